@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Pages, blocks and library-wide settings shared by the whole site."""
+
+    name = "library_site.core"
+    label = "core"
+    verbose_name = _("Site")

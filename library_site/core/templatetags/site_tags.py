@@ -1,0 +1,133 @@
+"""Template tags for the page frame: languages, menu, the library's profile, sharing metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from library_site.core.models import LibraryProfile, LibrarySettings
+
+register = template.Library()
+
+# Open Graph wants language_TERRITORY.
+OPEN_GRAPH_LOCALES = {"en": "en_US", "ru": "ru_RU", "uk": "uk_UA", "ro": "ro_RO"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the language switcher."""
+
+    code: str
+    name: str
+    url: str
+    current: bool
+    # True when ``url`` is this very page in that language (not a fallback to that language's home).
+    is_translation: bool
+    full_url: str = ""
+
+
+@dataclass(frozen=True)
+class LanguageMenu:
+    links: list[LanguageLink] = field(default_factory=list)
+    x_default: str = ""
+
+    @property
+    def alternates(self) -> list[LanguageLink]:
+        return [link for link in self.links if link.is_translation]
+
+
+def _translations_by_language(page: Page) -> dict[str, Page]:
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translation.locale.language_code: translation for translation in translations}
+
+
+def _page_menu(page: Page, request: HttpRequest, current: str) -> LanguageMenu:
+    translations = _translations_by_language(page)
+    homes: dict[str, Page] = {}
+    if len(translations) < len(settings.LANGUAGES):
+        site = Site.find_for_request(request)
+        if site is not None:
+            homes = _translations_by_language(site.root_page)
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is None:
+            continue
+        url = target.get_url(request)
+        is_translation = code in translations
+        links.append(
+            LanguageLink(
+                code=code,
+                name=name,
+                url=url,
+                current=code == current,
+                is_translation=is_translation,
+                full_url=request.build_absolute_uri(url) if is_translation else "",
+            )
+        )
+    x_default = next((link.full_url for link in links if link.code == settings.LANGUAGE_CODE), "")
+    return LanguageMenu(links, x_default)
+
+
+def _view_menu(request: HttpRequest, current: str) -> LanguageMenu:
+    path = request.get_full_path()
+    links = [
+        LanguageLink(code, name, translate_url(path, code), code == current, is_translation=False)
+        for code, name in settings.LANGUAGES
+    ]
+    return LanguageMenu(links)
+
+
+@register.simple_tag(takes_context=True)
+def language_menu(context: template.Context) -> LanguageMenu:
+    """The site's languages, each linking to this page's translation or that language's home."""
+    request = context.get("request")
+    if request is None:
+        return LanguageMenu()
+    current = get_language()
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return _page_menu(page, request, current)
+    return _view_menu(request, current)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context: template.Context) -> dict:
+    """The home page and its menu children, in the active language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home": None, "items": []}
+    home = site.root_page.localized
+    items = home.get_children().live().in_menu().public()
+    return {"home": home, "items": items}
+
+
+@register.simple_tag(takes_context=True)
+def library_profile(context: template.Context) -> LibraryProfile | None:
+    """The library's name, address and hours in the active language (or the source language)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    library = LibrarySettings.for_request(request)
+    profile = library.profile
+    return profile.localized if profile else None
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context: template.Context, target: Page | str) -> str:
+    """A page's or a path's address with the scheme and host the reader used."""
+    request = context["request"]
+    path = target.get_url(request) if isinstance(target, Page) else target
+    return request.build_absolute_uri(path)
+
+
+@register.simple_tag
+def open_graph_locale(language_code: str) -> str:
+    return OPEN_GRAPH_LOCALES.get(language_code, language_code)

@@ -1,0 +1,1 @@
+"""Demo content written for library20, with its translations beside each English source string."""

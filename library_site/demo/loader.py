@@ -1,0 +1,160 @@
+"""Load the demo content idempotently: what exists is left alone, what is missing is created."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from library_site.core.models import (
+    HomePage,
+    LibraryProfile,
+    LibrarySettings,
+    SocialAccount,
+    StandardPage,
+)
+from library_site.demo.content import site as content
+from library_site.demo.content.site import PageContent
+from library_site.demo.content.text import TARGET_LANGUAGES, Catalogue, T
+from library_site.demo.images import ensure_images
+
+
+class DemoContentError(RuntimeError):
+    """The demo content could not be loaded as written."""
+
+
+def ensure_locales() -> list[Locale]:
+    """Every language of the site as a Wagtail locale; returns the translation targets."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    return list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES))
+
+
+def translate(instance, catalogue: Catalogue, locales: list[Locale]) -> None:
+    """Translate ``instance`` with wagtail-localize, filling each segment from ``catalogue``.
+
+    The result is what an editor gets by uploading a PO file: a synced translation they can edit.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    for locale in locales:
+        if instance.has_translation(locale):
+            continue
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        po = translation.export_po()
+        for entry in po:
+            if entry.msgctxt == "slug":
+                entry.msgstr = entry.msgid  # URLs keep their English slugs in every language.
+            else:
+                entry.msgstr = catalogue.translate(entry.msgid, locale.language_code)
+        warnings = translation.import_po(po, tool_name="library20 demo")
+        if warnings:
+            raise DemoContentError(f"{instance}: {locale.language_code}: {warnings}")
+        if isinstance(instance, Page):
+            # wagtail-localize publishes pages on commit, from an instance whose tree counts are
+            # stale by then (pages added later in the same transaction vanish from the menu);
+            # save a draft and publish it now from the database instead.
+            translation.save_target(publish=False)
+            translation.get_target_instance().get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
+
+
+def _fill(page: Page, page_content: PageContent, images: dict) -> Page:
+    page.title = page_content.title.en
+    page.slug = page_content.slug
+    page.intro = page_content.intro.en
+    page.search_description = page_content.search_description.en
+    page.body = [block.english(images) for block in page_content.body]
+    page.social_image = images.get(page_content.social_image)
+    return page
+
+
+def ensure_home(site: Site, images: dict) -> HomePage:
+    """The English home page as the site's root, replacing Wagtail's placeholder page."""
+    current = site.root_page.specific
+    if isinstance(current, HomePage):
+        return current
+    placeholder = current if type(current) is Page and not current.get_children().exists() else None
+    if placeholder is not None:
+        placeholder.slug = f"placeholder-{placeholder.pk}"
+        placeholder.save(update_fields=["slug"])
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=_fill(HomePage(), content.HOME, images))
+    home.save_revision().publish()
+    site.root_page = home
+    site.save()
+    if placeholder is not None:
+        placeholder.delete()
+    return home
+
+
+def ensure_page(parent: Page, page_content: PageContent, images: dict) -> StandardPage:
+    existing = parent.get_children().filter(slug=page_content.slug).first()
+    if existing is not None:
+        return existing.specific
+    page = _fill(StandardPage(show_in_menus=True), page_content, images)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_library_settings(site: Site, catalogue: Catalogue, locales: list[Locale]) -> None:
+    library = LibrarySettings.for_site(site)
+    if library.profile is None:
+        profile = LibraryProfile.objects.filter(locale=Locale.get_default()).first()
+        if profile is None:
+            profile = LibraryProfile.objects.create(
+                name=content.LIBRARY_NAME.en,
+                address=content.LIBRARY_ADDRESS.en,
+                opening_hours=content.OPENING_HOURS.en,
+                locale=Locale.get_default(),
+            )
+        library.profile = profile
+    library.phone = library.phone or content.PHONE
+    library.email = library.email or content.EMAIL
+    if not library.social_accounts.exists():
+        library.social_accounts = [
+            SocialAccount(network=network, url=url) for network, url in content.SOCIAL_ACCOUNTS
+        ]
+    library.save()
+    translate(library.profile, catalogue, locales)
+
+
+def demo_catalogue() -> Catalogue:
+    texts: list[T] = [content.LIBRARY_NAME, content.LIBRARY_ADDRESS, content.OPENING_HOURS]
+    for page_content in (content.HOME, *content.PAGES):
+        texts.extend(page_content.texts())
+    return Catalogue(texts)
+
+
+@transaction.atomic
+def load_demo_content() -> Site:
+    """Create whatever of the demo site is missing, in all four languages."""
+    locales = ensure_locales()
+    catalogue = demo_catalogue()
+    images = ensure_images()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise DemoContentError("no default site: run library20 migrate first")
+    home = ensure_home(site, images)
+    translate(home, catalogue, locales)
+    for page_content in content.PAGES:
+        page = ensure_page(home, page_content, images)
+        translate(page, catalogue, locales)
+    ensure_library_settings(site, catalogue, locales)
+    return site
+
+
+def ensure_admin(username: str, password: str) -> None:
+    """A superuser for the demo, with the given password (reset on every run so it is known)."""
+    user_model = get_user_model()
+    user, _created = user_model.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@library20.example"}
+    )
+    user.is_staff = user.is_superuser = user.is_active = True
+    user.set_password(password)
+    user.save()

@@ -1,0 +1,157 @@
+"""Read the site's configuration from the environment, with one clear error per bad variable."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import dj_database_url
+import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
+
+SUPPORTED_DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+class SettingError(ImproperlyConfigured):
+    """A configuration variable is missing or malformed; the message names it and what to fix."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        self.variable = variable
+        self.problem = problem
+        super().__init__(f"{variable}: {problem}")
+
+
+def database(env: Mapping[str, str], default_sqlite: Path) -> dict[str, Any]:
+    """The default database from DATABASE_URL, or SQLite at ``default_sqlite``."""
+    url = env.get("DATABASE_URL", "").strip()
+    if not url:
+        default_sqlite.parent.mkdir(parents=True, exist_ok=True)
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    scheme = url.partition("://")[0].lower() if "://" in url else ""
+    if scheme not in SUPPORTED_DATABASE_SCHEMES:
+        shown = f"'{scheme}'" if scheme else "none"
+        raise SettingError(
+            "DATABASE_URL",
+            f"unsupported scheme {shown}; use sqlite:////absolute/path.sqlite3 "
+            "or postgres://user:password@host:5432/name",
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        # The URL may hold a password: name the problem, never echo the value.
+        raise SettingError(
+            "DATABASE_URL",
+            f"cannot be parsed ({type(error).__name__}); "
+            "quote special characters in the password with %XX",
+        ) from None
+    if not config.get("NAME"):
+        raise SettingError("DATABASE_URL", "names no database (add /name or the SQLite file path)")
+    return dict(config)
+
+
+def cache(env: Mapping[str, str]) -> dict[str, Any]:
+    """Redis when REDIS_URL is set, else a per-process memory cache."""
+    url = env.get("REDIS_URL", "").strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    parts = urlsplit(url)
+    if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
+        raise SettingError(
+            "REDIS_URL", "expected redis://host:6379/0, rediss://... or unix:///path/redis.sock"
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "library20",
+        "TIMEOUT": 300,
+    }
+
+
+def email(env: Mapping[str, str], default: str) -> dict[str, Any]:
+    """Django's EMAIL_* settings from EMAIL_URL (smtp://, submission://, console://, ...)."""
+    url = env.get("EMAIL_URL", "").strip() or default
+    try:
+        parsed = dj_email_url.parse(url)
+        backend = parsed["EMAIL_BACKEND"]
+    except (KeyError, ValueError):
+        raise SettingError(
+            "EMAIL_URL",
+            "expected smtp://user:password@host:25, submission://user:password@host:587 "
+            "or console://",
+        ) from None
+    settings: dict[str, Any] = {
+        "EMAIL_BACKEND": backend,
+        "EMAIL_HOST": parsed["EMAIL_HOST"] or "localhost",
+        "EMAIL_PORT": parsed["EMAIL_PORT"] or 25,
+        "EMAIL_HOST_USER": parsed["EMAIL_HOST_USER"] or "",
+        "EMAIL_HOST_PASSWORD": parsed["EMAIL_HOST_PASSWORD"] or "",
+        "EMAIL_USE_TLS": parsed["EMAIL_USE_TLS"],
+        "EMAIL_USE_SSL": parsed["EMAIL_USE_SSL"],
+        "EMAIL_TIMEOUT": parsed["EMAIL_TIMEOUT"] or 10,
+        "EMAIL_FILE_PATH": parsed["EMAIL_FILE_PATH"] or None,
+    }
+    return settings
+
+
+def secret_key(env: Mapping[str, str], *, required: bool) -> str:
+    """SECRET_KEY from the environment; outside production a throwaway key is made up."""
+    key = env.get("SECRET_KEY", "").strip()
+    if key:
+        if required and len(key) < 32:
+            raise SettingError(
+                "SECRET_KEY", "is too short for production: use 50 random characters"
+            )
+        return key
+    if required:
+        raise SettingError(
+            "SECRET_KEY",
+            "is not set; production needs one, e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+        )
+    return "dev-only-" + secrets.token_urlsafe(32)
+
+
+def host_list(env: Mapping[str, str], variable: str, default: list[str]) -> list[str]:
+    """A comma-separated list such as ALLOWED_HOSTS."""
+    raw = env.get(variable)
+    if raw is None or not raw.strip():
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def koha_url(env: Mapping[str, str]) -> str:
+    """Where Koha lives: ``sandbox:`` (the embedded ILS) or an http(s) URL."""
+    url = env.get("KOHA_URL", "").strip() or "sandbox:"
+    if url == "sandbox:":
+        return url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingError("KOHA_URL", "expected sandbox: or https://koha.example.org")
+    return url.rstrip("/")
+
+
+def flag(env: Mapping[str, str], variable: str, default: bool) -> bool:
+    """A yes/no variable: 1/true/yes/on or 0/false/no/off."""
+    raw = env.get(variable, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SettingError(variable, f"expected true or false, got {raw!r}")
+
+
+def integer(env: Mapping[str, str], variable: str, default: int) -> int:
+    """A whole number such as SECURE_HSTS_SECONDS."""
+    raw = env.get(variable, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingError(variable, f"expected a whole number, got {raw!r}") from None

@@ -1,0 +1,26 @@
+"""Production: refuses to start without a secret key and the host names it serves."""
+
+from library_site.settings import environment
+from library_site.settings.base import *  # noqa: F403
+from library_site.settings.base import ENV
+
+DEBUG = False
+SECRET_KEY = environment.secret_key(ENV, required=True)
+ALLOWED_HOSTS = environment.host_list(ENV, "ALLOWED_HOSTS", [])
+if not ALLOWED_HOSTS:
+    raise environment.SettingError(
+        "ALLOWED_HOSTS", "is not set; list the host names the site answers to, comma-separated"
+    )
+globals().update(environment.email(ENV, default="smtp://localhost:25"))
+
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = environment.flag(ENV, "SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = environment.integer(ENV, "SECURE_HSTS_SECONDS", 0)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+)
