@@ -75,20 +75,21 @@ def _fill(page: Page, page_content: PageContent, images: dict) -> Page:
 
 def ensure_home(site: Site, images: dict) -> HomePage:
     """The English home page as the site's root, replacing Wagtail's placeholder page."""
-    current = site.root_page.specific
-    if isinstance(current, HomePage):
-        return current
-    placeholder = current if type(current) is Page and not current.get_children().exists() else None
-    if placeholder is not None:
-        placeholder.slug = f"placeholder-{placeholder.pk}"
-        placeholder.save(update_fields=["slug"])
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=_fill(HomePage(), content.HOME, images))
-    home.save_revision().publish()
-    site.root_page = home
-    site.save()
-    if placeholder is not None:
-        placeholder.delete()
+    previous_root = site.root_page.specific
+    home = HomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = _fill(HomePage(), content.HOME, images)
+        if root.get_children().filter(slug=home.slug).exists():
+            home.slug = f"{home.slug}-{Locale.get_default().language_code}"
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    if site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    # Wagtail's "Welcome to your new Wagtail site!" page: a bare Page with nothing under it.
+    if type(previous_root) is Page and previous_root.pk != home.pk and previous_root.is_leaf():
+        previous_root.delete()
     return home
 
 

@@ -1,0 +1,26 @@
+"""Test set-up shared by the whole suite: translations built, media in a temporary folder."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from library_site.core.management.commands.compilemessages import compile_catalogues
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    compile_catalogues([Path(path) for path in settings.LOCALE_PATHS])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory: pytest.TempPathFactory) -> None:
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, _media_root):
+    """Every database test starts from the multilingual demo site."""
+    from library_site.demo.loader import load_demo_content
+
+    with django_db_blocker.unblock():
+        load_demo_content()

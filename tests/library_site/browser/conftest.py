@@ -1,0 +1,54 @@
+"""A real headless Chromium (Debian's package) driven by Playwright, against the live site."""
+
+import pytest
+
+from tests.services import chromium_path, require
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def demo_site(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo content in the live server's database.
+
+    Transactional tests empty the database when they end; the serialized rollback restores what
+    the migrations made (root page, default site and locale) before the demo is loaded again.
+    """
+    from library_site.demo.loader import load_demo_content
+
+    load_demo_content()
+    return live_server
+
+
+@pytest.fixture
+def browser(demo_site):
+    """Chromium for one test.
+
+    Playwright keeps an event loop running in the test thread, which gives the thread other
+    database connections; so it starts after the database is ready and stops before it is reset.
+    """
+    executable = chromium_path()
+    require(executable is not None, "Chromium (Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB")
+    yield context.new_page()
+    context.close()

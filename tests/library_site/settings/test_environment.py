@@ -1,0 +1,170 @@
+"""Configuration from the environment: working defaults, and one clear line for each mistake."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from library_site.settings import environment
+from library_site.settings.environment import SettingError
+from tests.services import port_open, require
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
+    return subprocess.run(
+        [sys.executable, "-m", "library_site.manage", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("mysqlx://user:secret@db/library", "unsupported scheme 'mysqlx'"),
+        ("just-a-path.sqlite3", "unsupported scheme none"),
+        ("postgres://user:secret@db:notaport/library", "cannot be parsed"),
+        ("postgres://user:secret@db:5432", "names no database"),
+    ],
+)
+def test_malformed_database_url_stops_start_up_with_one_line(url, problem):
+    result = run_manage(
+        "check", DATABASE_URL=url, DJANGO_SETTINGS_MODULE="library_site.settings.dev"
+    )
+
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("library20: configuration error: DATABASE_URL: ")
+    assert problem in lines[0]
+    assert "secret" not in result.stderr  # the password in the URL is never echoed
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="library_site.settings.production",
+        ALLOWED_HOSTS="library.example",
+    )
+
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "library20: configuration error: SECRET_KEY: is not set; production needs one, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    ]
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage(
+        "check", DJANGO_SETTINGS_MODULE="library_site.settings.production", SECRET_KEY="k" * 50
+    )
+
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS: is not set" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_starts_with_its_required_settings(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="library_site.settings.production",
+        SECRET_KEY="k" * 50,
+        ALLOWED_HOSTS="library.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_database_defaults_to_sqlite_under_var(tmp_path):
+    config = environment.database({}, tmp_path / "var" / "library20.sqlite3")
+
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert Path(config["NAME"]).parent.is_dir()
+
+
+def test_postgres_database_url_is_understood(tmp_path):
+    config = environment.database(
+        {"DATABASE_URL": "postgres://librarian:p%40ss@db.example:5433/opac"}, tmp_path / "x"
+    )
+
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example", 5433, "opac")
+    assert config["PASSWORD"] == "p@ss"
+
+
+def test_cache_is_local_memory_unless_redis_url_is_set():
+    assert environment.cache({})["BACKEND"].endswith("LocMemCache")
+    redis = environment.cache({"REDIS_URL": "redis://127.0.0.1:6379/3"})
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["LOCATION"] == "redis://127.0.0.1:6379/3"
+
+
+@pytest.mark.parametrize("url", ["http://cache:6379", "redis://", "memcached://x"])
+def test_malformed_redis_url_is_refused(url):
+    with pytest.raises(SettingError, match=r"^REDIS_URL: "):
+        environment.cache({"REDIS_URL": url})
+
+
+def test_redis_cache_stores_and_returns_values():
+    require(port_open("127.0.0.1", 6379), "Redis at 127.0.0.1:6379")
+    from django.core.cache.backends.redis import RedisCache
+
+    config = environment.cache({"REDIS_URL": "redis://127.0.0.1:6379/0"})
+    cache = RedisCache(config["LOCATION"], {"KEY_PREFIX": "library20-test", "TIMEOUT": 30})
+
+    cache.set("greeting", {"uk": "Вітаємо"})
+    assert cache.get("greeting") == {"uk": "Вітаємо"}
+    cache.delete("greeting")
+
+
+def test_email_url_sets_the_smtp_server():
+    config = environment.email(
+        {"EMAIL_URL": "submission://librarian:s3cret@mail.example:587"}, default="console://"
+    )
+
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (config["EMAIL_HOST"], config["EMAIL_PORT"], config["EMAIL_USE_TLS"]) == (
+        "mail.example",
+        587,
+        True,
+    )
+    assert config["EMAIL_HOST_PASSWORD"] == "s3cret"
+
+
+def test_malformed_email_url_is_refused():
+    with pytest.raises(SettingError, match=r"^EMAIL_URL: "):
+        environment.email({"EMAIL_URL": "pigeon://loft"}, default="console://")
+
+
+def test_koha_url_defaults_to_the_sandbox_and_accepts_https():
+    assert environment.koha_url({}) == "sandbox:"
+    assert environment.koha_url({"KOHA_URL": "https://koha.example/"}) == "https://koha.example"
+    with pytest.raises(SettingError, match=r"^KOHA_URL: "):
+        environment.koha_url({"KOHA_URL": "koha.example"})
+
+
+def test_production_secret_key_must_be_long_enough():
+    with pytest.raises(SettingError, match=r"^SECRET_KEY: is too short"):
+        environment.secret_key({"SECRET_KEY": "short"}, required=True)
+
+
+@pytest.mark.parametrize(("raw", "value"), [("yes", True), ("0", False), ("", True)])
+def test_flags_read_yes_and_no(raw, value):
+    assert environment.flag({"X": raw}, "X", default=True) is value
+
+
+def test_flag_that_is_neither_yes_nor_no_is_refused():
+    with pytest.raises(SettingError, match=r"^X: expected true or false"):
+        environment.flag({"X": "maybe"}, "X", default=True)
+
+
+def test_integer_that_is_not_a_number_is_refused():
+    with pytest.raises(SettingError, match=r"^SECURE_HSTS_SECONDS: expected a whole number"):
+        environment.integer({"SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS", 0)

@@ -1,0 +1,102 @@
+"""What every page carries: the library's profile, contacts, social accounts, sharing metadata."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from library_site.core.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def soup_of(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_footer_shows_the_library_profile_in_the_active_language(client):
+    footer = soup_of(client.get("/uk/")).select_one("footer")
+
+    assert footer.h2.get_text(strip=True) == "Публічна бібліотека долини Пруту"
+    assert "Читацька площа, 1" in footer.address.get_text()
+    hours = [li.get_text(strip=True) for li in footer.select("section")[1].select("li")]
+    assert hours[0] == "Понеділок–п’ятниця 9:00–19:00"
+
+
+def test_footer_links_social_accounts_with_rel_me(client):
+    footer = soup_of(client.get("/en/")).select_one("footer")
+
+    links = {a.get_text(strip=True): a for a in footer.select(".social-links a")}
+    assert set(links) == {"Telegram", "VK", "Facebook", "Mastodon", "YouTube"}
+    assert all(a["rel"] == ["me"] for a in links.values())
+
+
+def test_social_account_names_are_translated(client):
+    footer = soup_of(client.get("/ru/")).select_one("footer")
+
+    assert "ВКонтакте" in [a.get_text(strip=True) for a in footer.select(".social-links a")]
+
+
+def test_page_carries_open_graph_and_twitter_metadata(client):
+    soup = soup_of(client.get("/ro/"))
+
+    def meta(key: str) -> str:
+        tag = soup.select_one(f'meta[property="{key}"]') or soup.select_one(f'meta[name="{key}"]')
+        return tag["content"]
+
+    assert meta("og:title") == "Bine ați venit la bibliotecă"
+    assert meta("og:url") == "http://testserver/ro/"
+    assert meta("og:locale") == "ro_RO"
+    assert meta("og:site_name") == "Biblioteca Publică Valea Prutului"
+    assert meta("og:description").startswith("Biblioteca publică din Valea Prutului")
+    assert meta("og:image").startswith("http://testserver/")
+    assert meta("og:image:width") == "1200"
+    assert meta("twitter:card") == "summary_large_image"
+    alternates = [tag["content"] for tag in soup.select('meta[property="og:locale:alternate"]')]
+    assert sorted(alternates) == ["en_US", "ru_RU", "uk_UA"]
+
+
+def test_page_without_social_image_gets_a_summary_card(client):
+    soup = soup_of(client.get("/en/about/"))
+
+    assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary"
+    assert soup.select_one('meta[property="og:image"]') is None
+
+
+def test_titles_and_metadata_are_escaped(client):
+    home = Page.objects.get(depth=2, locale=Locale.get_default())
+    home.add_child(
+        instance=StandardPage(
+            title='<script>alert("x")</script>', slug="escaped", intro='"quoted" & <b>bold</b>'
+        )
+    )
+
+    html = client.get("/en/escaped/").content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<b>bold</b>" not in html
+
+
+def count_queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_menu_costs_the_same_queries_however_many_pages_it_lists(client):
+    count_queries(client, "/en/")  # warm the site-root-paths and settings caches
+    before = count_queries(client, "/en/")
+    home = Page.objects.get(depth=2, locale=Locale.get_default())
+    for number in range(5):
+        home.add_child(
+            instance=StandardPage(
+                title=f"Extra {number}", slug=f"extra-{number}", show_in_menus=True
+            )
+        )
+    count_queries(client, "/en/")
+
+    after = count_queries(client, "/en/")
+
+    assert after == before

@@ -1,0 +1,145 @@
+"""Home and standard pages in every language: language, alternates, translated frame, 404s."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+LANGUAGES = ["en", "ru", "uk", "ro"]
+# A string of the page frame (not of the content) in each language: the skip link.
+SKIP_LINK = {
+    "en": "Skip to main content",
+    "ru": "Перейти к основному содержанию",
+    "uk": "Перейти до основного вмісту",
+    "ro": "Salt la conținutul principal",
+}
+HOME_TITLES = {
+    "en": "Welcome to the library",
+    "ru": "Добро пожаловать в библиотеку",
+    "uk": "Ласкаво просимо до бібліотеки",
+    "ro": "Bine ați venit la bibliotecă",
+}
+ABOUT_TITLES = {
+    "en": "About the library",
+    "ru": "О библиотеке",
+    "uk": "Про бібліотеку",
+    "ro": "Despre bibliotecă",
+}
+
+pytestmark = pytest.mark.django_db
+
+
+def soup_of(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def alternates(soup: BeautifulSoup) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"]')}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_is_served_in_each_language_with_its_frame_translated(client, language):
+    response = client.get(f"/{language}/")
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.html["lang"] == language
+    assert soup.h1.get_text(strip=True) == HOME_TITLES[language]
+    assert soup.select_one("a.skip-link").get_text(strip=True) == SKIP_LINK[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_standard_page_is_served_in_each_language(client, language):
+    response = client.get(f"/{language}/about/")
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.html["lang"] == language
+    assert soup.h1.get_text(strip=True) == ABOUT_TITLES[language]
+    assert soup.select_one("a.skip-link").get_text(strip=True) == SKIP_LINK[language]
+
+
+@pytest.mark.parametrize("path", ["/{}/", "/{}/about/", "/{}/visiting/", "/{}/contacts/"])
+def test_pages_link_every_translation_and_the_english_source_as_x_default(client, path):
+    response = client.get(path.format("uk"))
+
+    links = alternates(soup_of(response))
+    assert links == {
+        "en": "http://testserver" + path.format("en"),
+        "ru": "http://testserver" + path.format("ru"),
+        "uk": "http://testserver" + path.format("uk"),
+        "ro": "http://testserver" + path.format("ro"),
+        "x-default": "http://testserver" + path.format("en"),
+    }
+
+
+def test_language_switcher_lists_every_language_by_its_own_name_and_marks_the_current(client):
+    soup = soup_of(client.get("/ro/visiting/"))
+
+    switcher = soup.select("nav.language-switcher a")
+    assert [(a["hreflang"], a.get_text(strip=True), a["href"]) for a in switcher] == [
+        ("en", "English", "/en/visiting/"),
+        ("ru", "Русский", "/ru/visiting/"),
+        ("uk", "Українська", "/uk/visiting/"),
+        ("ro", "Română", "/ro/visiting/"),
+    ]
+    assert [a["hreflang"] for a in switcher if a.get("aria-current")] == ["ro"]
+
+
+def test_switcher_falls_back_to_the_home_page_of_a_language_without_a_translation(client):
+    from wagtail.models import Locale, Page
+
+    from library_site.core.models import StandardPage
+
+    home = Page.objects.get(depth=2, locale=Locale.get_default())
+    home.add_child(instance=StandardPage(title="Opening of the new wing", slug="new-wing"))
+
+    soup = soup_of(client.get("/en/new-wing/"))
+
+    switcher = {a["hreflang"]: a for a in soup.select("nav.language-switcher a")}
+    assert switcher["uk"]["href"] == "/uk/"
+    assert "alternate" not in switcher["uk"].get("rel", [])
+    assert set(alternates(soup)) == {"en", "x-default"}
+
+
+def test_main_menu_lists_the_pages_of_the_active_language(client):
+    soup = soup_of(client.get("/ru/"))
+
+    menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
+    assert menu == ["О библиотеке", "Как нас посетить", "Контакты"]
+
+
+def test_root_redirects_to_the_readers_language(client):
+    response = client.get("/", headers={"accept-language": "uk,en;q=0.5"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/uk/"
+
+
+def test_unknown_path_gives_the_sites_own_404_page_in_the_language(client):
+    response = client.get("/ro/no-such-page/")
+
+    assert response.status_code == 404
+    soup = soup_of(response)
+    assert soup.html["lang"] == "ro"
+    assert soup.h1.get_text(strip=True) == "Pagina nu a fost găsită"
+    assert soup.select_one("nav.language-switcher") is not None
+
+
+def test_unknown_language_prefix_ends_on_the_sites_404_page(client):
+    response = client.get("/de/about/", follow=True)
+
+    assert response.status_code == 404
+    soup = soup_of(response)
+    assert soup.h1.get_text(strip=True) == "Page not found"
+    assert soup.select_one("a.skip-link") is not None
+
+
+def test_page_frame_is_accessible(client):
+    soup = soup_of(client.get("/en/about/"))
+
+    assert soup.select_one("a.skip-link")["href"] == "#main-content"
+    assert soup.select_one("main#main-content") is not None
+    assert soup.select_one("header.site-header") and soup.select_one("footer.site-footer")
+    search_input = soup.select_one("header form[role=search] input[name=q]")
+    assert soup.select_one(f"label[for={search_input['id']}]") is not None
+    assert soup.select_one('meta[name="viewport"]') is not None
+    assert all(nav.get("aria-label") for nav in soup.select("nav"))

@@ -1,0 +1,34 @@
+"""Real services the tests use: skipped with a reason on a bare machine, required in CI."""
+
+import os
+import shutil
+import socket
+
+import pytest
+
+IN_CI = os.environ.get("LIBRARY20_CI") == "1"
+
+
+def require(available: bool, what: str) -> None:
+    """Skip when ``what`` is missing here; in CI (LIBRARY20_CI=1) a missing service fails."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI but is not available")
+    pytest.skip(f"{what} is not available on this machine")
+
+
+def port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def chromium_path() -> str | None:
+    return (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
