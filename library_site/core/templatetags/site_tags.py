@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
+from django.db.models import Q, Subquery
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -104,7 +105,14 @@ def main_menu(context: template.Context) -> dict:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "items": []}
-    home = site.root_page.localized
+    root = site.root_page
+    home = (
+        Page.objects.filter(
+            translation_key=root.translation_key, locale__language_code=get_language()
+        )
+        .live()
+        .first()
+    ) or root
     items = home.get_children().live().in_menu().public()
     return {"home": home, "items": items}
 
@@ -116,8 +124,20 @@ def library_profile(context: template.Context) -> LibraryProfile | None:
     if request is None:
         return None
     library = LibrarySettings.for_request(request)
-    profile = library.profile
-    return profile.localized if profile else None
+    if library.profile_id is None:
+        return None
+    # The profile in the active language if it is translated, else the one the settings name.
+    candidates = LibraryProfile.objects.filter(
+        Q(pk=library.profile_id)
+        | Q(
+            translation_key=Subquery(
+                LibraryProfile.objects.filter(pk=library.profile_id).values("translation_key")
+            ),
+            locale__language_code=get_language(),
+        )
+    ).select_related("locale")
+    by_language = {profile.locale.language_code: profile for profile in candidates}
+    return by_language.get(get_language()) or next(iter(by_language.values()), None)
 
 
 @register.simple_tag(takes_context=True)

@@ -27,8 +27,10 @@ def compile_catalogues(locale_dirs: list[Path]) -> list[Path]:
 class Command(BaseCommand):
     help = "Compile the project's .po translation files to .mo (no GNU gettext needed)."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args, verbosity: int = 1, **options) -> None:
         built = compile_catalogues([Path(path) for path in settings.LOCALE_PATHS])
+        if verbosity < 1:
+            return
         for mo_path in built:
             self.stdout.write(f"compiled {mo_path}")
         if not built:
