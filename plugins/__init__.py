@@ -1,0 +1,1 @@
+"""Django apps that add features to the site: opac, exhibitions, blog."""

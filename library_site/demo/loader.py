@@ -159,3 +159,11 @@ def ensure_admin(username: str, password: str) -> None:
     user.is_staff = user.is_superuser = user.is_active = True
     user.set_password(password)
     user.save()
+
+
+def serve_site_at(host_and_port: str) -> None:
+    """Name the default site by where the demo serves it, so full URLs (sitemap, mail) work."""
+    hostname, _, port = host_and_port.rpartition(":")
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = hostname or "127.0.0.1", int(port)
+    site.save()

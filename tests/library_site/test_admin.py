@@ -1,7 +1,8 @@
 """The editors' way in."""
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +11,7 @@ def test_admin_login_page_is_served_outside_the_language_prefix(client):
     response = client.get("/admin/login/")
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    soup = soup_of(response)
     form = soup.select_one("form")
     assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
     assert form.select_one("input[name=username]") and form.select_one("input[name=password]")

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from library_site.core.blocks import BaseStreamBlock
 from library_site.core.models import StandardPage
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def test_body_of_a_page_renders_all_its_blocks(client, photo):
     )
     home.add_child(instance=page)
 
-    soup = BeautifulSoup(client.get("/en/rules/").content.decode(), "html.parser")
+    soup = soup_of(client.get("/en/rules/"))
     main = soup.main
 
     assert main.h2.get_text() == "Borrowing"

@@ -1,18 +1,14 @@
 """What every page carries: the library's profile, contacts, social accounts, sharing metadata."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from library_site.core.models import StandardPage
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_footer_shows_the_library_profile_in_the_active_language(client):
@@ -100,3 +96,20 @@ def test_menu_costs_the_same_queries_however_many_pages_it_lists(client):
     after = count_queries(client, "/en/")
 
     assert after == before
+
+
+def test_server_error_gives_the_sites_own_500_page(client, monkeypatch):
+    from library_site.search import views
+
+    def broken(raw: str) -> str:
+        raise RuntimeError("search backend exploded")
+
+    monkeypatch.setattr(views, "clean_query", broken)
+    client.raise_request_exception = False
+
+    response = client.get("/uk/search/", {"q": "x"})
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert "search backend exploded" not in html

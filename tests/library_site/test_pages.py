@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.html import soup_of
+
 LANGUAGES = ["en", "ru", "uk", "ro"]
 # A string of the page frame (not of the content) in each language: the skip link.
 SKIP_LINK = {
@@ -25,10 +27,6 @@ ABOUT_TITLES = {
 }
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def alternates(soup: BeautifulSoup) -> dict[str, str]:
@@ -143,3 +141,18 @@ def test_page_frame_is_accessible(client):
     assert soup.select_one(f"label[for={search_input['id']}]") is not None
     assert soup.select_one('meta[name="viewport"]') is not None
     assert all(nav.get("aria-label") for nav in soup.select("nav"))
+
+
+def test_sitemap_lists_the_pages_of_every_language(client):
+    import xml.etree.ElementTree as ET
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ET.fromstring(response.content).findall("sm:url/sm:loc", namespace)
+    locations = {loc.text for loc in urls}
+    for language in LANGUAGES:
+        for path in ("", "about/", "visiting/", "contacts/"):
+            assert f"http://localhost/{language}/{path}" in locations
+    assert len(locations) == 16

@@ -1,7 +1,6 @@
 """Site search: results from the active language only, and a page for any input."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query
@@ -9,12 +8,13 @@ from wagtail.models import Locale, Page
 
 from library_site.core.models import StandardPage
 from library_site.search.query import MAX_QUERY_LENGTH, clean_query
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
 
 
 def results(response) -> list[str]:
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    soup = soup_of(response)
     return [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
 
 
@@ -28,7 +28,7 @@ def test_search_finds_pages_of_the_active_language_only(client):
 def test_search_result_count_is_said_in_the_readers_language(client):
     response = client.get("/ro/search/", {"q": "rampă"})
 
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    soup = soup_of(response)
     assert soup.select_one(".search-summary").get_text(strip=True) == "1 rezultat pentru „rampă”"
 
 
@@ -43,7 +43,7 @@ def test_empty_search_shows_the_form_without_results(client):
     response = client.get("/en/search/")
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    soup = soup_of(response)
     assert soup.select_one("form.search-form input[name=q]")["value"] == ""
     assert soup.select_one(".search-summary") is None
 

@@ -45,6 +45,8 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         assert '<html lang="uk"' in page
         assert "Ласкаво просимо до бібліотеки" in page
         assert (tmp_path / "library20.sqlite3").exists()
+        sitemap = wait_for(f"http://127.0.0.1:{port}/sitemap.xml", process, seconds=30)
+        assert f"http://127.0.0.1:{port}/uk/about/" in sitemap
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)

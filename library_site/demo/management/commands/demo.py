@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from library_site.demo.loader import ensure_admin
+from library_site.demo.loader import ensure_admin, serve_site_at
 
 DEFAULT_PASSWORD = "library20-demo"
 
@@ -32,6 +32,7 @@ class Command(BaseCommand):
         password = os.environ.get("LIBRARY20_DEMO_PASSWORD", DEFAULT_PASSWORD)
         ensure_admin("admin", password)
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
+        serve_site_at(host)
         self.stdout.write(
             self.style.SUCCESS(f"\nSite:  http://{host}/\nAdmin: http://{host}/admin/\n")
             + f"Admin login: admin / {password}\n"
