@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "library_site.core",
     "library_site.search",
     "library_site.demo",
+    "plugins.opac",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -143,9 +144,7 @@ SERVER_EMAIL = ENV.get("SERVER_EMAIL", "library20@localhost")
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
 
 # Koha: ``sandbox:`` is the embedded Koha-compatible ILS; a URL points at a real Koha.
-KOHA_URL = environment.koha_url(ENV)
-KOHA_CLIENT_ID = ENV.get("KOHA_CLIENT_ID", "")
-KOHA_CLIENT_SECRET = ENV.get("KOHA_CLIENT_SECRET", "")
+KOHA = environment.koha(ENV, VAR_DIR)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from koha_bridge.config import KohaConfig, KohaConfigError
+
 SUPPORTED_DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 
@@ -123,15 +125,12 @@ def host_list(env: Mapping[str, str], variable: str, default: list[str]) -> list
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def koha_url(env: Mapping[str, str]) -> str:
-    """Where Koha lives: ``sandbox:`` (the embedded ILS) or an http(s) URL."""
-    url = env.get("KOHA_URL", "").strip() or "sandbox:"
-    if url == "sandbox:":
-        return url
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingError("KOHA_URL", "expected sandbox: or https://koha.example.org")
-    return url.rstrip("/")
+def koha(env: Mapping[str, str], var_dir: Path) -> KohaConfig:
+    """How to reach Koha (KOHA_URL, KOHA_CLIENT_ID...); the embedded sandbox by default."""
+    try:
+        return KohaConfig.from_env(env, var_dir=var_dir)
+    except KohaConfigError as error:
+        raise SettingError(error.variable, str(error).split(": ", 1)[1]) from None
 
 
 def flag(env: Mapping[str, str], variable: str, default: bool) -> bool:

@@ -143,11 +143,32 @@ def test_malformed_email_url_is_refused():
         environment.email({"EMAIL_URL": "pigeon://loft"}, default="console://")
 
 
-def test_koha_url_defaults_to_the_sandbox_and_accepts_https():
-    assert environment.koha_url({}) == "sandbox:"
-    assert environment.koha_url({"KOHA_URL": "https://koha.example/"}) == "https://koha.example"
-    with pytest.raises(SettingError, match=r"^KOHA_URL: "):
-        environment.koha_url({"KOHA_URL": "koha.example"})
+def test_koha_defaults_to_the_sandbox_under_var_and_accepts_https(tmp_path):
+    assert environment.koha({}, tmp_path).url == "sandbox:"
+    assert environment.koha({}, tmp_path).sandbox_path == tmp_path / "koha-sandbox.sqlite3"
+    real = environment.koha(
+        {
+            "KOHA_URL": "https://koha.example/",
+            "KOHA_CLIENT_ID": "site",
+            "KOHA_CLIENT_SECRET": "s3cret",
+        },
+        tmp_path,
+    )
+    assert (real.url, real.client_id) == ("https://koha.example", "site")
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"KOHA_URL": "koha.example"}, "KOHA_URL"),
+        ({"KOHA_CLIENT_ID": "site"}, "KOHA_CLIENT_SECRET"),
+        ({"KOHA_TIMEOUT": "soon"}, "KOHA_TIMEOUT"),
+        ({"KOHA_MARC_FLAVOUR": "USMARC"}, "KOHA_MARC_FLAVOUR"),
+    ],
+)
+def test_malformed_koha_settings_are_refused_naming_the_variable(env, variable, tmp_path):
+    with pytest.raises(SettingError, match=rf"^{variable}: "):
+        environment.koha(env, tmp_path)
 
 
 def test_production_secret_key_must_be_long_enough():

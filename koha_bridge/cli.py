@@ -1,0 +1,159 @@
+"""``koha-bridge``: check a Koha connection, show a record as library20 reads it, run a sandbox."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from koha_bridge.client import (
+    KohaAuthError,
+    KohaClient,
+    KohaError,
+    KohaNotFound,
+    KohaProtocolError,
+    KohaUnavailable,
+)
+from koha_bridge.config import KohaConfig, KohaConfigError
+from koha_bridge.marc import (
+    Flavour,
+    ReadFailure,
+    UnreadableRecord,
+    normalise,
+    records_from_iso2709,
+    records_from_marcxml,
+)
+
+EXIT_OK, EXIT_KOHA, EXIT_CONFIG, EXIT_UNAVAILABLE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_UNREADABLE = (
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+)
+
+
+def _config() -> KohaConfig:
+    return KohaConfig.from_env(os.environ)
+
+
+def probe(args: argparse.Namespace) -> int:
+    config = _config()
+    result = KohaClient(config).probe()
+    print(f"Koha: {result.url}")
+    print(f"authenticated as: {result.authenticated_as}")
+    for name, count in result.counts.items():
+        print(f"{name}: {count}")
+    return EXIT_OK
+
+
+def record(args: argparse.Namespace) -> int:
+    config = _config()
+    marc = KohaClient(config).biblio_marc(args.biblio_id)
+    normalised = normalise(marc, config.marc_flavour, args.biblio_id)
+    print(json.dumps(asdict(normalised), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def marc_file(args: argparse.Namespace) -> int:
+    """Normalise every record of a MARC file, as a check before loading it into Koha."""
+    data = Path(args.file).read_bytes()
+    if data.lstrip()[:1] == b"<":
+        results = records_from_marcxml(data)
+    else:
+        results = records_from_iso2709(data, args.encoding)
+    flavour = Flavour(args.flavour) if args.flavour else None
+    failures = 0
+    for position, result in enumerate(results, start=1):
+        if isinstance(result, ReadFailure):
+            failures += 1
+            print(f"record {position}: unreadable: {result.reason}", file=sys.stderr)
+            continue
+        try:
+            normalised = normalise(result, flavour, position)
+        except UnreadableRecord as error:
+            failures += 1
+            print(f"record {position}: unreadable: {error.reason}", file=sys.stderr)
+            continue
+        print(json.dumps(asdict(normalised), ensure_ascii=False))
+    return EXIT_UNREADABLE if failures else EXIT_OK
+
+
+def sandbox_serve(args: argparse.Namespace) -> int:
+    from koha_bridge.sandbox.sandbox import Sandbox
+    from koha_bridge.sandbox.server import make_sandbox_server
+
+    path = Path(args.path or _config().sandbox_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    server = make_sandbox_server(Sandbox(path).app, args.host, args.port)
+    print(f"Koha sandbox at http://{args.host}:{server.server_port}/api/v1 (database {path})")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="koha-bridge", description="Koha's REST API as library20 uses it."
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("probe", help="reachability, authentication and counts").set_defaults(
+        run=probe
+    )
+    show = commands.add_parser("record", help="a record as library20 normalises it")
+    show.add_argument("biblio_id", type=int)
+    show.set_defaults(run=record)
+    check = commands.add_parser("marc", help="normalise the records of a MARC file")
+    check.add_argument("file")
+    check.add_argument("--encoding", help="for legacy ISO 2709 files: cp1251, latin-1...")
+    check.add_argument("--flavour", choices=[f.value for f in Flavour])
+    check.set_defaults(run=marc_file)
+    sandbox = commands.add_parser("sandbox", help="the embedded Koha-compatible ILS")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
+    serve = sandbox_commands.add_parser("serve", help="serve its REST API over HTTP")
+    serve.add_argument("--port", type=int, default=8081)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--path", help="its SQLite database (default KOHA_SANDBOX_PATH)")
+    serve.set_defaults(run=sandbox_serve)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "WARNING"),
+        format="%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
+    )
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KohaConfigError as error:
+        print(f"koha-bridge: configuration error: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    except (UnreadableRecord, KohaProtocolError) as error:
+        print(f"koha-bridge: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE if isinstance(error, UnreadableRecord) else EXIT_KOHA
+    except KohaError as error:
+        print(f"koha-bridge: {error}", file=sys.stderr)
+        codes = {
+            KohaUnavailable: EXIT_UNAVAILABLE,
+            KohaAuthError: EXIT_AUTH,
+            KohaNotFound: EXIT_NOT_FOUND,
+        }
+        return next((code for kind, code in codes.items() if isinstance(error, kind)), EXIT_KOHA)
+    except OSError as error:
+        print(f"koha-bridge: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,365 @@
+"""The calls library20 makes to Koha's REST API, with Koha's errors as typed exceptions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import pymarc
+import requests
+
+from koha_bridge.client import paging
+from koha_bridge.client.auth import OAuth2ClientCredentials
+from koha_bridge.client.errors import (
+    CheckoutBlocked,
+    ConfirmationNeeded,
+    KohaAuthError,
+    KohaProtocolError,
+    KohaUnavailable,
+    from_response,
+)
+from koha_bridge.client.session import base_url, http_session, sandbox_session
+from koha_bridge.config import KohaConfig
+from koha_bridge.marc.reading import ReadFailure, record_from_marc_in_json, records_from_marcxml
+
+MARC_IN_JSON = "application/marc-in-json"
+MARCXML = "application/marcxml+xml"
+JSON = "application/json"
+
+
+@dataclass(frozen=True)
+class BiblioStamp:
+    """A record's id and when Koha last changed it."""
+
+    biblio_id: int
+    timestamp: str
+
+
+@dataclass(frozen=True)
+class StampPage:
+    stamps: list[BiblioStamp]
+    server_time: datetime | None  # Koha's clock, from the Date header
+    total: int | None  # how many records match in all, from X-Total-Count
+
+
+@dataclass(frozen=True)
+class Probe:
+    url: str
+    authenticated_as: str
+    counts: dict[str, int]
+
+
+class KohaClient:
+    """Koha's api/v1, or the sandbox standing in for it (``KOHA_URL=sandbox:``)."""
+
+    def __init__(self, config: KohaConfig, session: requests.Session | None = None) -> None:
+        self.config = config
+        self.base_url = base_url(config)
+        if session is None:
+            session = http_session() if not config.is_sandbox else _sandbox_session(config)
+        self.session = session
+        self.timeout = (config.timeout, config.timeout)
+        if config.client_id:
+            self.session.auth = OAuth2ClientCredentials(
+                f"{self.base_url}/oauth/token",
+                config.client_id,
+                config.client_secret,
+                fetch=self._fetch_token,
+            )
+        elif config.user:
+            self.session.auth = requests.auth.HTTPBasicAuth(config.user, config.password)
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = f"{self.base_url}{path}"
+        try:
+            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+        except requests.Timeout:
+            raise KohaUnavailable(
+                f"no answer within {self.config.timeout:g} s",
+                url=url,
+                hint="Koha is overloaded or hanging; raise KOHA_TIMEOUT if it is just slow",
+            ) from None
+        except requests.RequestException as error:
+            raise KohaUnavailable(
+                f"cannot connect ({type(error).__name__})",
+                url=url,
+                hint=f"is Koha running at {self.config.url}? check KOHA_URL",
+            ) from None
+        if response.status_code >= 400:
+            raise from_response(response, self.config.credentials_named)
+        return response
+
+    def _fetch_token(self, url: str, form: dict[str, str]) -> dict:
+        try:
+            response = self.session.request(
+                "POST", url, data=form, timeout=self.timeout, auth=_NoAuth()
+            )
+        except requests.RequestException:
+            raise KohaUnavailable(
+                "cannot reach the OAuth token endpoint",
+                url=url,
+                hint=f"is Koha running at {self.config.url}? check KOHA_URL",
+            ) from None
+        if 400 <= response.status_code < 500:
+            # Koha answers a refused client with 400 or 403: either way the credentials.
+            error = from_response(response, self.config.credentials_named)
+            raise KohaAuthError(
+                f"no token: {error.message}",
+                status=error.status,
+                url=error.url,
+                code=error.code,
+                hint=f"check {self.config.credentials_named}",
+            )
+        if response.status_code >= 500:
+            raise from_response(response, self.config.credentials_named)
+        payload = _json_of(response)
+        if not isinstance(payload, dict) or "access_token" not in payload:
+            raise KohaProtocolError("the token answer has no access_token", url=url)
+        return payload
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"Accept": JSON, **kwargs.pop("headers", {})}
+        return _json_of(self._send(method, path, headers=headers, **kwargs))
+
+    def _paged(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict]:
+        def fetch(page_params: dict[str, Any]) -> requests.Response:
+            return self._send("GET", path, params=page_params, headers={"Accept": JSON})
+
+        try:
+            yield from paging.iterate(fetch, params or {}, self.config.page_size)
+        except ValueError as error:
+            raise KohaProtocolError(
+                f"a page of {path} is not a JSON list ({error})", url=self.base_url + path
+            ) from None
+
+    @staticmethod
+    def _one(found: list[dict]) -> dict | None:
+        return found[0] if found else None
+
+    # -- catalogue -----------------------------------------------------------------------
+
+    def biblio(self, biblio_id: int) -> dict:
+        """The biblio as Koha's JSON object (title, author, isbn...)."""
+        return self._json("GET", f"/biblios/{int(biblio_id)}")
+
+    def biblio_marc(self, biblio_id: int, media_type: str = MARC_IN_JSON) -> pymarc.Record:
+        """The biblio's MARC record, fetched as MARC-in-JSON or MARCXML."""
+        path = f"/biblios/{int(biblio_id)}"
+        response = self._send("GET", path, headers={"Accept": media_type})
+        if media_type == MARCXML:
+            records = records_from_marcxml(response.content)
+            result = records[0] if len(records) == 1 else ReadFailure(biblio_id, "not one record")
+        else:
+            data = _json_of(response)
+            result = (
+                record_from_marc_in_json(data)
+                if isinstance(data, dict)
+                else ReadFailure(biblio_id, "MARC-in-JSON is not an object")
+            )
+        if isinstance(result, ReadFailure):
+            raise KohaProtocolError(
+                f"record {biblio_id} is unreadable: {result.reason}", url=self.base_url + path
+            )
+        return result
+
+    def changed_biblios(self, since: str | None, after_id: int = 0, limit: int = 100) -> StampPage:
+        """Up to ``limit`` records changed at or after ``since`` with ids above ``after_id``.
+
+        Ids ascend, so a run can stop anywhere and resume after the last id it finished.
+        """
+        query: dict[str, Any] = {"biblio_id": {">": int(after_id)}}
+        if since:
+            query["timestamp"] = {">=": since}
+        response = self._send(
+            "GET",
+            "/biblios",
+            headers={"Accept": JSON},
+            params={
+                "q": json.dumps(query),
+                "_order_by": "+biblio_id",
+                "_per_page": limit,
+                "_page": 1,
+            },
+        )
+        rows = _json_of(response)
+        if not isinstance(rows, list):
+            raise KohaProtocolError("the biblio list is not a JSON array", url=response.url)
+        try:
+            stamps = [
+                BiblioStamp(int(row["biblio_id"]), str(row.get("timestamp") or "")) for row in rows
+            ]
+        except (KeyError, TypeError, ValueError):
+            raise KohaProtocolError("a listed biblio has no biblio_id", url=response.url) from None
+        total = response.headers.get("X-Total-Count", "")
+        return StampPage(stamps, _server_time(response), int(total) if total.isdigit() else None)
+
+    def biblio_records(self, biblio_ids: list[int]) -> list[dict]:
+        """These records as MARC-in-JSON objects, in one request."""
+        if not biblio_ids:
+            return []
+        response = self._send(
+            "GET",
+            "/biblios",
+            headers={"Accept": MARC_IN_JSON},
+            params={
+                "q": json.dumps({"biblio_id": {"-in": [int(i) for i in biblio_ids]}}),
+                "_per_page": -1,
+            },
+        )
+        data = _json_of(response)
+        if not isinstance(data, list):
+            raise KohaProtocolError("the MARC-in-JSON list is not an array", url=response.url)
+        return data
+
+    def items_of_biblio(self, biblio_id: int) -> list[dict]:
+        return list(self._paged(f"/biblios/{int(biblio_id)}/items"))
+
+    def item_by_barcode(self, barcode: str) -> dict | None:
+        # Koha matches substrings by default: "123" would find "01234"; ask for the exact one.
+        found = self._json("GET", "/items", params={"external_id": barcode, "_match": "exact"})
+        return self._one(found)
+
+    def libraries(self) -> list[dict]:
+        return list(self._paged("/libraries"))
+
+    def rate(self, biblio_id: int, rating: int | None) -> dict:
+        """Rate a record 1-5 as the API user (None removes the rating)."""
+        return self._json(
+            "POST", f"/public/biblios/{int(biblio_id)}/ratings", json={"rating": rating}
+        )
+
+    # -- patrons -------------------------------------------------------------------------
+
+    def patron_by_cardnumber(self, cardnumber: str) -> dict | None:
+        found = self._json("GET", "/patrons", params={"cardnumber": cardnumber, "_match": "exact"})
+        return self._one(found)
+
+    def patron_checkouts(self, patron_id: int, *, checked_in: bool = False) -> list[dict]:
+        params: dict[str, Any] = {"patron_id": int(patron_id), "_match": "exact"}
+        if checked_in:
+            params["checked_in"] = "true"
+        return list(self._paged("/checkouts", params))
+
+    def patron_account(self, patron_id: int) -> dict:
+        return self._json("GET", f"/patrons/{int(patron_id)}/account")
+
+    # -- circulation ---------------------------------------------------------------------
+
+    def checkout_availability(self, patron_id: int, item_id: int) -> dict:
+        return self._json(
+            "GET",
+            "/checkouts/availability",
+            params={"patron_id": int(patron_id), "item_id": int(item_id)},
+        )
+
+    def checkout(
+        self,
+        patron_id: int,
+        item_id: int,
+        *,
+        confirm: bool = False,
+        library_id: str | None = None,
+    ) -> dict:
+        """Lend an item the Koha way: ask availability, then check out with its token.
+
+        Raises CheckoutBlocked for blockers, ConfirmationNeeded when Koha asks for a
+        confirmation and ``confirm`` is False.
+        """
+        available = self.checkout_availability(patron_id, item_id)
+        url = f"{self.base_url}/checkouts"
+        if available.get("blockers"):
+            raise CheckoutBlocked(available["blockers"], url)
+        params = {}
+        if available.get("confirms"):
+            if not confirm:
+                raise ConfirmationNeeded(
+                    available["confirms"], available.get("confirmation_token") or "", url
+                )
+            params["confirmation"] = available.get("confirmation_token") or ""
+        body: dict[str, Any] = {"patron_id": int(patron_id), "item_id": int(item_id)}
+        if library_id:
+            body["library_id"] = library_id
+        return self._json("POST", "/checkouts", params=params, json=body)
+
+    def renew(self, checkout_id: int) -> dict:
+        return self._json("POST", f"/checkouts/{int(checkout_id)}/renewal")
+
+    def place_hold(
+        self,
+        patron_id: int,
+        pickup_library_id: str,
+        *,
+        biblio_id: int | None = None,
+        item_id: int | None = None,
+        notes: str | None = None,
+        expiration_date: str | None = None,
+    ) -> dict:
+        body: dict[str, Any] = {"patron_id": int(patron_id), "pickup_library_id": pickup_library_id}
+        for name, value in (
+            ("biblio_id", biblio_id),
+            ("item_id", item_id),
+            ("notes", notes),
+            ("expiration_date", expiration_date),
+        ):
+            if value is not None:
+                body[name] = value
+        return self._json("POST", "/holds", json=body)
+
+    def cancel_hold(self, hold_id: int) -> None:
+        self._send("DELETE", f"/holds/{int(hold_id)}")
+
+    # -- operations ----------------------------------------------------------------------
+
+    def probe(self) -> Probe:
+        """Reachability, authentication and a count of what Koha holds."""
+        counts = {}
+        for name, path in (
+            ("biblios", "/biblios"),
+            ("items", "/items"),
+            ("patrons", "/patrons"),
+            ("libraries", "/libraries"),
+        ):
+            response = self._send("GET", path, params={"_per_page": 1}, headers={"Accept": JSON})
+            total = response.headers.get("X-Total-Count")
+            counts[name] = int(total) if total and total.isdigit() else len(_json_of(response))
+        who = self.config.client_id or self.config.user or "anonymous"
+        return Probe(self.config.url, who, counts)
+
+
+class _NoAuth(requests.auth.AuthBase):
+    """The token request itself goes without the session's bearer auth."""
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        return request
+
+
+def _json_of(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        raise KohaProtocolError(
+            f"the answer is not JSON ({response.headers.get('Content-Type', 'no type')})",
+            status=response.status_code,
+            url=response.url.split("?")[0],
+        ) from None
+
+
+def _server_time(response: requests.Response) -> datetime | None:
+    header = response.headers.get("Date")
+    try:
+        return parsedate_to_datetime(header) if header else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _sandbox_session(config: KohaConfig) -> requests.Session:
+    from koha_bridge.sandbox.sandbox import Sandbox
+
+    config.sandbox_path.parent.mkdir(parents=True, exist_ok=True)
+    return sandbox_session(Sandbox(config.sandbox_path).app)

@@ -1,0 +1,125 @@
+"""Koha's failures as exceptions that say what happened and what to fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+
+class KohaError(Exception):
+    """Koha answered with an error, or could not be understood."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        url: str = "",
+        code: str = "",
+        hint: str = "",
+        body: Any = None,
+    ) -> None:
+        self.message, self.status, self.url = message, status, url
+        self.code, self.hint, self.body = code, hint, body
+        where = f"{status} from {url}" if status else url
+        text = f"{where}: {message}" if where else message
+        super().__init__(f"{text}; {hint}" if hint else text)
+
+
+class KohaBadRequest(KohaError):
+    """400/406/412: the request is wrong (Koha says how in ``message``)."""
+
+
+class KohaAuthError(KohaError):
+    """401/403: wrong or missing credentials, or a missing permission."""
+
+
+class KohaRefused(KohaError):
+    """403 without a missing permission: Koha refuses the action (renewal, hold...) itself."""
+
+
+class KohaNotFound(KohaError):
+    """404: no such record, item, patron..."""
+
+
+class KohaConflict(KohaError):
+    """409: the request conflicts with Koha's data (unknown item or patron on checkout...)."""
+
+
+class KohaUnavailable(KohaError):
+    """Koha could not be reached, timed out, or failed with 5xx."""
+
+
+class KohaProtocolError(KohaError):
+    """Koha's answer is not what its API promises (not JSON, wrong shape, unreadable MARC)."""
+
+
+def error_detail(body: Any) -> tuple[str, str]:
+    """Koha's message and code from any of the error bodies it sends."""
+    if isinstance(body, dict):
+        if "error" in body:
+            return str(body["error"]), str(body.get("error_code") or "")
+        if isinstance(body.get("errors"), list):  # OpenAPI validation errors
+            return _joined(body["errors"]), "invalid_request"
+    if isinstance(body, list):  # malformed query parameters, or 406's accepted types
+        if all(isinstance(part, str) for part in body):
+            return "acceptable types: " + ", ".join(body), "not_acceptable"
+        return _joined(body), "invalid_request"
+    if isinstance(body, str) and body:
+        return body, ""
+    return "", ""
+
+
+def _joined(errors: list) -> str:
+    parts = []
+    for error in errors:
+        if isinstance(error, dict):
+            path = error.get("path", "")
+            parts.append(f"{path}: {error.get('message', '')}".strip(": "))
+        else:
+            parts.append(str(error))
+    return "; ".join(parts)
+
+
+def from_response(response: requests.Response, credentials: str) -> KohaError:
+    """The typed error for a non-2xx response."""
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = response.text[:200]
+    message, code = error_detail(body)
+    status, url = response.status_code, response.url.split("?")[0]
+    message = message or response.reason or "no error message"
+    kwargs = {"status": status, "url": url, "code": code, "body": body}
+    if status == 401:
+        return KohaAuthError(message, hint=f"check {credentials}", **kwargs)
+    if status == 403:
+        if isinstance(body, dict) and body.get("required_permissions"):
+            hint = f"the API user needs the Koha permission {body['required_permissions']}"
+            return KohaAuthError(message, hint=hint, **kwargs)
+        return KohaRefused(message, **kwargs)
+    if status == 404:
+        return KohaNotFound(message, **kwargs)
+    if status == 409:
+        return KohaConflict(message, **kwargs)
+    if status >= 500:
+        return KohaUnavailable(message, hint="Koha failed; see its logs", **kwargs)
+    return KohaBadRequest(message, **kwargs)
+
+
+class CheckoutBlocked(KohaError):
+    """Koha will not lend the item: ``blockers`` holds its reasons (DEBT, EXPIRED...)."""
+
+    def __init__(self, blockers: dict[str, Any], url: str = "") -> None:
+        self.blockers = blockers
+        super().__init__(f"checkout blocked ({', '.join(sorted(blockers))})", url=url, status=403)
+
+
+class ConfirmationNeeded(KohaError):
+    """Koha wants staff to confirm (``confirms``: RESERVED, TOO_MANY...) before lending."""
+
+    def __init__(self, confirms: dict[str, Any], token: str, url: str = "") -> None:
+        self.confirms, self.token = confirms, token
+        codes = ", ".join(sorted(k for k in confirms if k.isupper()))
+        super().__init__(f"checkout needs confirmation ({codes})", url=url, status=412)

@@ -1,0 +1,40 @@
+"""Reading subfields out of pymarc records: values in catalogue order, cleaned, never None."""
+
+from __future__ import annotations
+
+import pymarc
+
+from koha_bridge.marc.text import clean
+
+
+def subfields(field: pymarc.Field, *codes: str) -> list[tuple[str, str]]:
+    """The (code, value) pairs of the given codes, in field order, blank values left out."""
+    pairs = []
+    for subfield in field.subfields:
+        # pymarc leaves bytes in records read with to_unicode=False: not text to show.
+        value = clean(subfield.value) if isinstance(subfield.value, str) else ""
+        if subfield.code in codes and value:
+            pairs.append((subfield.code, value))
+    return pairs
+
+
+def values(field: pymarc.Field, *codes: str) -> list[str]:
+    """The values of the given codes, in field order, blank values left out."""
+    return [value for _, value in subfields(field, *codes)]
+
+
+def first(field: pymarc.Field | None, code: str) -> str:
+    """The first non-blank value of the code in the field; "" if there is none."""
+    found = values(field, code) if field is not None else []
+    return found[0] if found else ""
+
+
+def all_values(record: pymarc.Record, tag: str, code: str) -> list[str]:
+    """Every non-blank value of the code in every field with the tag, in record order."""
+    return [value for field in record.get_fields(tag) for value in values(field, code)]
+
+
+def control(record: pymarc.Record, tag: str) -> str:
+    """The data of the first control field with the tag; "" if there is none."""
+    field = record.get(tag)
+    return field.data if field is not None and isinstance(field.data, str) else ""

@@ -1,0 +1,133 @@
+"""Text rules shared by the MARC21 and UNIMARC normalisers: ISBD punctuation, years, codes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+# Cataloguers end an element with the ISBD punctuation that introduces the next one
+# ("Great expectations /", "Dickens, Charles,"); shown on its own, that punctuation is noise.
+_TRAILING_SEPARATORS = re.compile(r"[\s/:;=,]+$")
+# Periods that belong to the word rather than close the element: "Jr.", "Ltd.", "etc."
+_ABBREVIATIONS = frozenset({"jr", "sr", "etc", "inc", "ltd", "co", "st"})
+# Non-sorting markers some systems put around a leading article ("\x88The\x89 hobbit"):
+# NSB/NSE in ISO 5426-derived data and their C1 equivalents in Unicode records.
+_NON_SORTING_MARKS = re.compile("[\x88\x89\x98\x9c]")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_LANGUAGE_CODE = re.compile(r"[a-z]{3}")
+# "und" (undetermined) and "zxx" (no linguistic content) say nothing about the language.
+_NOT_LANGUAGES = frozenset({"und", "zxx"})
+# What catalogues write when the publisher is not known: "[s.n.]", RDA's phrase, "[б. и.]".
+_UNKNOWN_PUBLISHERS = frozenset(
+    {"s.n.", "s. n.", "sine nomine", "publisher not identified", "б.и.", "б. и.", "б.в.", "б. в."}
+)
+
+
+def clean(value: str) -> str:
+    """The value in NFC, without non-sorting marks and surrounding white space."""
+    # MARC21 UTF-8 records are often decomposed ("Garci\u0301a"): composed text compares,
+    # searches and de-duplicates as readers expect.
+    return unicodedata.normalize("NFC", _NON_SORTING_MARKS.sub("", value)).strip()
+
+
+def strip_separators(value: str) -> str:
+    """The value without trailing ISBD separators (" /", " :", " ;", " =", ","); periods stay."""
+    return _TRAILING_SEPARATORS.sub("", clean(value))
+
+
+def strip_isbd(value: str) -> str:
+    """The value without trailing ISBD separators nor the closing period of the element."""
+    value = strip_separators(value)
+    if _ends_with_closing_period(value):
+        value = strip_separators(value[:-1])
+    return value
+
+
+def _ends_with_closing_period(value: str) -> bool:
+    if not value.endswith(".") or value.endswith(".."):
+        return False
+    if value[-2:-1].isdigit():  # "45.", "1812-1870.": a number is never abbreviated
+        return True
+    if len(value) <= 3:
+        return False
+    # "Шевченко, Т. Г." and "Smith, J." end with an initial, whose period is part of the name.
+    if value[-2].isupper() and not value[-3].isalpha():
+        return False
+    last_word = value[:-1].split()[-1].lstrip("([").lower()
+    # Words of one or two letters are abbreviations far more often than not: "1812 г.", "p.".
+    return len(last_word) > 2 and last_word not in _ABBREVIATIONS
+
+
+def title_with_parts(title: str, parts: Sequence[tuple[str, str]]) -> str:
+    """The title followed by its parts, ISBD style: "Title. Part 1, Name of part".
+
+    ``parts`` are ("number", value) or ("name", value) pairs in catalogue order; the title is ""
+    when there is no title proper, whatever the parts.
+    """
+    text = strip_separators(title)
+    if not text:
+        return ""
+    previous = "title"
+    for kind, value in parts:
+        value = strip_separators(value)
+        if not value:
+            continue
+        if text.endswith("."):  # the cataloguer already closed the previous element
+            text += " " + value
+        elif kind == "name" and previous == "number":
+            text += ", " + value
+        else:
+            text += ". " + value
+        previous = kind
+    return strip_isbd(text)
+
+
+def join_name(entry: str, rest: str = "", dates: str = "") -> str:
+    """A personal name as catalogued, inverted: "Tolstoy, Leo" or "Шевченко, Т. Г."."""
+    name = strip_isbd(entry)
+    if rest := strip_isbd(rest):
+        name = f"{name}, {rest}" if name else rest
+    if dates := strip_isbd(dates):
+        name = f"{name}, {dates}" if name else dates
+    return name
+
+
+def first_year(values: Iterable[str]) -> int | None:
+    """The first four-digit year in the values ("c1996", "[1985?]", "©2015"); None if none."""
+    for value in values:
+        match = _YEAR.search(value)
+        if match and int(match.group(1)) > 0:
+            return int(match.group(1))
+    return None
+
+
+def year_from_digits(value: str) -> int | None:
+    """A year from a fixed-length date position ("1996"); None for "19uu", "    ", "0000"."""
+    if len(value) == 4 and value.isascii() and value.isdigit() and int(value) > 0:
+        return int(value)
+    return None
+
+
+def language_codes(values: Iterable[str]) -> list[str]:
+    """MARC language codes from coded values, split when old records run them together."""
+    codes: list[str] = []
+    for value in values:
+        value = value.strip().lower()
+        # Before 2001 MARC21 041$a held several codes in one subfield: "engrus".
+        pieces = [value[i : i + 3] for i in range(0, len(value), 3)] if len(value) > 3 else [value]
+        codes.extend(
+            code for code in pieces if _LANGUAGE_CODE.fullmatch(code) and code not in _NOT_LANGUAGES
+        )
+    return codes
+
+
+def publisher_name(value: str) -> str:
+    """The publisher's name without ISBD separators; "" for "[s.n.]" and its kin."""
+    name = strip_separators(value)
+    return "" if name.strip("[] ").lower() in _UNKNOWN_PUBLISHERS else name
+
+
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty values, each once, in their first order."""
+    return tuple(dict.fromkeys(value for value in values if value))

@@ -1,0 +1,1 @@
+"""A small Koha-compatible ILS on SQLite: the embedded default for demos and tests."""

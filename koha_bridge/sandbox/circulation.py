@@ -1,0 +1,499 @@
+"""Checkouts, renewals, returns and holds, following Koha's rules and reason codes.
+
+Every function works inside the caller's transaction (``db``) and takes the time it acts at, so a
+replayed offline transaction is dated when it happened.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from koha_bridge.sandbox import accounts
+from koha_bridge.sandbox.clock import parse_api_datetime, to_api_datetime
+from koha_bridge.sandbox.errors import (
+    BadRequest,
+    CheckoutRefused,
+    ConfirmationRequired,
+    HoldRefused,
+    NotFound,
+    RenewalRefused,
+)
+from koha_bridge.sandbox.rules import Scope, effective_rule, preference
+
+# Loans fall due at the end of the day, as Koha's daily loans do.
+END_OF_DAY = time(23, 59, 0)
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Koha's CanBookBeIssued answer: what blocks, what needs confirming, what to mention."""
+
+    blockers: dict[str, object] = field(default_factory=dict)
+    confirms: dict[str, object] = field(default_factory=dict)
+    warnings: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HoldFound:
+    """A hold that a returned item now fills."""
+
+    hold_id: int
+    patron_id: int
+    pickup_library_id: str
+    waiting_here: bool  # False: the item must travel to the pickup library first
+
+
+@dataclass(frozen=True)
+class CheckinResult:
+    item_id: int
+    was_on_loan: bool
+    patron_id: int | None = None
+    fine: float = 0.0
+    hold: HoldFound | None = None
+    transfer_to: str | None = None
+    was_lost: bool = False
+
+
+def _row(db: sqlite3.Connection, sql: str, *args, what: str) -> sqlite3.Row:
+    row = db.execute(sql, args).fetchone()
+    if row is None:
+        raise NotFound(what)
+    return row
+
+
+def get_patron(db: sqlite3.Connection, patron_id: int) -> sqlite3.Row:
+    return _row(db, "SELECT * FROM patrons WHERE patron_id = ?", patron_id, what="Patron")
+
+
+def get_item(db: sqlite3.Connection, item_id: int) -> sqlite3.Row:
+    return _row(db, "SELECT * FROM items WHERE item_id = ?", item_id, what="Item")
+
+
+def _scope(patron: sqlite3.Row, item: sqlite3.Row) -> Scope:
+    return Scope(item["home_library_id"] or "*", patron["category_id"], item["item_type_id"] or "*")
+
+
+def _item_not_for_loan(db: sqlite3.Connection, item: sqlite3.Row) -> bool:
+    if item["not_for_loan_status"]:
+        return True
+    row = db.execute(
+        "SELECT not_for_loan FROM item_types WHERE item_type_id = ?", (item["item_type_id"],)
+    ).fetchone()
+    return bool(row and row["not_for_loan"])
+
+
+def patron_blocks(db: sqlite3.Connection, patron: sqlite3.Row, when: datetime) -> dict[str, object]:
+    """What stops this patron borrowing at all, with Koha's codes."""
+    blocks: dict[str, object] = {}
+    today = when.date()
+    if patron["expiry_date"] and date.fromisoformat(patron["expiry_date"]) < today:
+        blocks["EXPIRED"] = 1
+    if patron["incorrect_address"]:
+        blocks["GNA"] = 1
+    if patron["patron_card_lost"]:
+        blocks["CARD_LOST"] = 1
+    if patron["restricted_until"] and date.fromisoformat(patron["restricted_until"]) >= today:
+        blocks["DEBARRED"] = patron["restricted_until"]
+    debt = accounts.outstanding_debt(db, patron["patron_id"])
+    if debt > float(preference(db, "noissuescharge")):
+        blocks["DEBT"] = f"{debt:.2f}"
+    return blocks
+
+
+def _open_holds(db: sqlite3.Connection, biblio_id: int) -> list[sqlite3.Row]:
+    return db.execute(
+        "SELECT * FROM holds WHERE biblio_id = ? AND suspended = 0 ORDER BY priority, hold_id",
+        (biblio_id,),
+    ).fetchall()
+
+
+def availability(
+    db: sqlite3.Connection, patron_id: int, item_id: int, when: datetime
+) -> Availability:
+    """Can ``patron_id`` borrow ``item_id`` now? Koha's CanBookBeIssued, in its essentials."""
+    patron = get_patron(db, patron_id)
+    item = get_item(db, item_id)
+    blockers = patron_blocks(db, patron, when)
+    confirms: dict[str, object] = {}
+    warnings: dict[str, object] = {}
+    if _item_not_for_loan(db, item):
+        blockers["NOT_FOR_LOAN"] = item["not_for_loan_status"] or 1
+    if item["withdrawn"]:
+        blockers["WTHDRAWN"] = 1
+    if item["restricted_status"]:
+        blockers["RESTRICTED"] = 1
+    if item["lost_status"]:
+        confirms["ITEM_LOST"] = item["lost_status"]
+    checkout = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    if checkout is not None and checkout["patron_id"] == patron_id:
+        can, error = can_renew(db, checkout, when)
+        if can:
+            confirms["RENEW_ISSUE"] = 1
+        else:
+            blockers["NO_MORE_RENEWALS" if error == "too_many" else "RENEW_ISSUE"] = error
+    elif checkout is not None:
+        confirms["ISSUED_TO_ANOTHER"] = 1
+        holder = get_patron(db, checkout["patron_id"])
+        confirms["issued_cardnumber"] = holder["cardnumber"]
+    else:
+        scope = _scope(patron, item)
+        on_loan = db.execute(
+            "SELECT COUNT(*) FROM checkouts WHERE patron_id = ?", (patron_id,)
+        ).fetchone()[0]
+        allowed = int(effective_rule(db, scope, "maxissueqty"))
+        if on_loan >= allowed:
+            reason = {"count": on_loan, "max_allowed": allowed}
+            if preference(db, "AllowTooManyOverride") == "1":
+                confirms["TOO_MANY"] = reason
+            else:
+                blockers["TOO_MANY"] = reason
+    for hold in _open_holds(db, item["biblio_id"]):
+        if hold["patron_id"] == patron_id:
+            continue
+        if hold["item_id"] not in (None, item_id):
+            continue
+        if hold["status"] == "W" and hold["item_id"] == item_id:
+            confirms["RESERVE_WAITING"] = 1
+        elif hold["status"] is None:
+            confirms["RESERVED"] = 1
+        confirms["resborrowernumber"] = hold["patron_id"]
+        break
+    debt = accounts.outstanding_debt(db, patron_id)
+    if debt > 0 and "DEBT" not in blockers:
+        warnings["DEBT"] = f"{debt:.2f}"
+    return Availability(blockers, confirms, warnings)
+
+
+def due_date_for(db: sqlite3.Connection, scope: Scope, start: datetime, rule: str) -> datetime:
+    days = int(effective_rule(db, scope, rule))
+    return datetime.combine((start + timedelta(days=days)).date(), END_OF_DAY, tzinfo=start.tzinfo)
+
+
+def checkout(
+    db: sqlite3.Connection,
+    *,
+    patron_id: int,
+    item_id: int,
+    when: datetime,
+    library_id: str | None = None,
+    issuer_id: int | None = None,
+    confirmed: bool = False,
+    ignore_blocks: frozenset[str] = frozenset(),
+) -> int:
+    """Lend the item; returns the checkout id.
+
+    ``confirmed`` is staff's answer to every confirmation (a valid token in the REST API);
+    ``ignore_blocks`` lets an offline replay ("no block") pass named blockers.
+    """
+    found = availability(db, patron_id, item_id, when)
+    blockers = {k: v for k, v in found.blockers.items() if k not in ignore_blocks}
+    if blockers:
+        raise CheckoutRefused(blockers)
+    codes = {k for k in found.confirms if k.isupper()}
+    if codes and not confirmed:
+        raise ConfirmationRequired({k: found.confirms[k] for k in codes})
+    existing = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    if existing is not None and existing["patron_id"] == patron_id:
+        renew(db, existing["checkout_id"], when, ignore_limits=bool(ignore_blocks))
+        return existing["checkout_id"]
+    if existing is not None:
+        checkin(db, item_id, library_id or existing["library_id"], when)
+    item = get_item(db, item_id)
+    patron = get_patron(db, patron_id)
+    due = due_date_for(db, _scope(patron, item), when, "issuelength")
+    stamp = to_api_datetime(when)
+    cursor = db.execute(
+        """INSERT INTO checkouts (patron_id, item_id, library_id, issuer_id, due_date,
+           checkout_date, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        (
+            patron_id,
+            item_id,
+            library_id or item["holding_library_id"],
+            issuer_id,
+            to_api_datetime(due),
+            stamp,
+            stamp,
+        ),
+    )
+    db.execute(
+        """UPDATE items SET checked_out_date = ?, last_checkout_date = ?, last_seen_date = ?,
+           checkouts_count = checkouts_count + 1, lost_status = 0, timestamp = ?
+           WHERE item_id = ?""",
+        (stamp, stamp, stamp, stamp, item_id),
+    )
+    _fill_own_hold(db, patron_id, item, when)
+    return cursor.lastrowid
+
+
+def _fill_own_hold(db: sqlite3.Connection, patron_id: int, item: sqlite3.Row, when: datetime):
+    hold = db.execute(
+        "SELECT * FROM holds WHERE patron_id = ? AND biblio_id = ? AND item_id IS NULL "
+        "OR patron_id = ? AND item_id = ? ORDER BY priority LIMIT 1",
+        (patron_id, item["biblio_id"], patron_id, item["item_id"]),
+    ).fetchone()
+    if hold is not None:
+        _close_hold(db, hold, when, status="F")
+
+
+def can_renew(db: sqlite3.Connection, checkout_row: sqlite3.Row, when: datetime):
+    """Koha's CanBookBeRenewed: (True, None) or (False, reason code)."""
+    patron = get_patron(db, checkout_row["patron_id"])
+    item = get_item(db, checkout_row["item_id"])
+    if patron["restricted_until"] and date.fromisoformat(patron["restricted_until"]) >= when.date():
+        return False, "restriction"
+    allowed = int(effective_rule(db, _scope(patron, item), "renewalsallowed"))
+    if checkout_row["renewals_count"] >= allowed:
+        return False, "too_many"
+    for hold in _open_holds(db, item["biblio_id"]):
+        if hold["patron_id"] != patron["patron_id"] and hold["item_id"] in (None, item["item_id"]):
+            return False, "on_reserve"
+    return True, None
+
+
+def renew(
+    db: sqlite3.Connection, checkout_id: int, when: datetime, *, ignore_limits: bool = False
+) -> None:
+    """Extend the loan by the renewal period, counted from the current due date."""
+    row = _row(db, "SELECT * FROM checkouts WHERE checkout_id = ?", checkout_id, what="Checkout")
+    allowed, reason = can_renew(db, row, when)
+    if not allowed and not ignore_limits:
+        raise RenewalRefused(reason)
+    patron = get_patron(db, row["patron_id"])
+    item = get_item(db, row["item_id"])
+    base = max(parse_api_datetime(row["due_date"]), when)
+    due = due_date_for(db, _scope(patron, item), base, "renewalperiod")
+    stamp = to_api_datetime(when)
+    db.execute(
+        """UPDATE checkouts SET due_date = ?, last_renewed_date = ?,
+           renewals_count = renewals_count + 1, timestamp = ? WHERE checkout_id = ?""",
+        (to_api_datetime(due), stamp, stamp, checkout_id),
+    )
+    db.execute(
+        "UPDATE items SET renewals_count = renewals_count + 1, last_seen_date = ?, timestamp = ? "
+        "WHERE item_id = ?",
+        (stamp, stamp, row["item_id"]),
+    )
+
+
+def overdue_fine(db: sqlite3.Connection, checkout_row: sqlite3.Row, returned: datetime) -> float:
+    due = parse_api_datetime(checkout_row["due_date"])
+    if returned <= due:
+        return 0.0
+    patron = get_patron(db, checkout_row["patron_id"])
+    item = get_item(db, checkout_row["item_id"])
+    scope = _scope(patron, item)
+    days = math.ceil((returned - due).total_seconds() / 86400)
+    fine = days * float(effective_rule(db, scope, "fine"))
+    cap = float(effective_rule(db, scope, "overduefinescap") or 0)
+    return round(min(fine, cap) if cap else fine, 2)
+
+
+def checkin(db: sqlite3.Connection, item_id: int, library_id: str, when: datetime) -> CheckinResult:
+    """Return the item at ``library_id``: close the loan, charge lateness, route it on."""
+    item = get_item(db, item_id)
+    stamp = to_api_datetime(when)
+    loan = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    fine = 0.0
+    if loan is not None:
+        fine = overdue_fine(db, loan, when)
+        if fine:
+            accounts.add_debit(
+                db,
+                patron_id=loan["patron_id"],
+                amount=fine,
+                debit_type="OVERDUE",
+                description=f"Overdue: item {item['external_id']}",
+                when=when,
+                checkout_id=loan["checkout_id"],
+                item_id=item_id,
+                library_id=library_id,
+            )
+        db.execute(
+            """INSERT INTO old_checkouts (checkout_id, patron_id, item_id, library_id, issuer_id,
+               due_date, checkout_date, last_renewed_date, renewals_count, unseen_renewals,
+               auto_renew, onsite_checkout, note, checkin_date, timestamp)
+               SELECT checkout_id, patron_id, item_id, library_id, issuer_id, due_date,
+               checkout_date, last_renewed_date, renewals_count, unseen_renewals, auto_renew,
+               onsite_checkout, note, ?, ? FROM checkouts WHERE checkout_id = ?""",
+            (stamp, stamp, loan["checkout_id"]),
+        )
+        db.execute("DELETE FROM checkouts WHERE checkout_id = ?", (loan["checkout_id"],))
+    db.execute(
+        """UPDATE items SET checked_out_date = NULL, holding_library_id = ?, last_seen_date = ?,
+           lost_status = 0, timestamp = ? WHERE item_id = ?""",
+        (library_id, stamp, stamp, item_id),
+    )
+    hold = _hold_for_returned_item(db, item, library_id, when)
+    transfer_to = None
+    if hold is not None and not hold.waiting_here:
+        transfer_to = hold.pickup_library_id
+    elif hold is None and item["home_library_id"] and item["home_library_id"] != library_id:
+        transfer_to = item["home_library_id"]
+    return CheckinResult(
+        item_id=item_id,
+        was_on_loan=loan is not None,
+        patron_id=loan["patron_id"] if loan is not None else None,
+        fine=fine,
+        hold=hold,
+        transfer_to=transfer_to,
+        was_lost=bool(item["lost_status"]),
+    )
+
+
+def _hold_for_returned_item(
+    db: sqlite3.Connection, item: sqlite3.Row, library_id: str, when: datetime
+) -> HoldFound | None:
+    if _item_not_for_loan(db, item):
+        return None
+    for hold in _open_holds(db, item["biblio_id"]):
+        if hold["status"] is not None or hold["item_id"] not in (None, item["item_id"]):
+            continue
+        waiting_here = hold["pickup_library_id"] == library_id
+        db.execute(
+            "UPDATE holds SET item_id = ?, status = ?, waiting_date = ?, priority = 0, "
+            "timestamp = ? WHERE hold_id = ?",
+            (
+                item["item_id"],
+                "W" if waiting_here else "T",
+                when.date().isoformat() if waiting_here else None,
+                to_api_datetime(when),
+                hold["hold_id"],
+            ),
+        )
+        return HoldFound(
+            hold["hold_id"], hold["patron_id"], hold["pickup_library_id"], waiting_here
+        )
+    return None
+
+
+def place_hold(
+    db: sqlite3.Connection,
+    *,
+    patron_id: int,
+    pickup_library_id: str,
+    when: datetime,
+    biblio_id: int | None = None,
+    item_id: int | None = None,
+    expiration_date: str | None = None,
+    notes: str | None = None,
+    non_priority: bool = False,
+) -> int:
+    """Place a hold on a record (or one item of it); returns the hold id."""
+    if biblio_id is None and item_id is None:
+        raise BadRequest("At least one of biblio_id, item_id should be given")
+    if item_id is not None:
+        item = get_item(db, item_id)
+        if biblio_id is not None and item["biblio_id"] != biblio_id:
+            raise BadRequest(f"Item {item_id} doesn't belong to biblio {biblio_id}")
+        biblio_id = item["biblio_id"]
+    _row(db, "SELECT biblio_id FROM biblios WHERE biblio_id = ?", biblio_id, what="Biblio")
+    patron = get_patron(db, patron_id)
+    library = db.execute(
+        "SELECT pickup_location FROM libraries WHERE library_id = ?", (pickup_library_id,)
+    ).fetchone()
+    if library is None or not library["pickup_location"]:
+        raise BadRequest("The supplied pickup location is not valid")
+    _check_hold_allowed(db, patron, biblio_id, item_id)
+    priority = (
+        db.execute(
+            "SELECT COUNT(*) FROM holds WHERE biblio_id = ? AND status IS NULL", (biblio_id,)
+        ).fetchone()[0]
+        + 1
+    )
+    stamp = to_api_datetime(when)
+    cursor = db.execute(
+        """INSERT INTO holds (patron_id, biblio_id, item_id, pickup_library_id, hold_date,
+           expiration_date, priority, notes, non_priority, item_level, timestamp)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            patron_id,
+            biblio_id,
+            item_id,
+            pickup_library_id,
+            when.date().isoformat(),
+            expiration_date,
+            priority,
+            notes,
+            int(non_priority),
+            int(item_id is not None),
+            stamp,
+        ),
+    )
+    return cursor.lastrowid
+
+
+def _check_hold_allowed(
+    db: sqlite3.Connection, patron: sqlite3.Row, biblio_id: int, item_id: int | None
+) -> None:
+    patron_id = patron["patron_id"]
+    held = db.execute("SELECT COUNT(*) FROM holds WHERE patron_id = ?", (patron_id,)).fetchone()[0]
+    if held + 1 > int(preference(db, "maxreserves")):
+        raise HoldRefused("tooManyReserves")
+    if db.execute(
+        "SELECT 1 FROM holds WHERE patron_id = ? AND biblio_id = ?", (patron_id, biblio_id)
+    ).fetchone():
+        raise HoldRefused("alreadyReserved")
+    if db.execute(
+        "SELECT 1 FROM checkouts JOIN items USING (item_id) WHERE checkouts.patron_id = ? "
+        "AND items.biblio_id = ?",
+        (patron_id, biblio_id),
+    ).fetchone():
+        raise HoldRefused("alreadypossession")
+    items = db.execute(
+        "SELECT * FROM items WHERE biblio_id = ? AND (? IS NULL OR item_id = ?)",
+        (biblio_id, item_id, item_id),
+    ).fetchall()
+    holdable = [i for i in items if not _item_not_for_loan(db, i) and not i["withdrawn"]]
+    if not holdable:
+        raise HoldRefused("notReservable")
+    scope = _scope(patron, holdable[0])
+    if held + 1 > int(effective_rule(db, scope, "reservesallowed")):
+        raise HoldRefused("tooManyReserves")
+
+
+def _close_hold(
+    db: sqlite3.Connection,
+    hold: sqlite3.Row,
+    when: datetime,
+    *,
+    status: str,
+    reason: str | None = None,
+) -> None:
+    stamp = to_api_datetime(when)
+    db.execute(
+        """INSERT INTO old_holds (hold_id, patron_id, biblio_id, item_id, pickup_library_id,
+           hold_date, expiration_date, priority, status, waiting_date, notes, cancellation_date,
+           cancellation_reason, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            hold["hold_id"],
+            hold["patron_id"],
+            hold["biblio_id"],
+            hold["item_id"],
+            hold["pickup_library_id"],
+            hold["hold_date"],
+            hold["expiration_date"],
+            hold["priority"],
+            status,
+            hold["waiting_date"],
+            hold["notes"],
+            when.date().isoformat() if status == "C" else None,
+            reason,
+            stamp,
+        ),
+    )
+    db.execute("DELETE FROM holds WHERE hold_id = ?", (hold["hold_id"],))
+    db.execute(
+        "UPDATE holds SET priority = priority - 1 WHERE biblio_id = ? AND priority > ? "
+        "AND status IS NULL",
+        (hold["biblio_id"], hold["priority"]),
+    )
+
+
+def cancel_hold(
+    db: sqlite3.Connection, hold_id: int, when: datetime, reason: str | None = None
+) -> None:
+    hold = _row(db, "SELECT * FROM holds WHERE hold_id = ?", hold_id, what="Hold")
+    _close_hold(db, hold, when, status="C", reason=reason)

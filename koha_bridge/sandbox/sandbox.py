@@ -1,0 +1,25 @@
+"""The sandbox ILS as one object: its database, its clock and its REST application."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from koha_bridge.sandbox import seeding
+from koha_bridge.sandbox.api.app import SandboxApp
+from koha_bridge.sandbox.clock import Clock, system_clock
+from koha_bridge.sandbox.store import Store
+
+
+class Sandbox:
+    """A Koha-compatible ILS on SQLite, seeded with the demo library on first use."""
+
+    def __init__(self, path: str | Path, clock: Clock = system_clock, *, seed: bool = True):
+        self.store = Store(path)
+        self.clock = clock
+        if seed and not seeding.is_seeded(self.store):
+            seeding.seed(self.store, clock())
+
+    @cached_property
+    def app(self) -> SandboxApp:
+        return SandboxApp(self.store, self.clock)
