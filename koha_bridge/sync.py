@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from koha_bridge.client import KohaClient
+from koha_bridge.client import KohaClient, KohaUnavailable
 from koha_bridge.marc import (
     Flavour,
     NormalisedRecord,
@@ -52,8 +52,26 @@ class CatalogueFeed:
             if not page.stamps:
                 return
             ids = [stamp.biblio_id for stamp in page.stamps]
-            yield self.normalised(ids, self.client.biblio_records(ids))
+            yield self.normalised(ids, self._marc_of(ids))
             after_id = ids[-1]
+
+    def _marc_of(self, ids: list[int]) -> list:
+        """The batch's MARC; when Koha fails on the batch, record by record, so one record
+        Koha cannot serve costs that record only."""
+        try:
+            return self.client.biblio_records(ids)
+        except KohaUnavailable as error:
+            if error.status is None:
+                raise  # Koha is down, not one record broken: stop and resume later
+        marc_records: list = []
+        for biblio_id in ids:
+            try:
+                marc_records.extend(self.client.biblio_records([biblio_id]))
+            except KohaUnavailable as error:
+                if error.status is None:
+                    raise
+                log.warning("record unavailable biblio_id=%s reason=%s", biblio_id, error)
+        return marc_records
 
     def normalised(self, ids: list[int], marc_records: list) -> Batch:
         records: dict[int, tuple[NormalisedRecord, dict]] = {}
@@ -64,16 +82,33 @@ class CatalogueFeed:
                 failures.append(outcome)
             else:
                 records[outcome.biblio_id] = (outcome, data)
-        failed = {failure.biblio_id for failure in failures}
-        for biblio_id in ids:
-            if biblio_id not in records and biblio_id not in failed:
-                failures.append(ReadFailure(biblio_id, "listed by Koha but its MARC was not sent"))
+        failures = self._one_per_missing_record(ids, records, failures)
         for failure in failures:
             log.warning("record skipped biblio_id=%s reason=%s", failure.biblio_id, failure.reason)
         wanted = set(ids)
         kept = [records[i] for i in ids if i in records]
         strays = [pair for i, pair in records.items() if i not in wanted]
         return Batch(kept + strays, failures, ids[-1] if ids else 0)
+
+    @staticmethod
+    def _one_per_missing_record(
+        ids: list[int], records: dict, failures: list[ReadFailure]
+    ) -> list[ReadFailure]:
+        """One failure per listed record that was not read; a failure that could not name its
+        record is paired with the first unnamed missing one (Koha sends them in id order)."""
+        named = {f.biblio_id: f for f in failures if f.biblio_id is not None}
+        unnamed = [f for f in failures if f.biblio_id is None]
+        result = [f for f in failures if f.biblio_id is not None and f.biblio_id not in ids]
+        for biblio_id in ids:
+            if biblio_id in records:
+                continue
+            if biblio_id in named:
+                result.append(named[biblio_id])
+            elif unnamed:
+                result.append(ReadFailure(biblio_id, unnamed.pop(0).reason))
+            else:
+                result.append(ReadFailure(biblio_id, "listed by Koha but its MARC was not sent"))
+        return result + unnamed
 
     def _one(self, data: object) -> NormalisedRecord | ReadFailure:
         record = (

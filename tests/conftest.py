@@ -1,5 +1,6 @@
 """Test set-up shared by the whole suite: translations built, media in a temporary folder."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,13 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True, scope="session")
 def _media_root(tmp_path_factory: pytest.TempPathFactory) -> None:
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _koha_sandbox_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The site's own Koha sandbox, if a test reaches it, lives in a temporary folder."""
+    path = tmp_path_factory.mktemp("koha") / "koha-sandbox.sqlite3"
+    settings.KOHA = dataclasses.replace(settings.KOHA, sandbox_path=path)
 
 
 @pytest.fixture(scope="session")

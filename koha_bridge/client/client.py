@@ -11,6 +11,7 @@ from typing import Any
 
 import pymarc
 import requests
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 
 from koha_bridge.client import paging
 from koha_bridge.client.auth import OAuth2ClientCredentials
@@ -79,13 +80,13 @@ class KohaClient:
         url = f"{self.base_url}{path}"
         try:
             response = self.session.request(method, url, timeout=self.timeout, **kwargs)
-        except requests.Timeout:
-            raise KohaUnavailable(
-                f"no answer within {self.config.timeout:g} s",
-                url=url,
-                hint="Koha is overloaded or hanging; raise KOHA_TIMEOUT if it is just slow",
-            ) from None
         except requests.RequestException as error:
+            if _timed_out(error):
+                raise KohaUnavailable(
+                    f"no answer within {self.config.timeout:g} s",
+                    url=url,
+                    hint="Koha is overloaded or hanging; raise KOHA_TIMEOUT if it is just slow",
+                ) from None
             raise KohaUnavailable(
                 f"cannot connect ({type(error).__name__})",
                 url=url,
@@ -337,6 +338,15 @@ class _NoAuth(requests.auth.AuthBase):
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         return request
+
+
+def _timed_out(error: requests.RequestException) -> bool:
+    """A timeout, also when retries ran out on read timeouts (requests calls that a
+    ConnectionError wrapping urllib3's MaxRetryError)."""
+    if isinstance(error, requests.Timeout):
+        return True
+    reason = error.args[0] if error.args else None
+    return isinstance(reason, MaxRetryError) and isinstance(reason.reason, ReadTimeoutError)
 
 
 def _json_of(response: requests.Response) -> Any:

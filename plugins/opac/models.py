@@ -5,8 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from koha_bridge.marc import NormalisedRecord
+
+
+class CatalogueQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Records, searchable with Wagtail search: ``CatalogueRecord.objects.search("Kobzar")``."""
 
 
 class CatalogueRecord(index.Indexed, models.Model):
@@ -34,6 +39,8 @@ class CatalogueRecord(index.Indexed, models.Model):
     marc = models.JSONField(_("MARC record (MARC-in-JSON)"))
     sync_run = models.PositiveIntegerField(_("last sync run that saw it"), default=0, db_index=True)
     synced_at = models.DateTimeField(_("synced at"), auto_now=True)
+
+    objects = CatalogueQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("title", boost=3),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,6 +15,7 @@ from koha_bridge.client.session import sandbox_session
 from koha_bridge.config import KohaConfig
 from koha_bridge.sandbox import demo_library
 from koha_bridge.sandbox.sandbox import Sandbox
+from koha_bridge.sandbox.server import make_sandbox_server
 
 START = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
@@ -64,3 +67,27 @@ def sandbox_config(tmp_path) -> KohaConfig:
 @pytest.fixture
 def client(sandbox, sandbox_config) -> KohaClient:
     return KohaClient(sandbox_config, session=sandbox_session(sandbox.app))
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., str]]:
+    """``serve(app)``: the WSGI app over HTTP on 127.0.0.1, a free port; its base URL.
+
+    Every server is shut down and its socket closed when the test ends.
+    """
+    running = []
+
+    def start(app) -> str:
+        server = make_sandbox_server(app, "127.0.0.1", 0)
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        thread.start()
+        running.append((server, thread))
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server, thread in running:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

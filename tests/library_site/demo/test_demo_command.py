@@ -51,3 +51,5 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert "Admin login: admin / demo-pass-123" in output
+    assert "records synced" in output
+    assert (tmp_path / "koha-sandbox.sqlite3").exists()

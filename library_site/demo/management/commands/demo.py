@@ -12,7 +12,8 @@ DEFAULT_PASSWORD = "library20-demo"
 class Command(BaseCommand):
     help = (
         "Run the demo: migrate, build translations, load the multilingual demo content, "
-        "create an admin account and serve the site."
+        "sync the catalogue from Koha (the sandbox by default), create an admin account and "
+        "serve the site."
     )
 
     def add_arguments(self, parser) -> None:
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("compilemessages", verbosity=0)
         call_command("load_demo")
+        call_command("koha_sync")
         password = os.environ.get("LIBRARY20_DEMO_PASSWORD", DEFAULT_PASSWORD)
         ensure_admin("admin", password)
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"

@@ -1,0 +1,207 @@
+"""Catalogue sync: Koha's records into the local catalogue, incremental, resumable, never lossy."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from koha_bridge.client import KohaUnavailable
+from koha_bridge.marc import Flavour
+from koha_bridge.sandbox import catalogue
+from koha_bridge.sandbox.seed.books import BOOKS
+from koha_bridge.sandbox.seed.marc import to_marc
+from plugins.opac.models import CatalogueRecord, SyncState
+from plugins.opac.sync import sync_catalogue
+
+pytestmark = pytest.mark.django_db
+
+TOTAL = len(BOOKS)
+
+
+class Interrupted(Exception):
+    """Stands in for Ctrl-C or a killed process between two batches."""
+
+
+def change_record(sandbox, clock, biblio_id: int, title: str) -> None:
+    """An edit in Koha: the record is saved again, later, with a new title."""
+    clock.advance(hours=1)
+    book = BOOKS[biblio_id - 1]
+    record = to_marc(book, biblio_id)
+    field = record["245"] if book.flavour is Flavour.MARC21 else record["200"]
+    field["a"] = title
+    with sandbox.store.transaction() as db:
+        catalogue.save_biblio(db, record, book.flavour, clock(), biblio_id)
+
+
+def test_first_sync_copies_every_record_with_its_marc(client):
+    report = sync_catalogue(client, batch_size=25)
+
+    assert report.synced == TOTAL and report.skipped == 0
+    assert CatalogueRecord.objects.count() == TOTAL
+    kobzar = CatalogueRecord.objects.get(title__startswith="Кобзар")
+    assert kobzar.flavour in ("MARC21", "UNIMARC")
+    assert kobzar.marc["leader"] and kobzar.marc["fields"]
+    assert kobzar.authors[0]["name"].startswith("Шевченко")
+
+
+def test_records_in_both_flavours_are_normalised(client):
+    sync_catalogue(client)
+
+    flavours = set(CatalogueRecord.objects.values_list("flavour", flat=True))
+    assert flavours == {"MARC21", "UNIMARC"}
+    languages = set(CatalogueRecord.objects.values_list("language", flat=True))
+    assert {"eng", "rus", "ukr", "rum"} <= languages
+
+
+def test_synced_records_are_found_by_wagtail_search(client):
+    sync_catalogue(client)
+
+    found = CatalogueRecord.objects.search("Dickens")
+    assert any("Dickens" in record.author_names() for record in found)
+    assert [r.title for r in CatalogueRecord.objects.search("Шевченко")] == ["Кобзарь"]
+
+
+def test_incremental_sync_brings_only_what_changed_since_the_last_run(client, sandbox, clock):
+    clock.advance(minutes=5)  # the catalogue was loaded a while before the first sync
+    sync_catalogue(client)
+    assert sync_catalogue(client).synced == 0
+
+    change_record(sandbox, clock, 3, "A changed title")
+    report = sync_catalogue(client)
+
+    assert report.synced == 1
+    assert CatalogueRecord.objects.get(biblio_id=3).title == "A changed title"
+
+
+def test_sync_since_a_date_takes_records_changed_after_it(client, sandbox, clock):
+    sync_catalogue(client)
+    change_record(sandbox, clock, 7, "Edited in Koha")
+
+    report = sync_catalogue(client, since=clock().isoformat())
+
+    assert report.synced == 1
+
+
+def test_interrupted_sync_resumes_after_the_last_committed_batch(client):
+    def stop_after_two_batches(done: int, total: int | None) -> None:
+        stop_after_two_batches.calls += 1
+        if stop_after_two_batches.calls == 2:
+            raise Interrupted
+
+    stop_after_two_batches.calls = 0
+    with pytest.raises(Interrupted):
+        sync_catalogue(client, full=True, batch_size=10, progress=stop_after_two_batches)
+
+    state = SyncState.objects.get()
+    assert state.in_progress and state.last_biblio_id == 20
+    assert CatalogueRecord.objects.count() == 20
+
+    report = sync_catalogue(client, batch_size=10)
+
+    assert report.resumed and report.run == state.run
+    assert report.synced == TOTAL
+    assert CatalogueRecord.objects.count() == TOTAL
+
+
+def test_full_sync_removes_records_koha_no_longer_has(client, sandbox):
+    sync_catalogue(client)
+    with sandbox.store.transaction() as db:
+        db.execute("DELETE FROM items WHERE biblio_id IN (5, 6)")
+        db.execute("DELETE FROM biblios WHERE biblio_id IN (5, 6)")
+
+    report = sync_catalogue(client, full=True)
+
+    assert report.removed == 2
+    assert not CatalogueRecord.objects.filter(biblio_id__in=[5, 6]).exists()
+    assert CatalogueRecord.objects.count() == TOTAL - 2
+    assert not [r for r in CatalogueRecord.objects.search("Austen") if r.biblio_id in (5, 6)]
+
+
+def test_malformed_marc_from_koha_is_skipped_and_counted_and_the_rest_are_synced(
+    client, monkeypatch, caplog
+):
+    real = client.biblio_records
+
+    def with_broken_records(ids):
+        records = real(ids)
+        for record in records:
+            if record["fields"][0].get("001") == "9":
+                record["leader"] = "garbage"
+            if record["fields"][0].get("001") == "10":
+                del record["fields"]
+        return records
+
+    monkeypatch.setattr(client, "biblio_records", with_broken_records)
+
+    report = sync_catalogue(client)
+
+    assert report.skipped == 2
+    assert report.synced == TOTAL - 2
+    assert not CatalogueRecord.objects.filter(biblio_id__in=[9, 10]).exists()
+    assert "record skipped biblio_id=" in caplog.text
+
+
+def test_a_record_koha_cannot_serve_is_skipped_without_losing_its_batch(client, sandbox, caplog):
+    with sandbox.store.transaction() as db:  # Koha fails (500) on any list that includes it
+        db.execute("UPDATE biblios SET marc = ? WHERE biblio_id = 9", (b"00042nam  broken",))
+
+    report = sync_catalogue(client, batch_size=20)
+
+    assert report.skipped == 1
+    assert report.synced == TOTAL - 1
+    assert not CatalogueRecord.objects.filter(biblio_id=9).exists()
+    assert "record skipped biblio_id=9" in caplog.text
+
+
+def test_koha_going_away_mid_sync_keeps_what_was_synced(client, monkeypatch):
+    real = client.biblio_records
+    calls = []
+
+    def fails_on_third_batch(ids):
+        calls.append(ids)
+        if len(calls) == 3:
+            raise KohaUnavailable("cannot connect (ConnectionError)", url="http://koha")
+        return real(ids)
+
+    monkeypatch.setattr(client, "biblio_records", fails_on_third_batch)
+    with pytest.raises(KohaUnavailable):
+        sync_catalogue(client, batch_size=10)
+
+    assert CatalogueRecord.objects.count() == 20
+    assert SyncState.objects.get().last_biblio_id == 20
+
+
+def test_sync_command_reports_and_resumes(client, monkeypatch, capsys):
+    monkeypatch.setattr("plugins.opac.management.commands.koha_sync.koha_client", lambda: client)
+
+    call_command("koha_sync", "--full", "--batch-size", "50", verbosity=0)
+
+    out = capsys.readouterr().out
+    assert f"full sync, run 1: {TOTAL} records synced, 0 skipped, 0 removed" in out
+
+
+def test_sync_command_turns_koha_failures_into_a_clear_error(client, monkeypatch):
+    def unavailable(*args, **kwargs):
+        raise KohaUnavailable(
+            "cannot connect (ConnectionError)",
+            url="https://koha.example/api/v1/biblios",
+            hint="is Koha running at https://koha.example? check KOHA_URL",
+        )
+
+    monkeypatch.setattr(client, "changed_biblios", unavailable)
+    monkeypatch.setattr("plugins.opac.management.commands.koha_sync.koha_client", lambda: client)
+
+    with pytest.raises(CommandError) as raised:
+        call_command("koha_sync", verbosity=0)
+
+    assert raised.value.returncode == 3
+    assert "check KOHA_URL" in str(raised.value)
+    assert "run again to resume" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "arguments", [["--full", "--since", "2026-01-01"], ["--since", "soon"], ["--batch-size", "0"]]
+)
+def test_sync_command_refuses_bad_arguments(arguments):
+    with pytest.raises(CommandError):
+        call_command("koha_sync", *arguments, verbosity=0)
