@@ -49,7 +49,7 @@ def probe(args: argparse.Namespace) -> int:
     print(f"Koha: {result.url}")
     print(f"authenticated as: {result.authenticated_as}")
     for name, count in result.counts.items():
-        print(f"{name}: {count}")
+        print(f"{name}: {'unknown' if count is None else count}")
     return EXIT_OK
 
 
@@ -67,7 +67,11 @@ def marc_file(args: argparse.Namespace) -> int:
     if data.lstrip()[:1] == b"<":
         results = records_from_marcxml(data)
     else:
-        results = records_from_iso2709(data, args.encoding)
+        try:
+            results = records_from_iso2709(data, args.encoding)
+        except LookupError:
+            print(f"koha-bridge: --encoding {args.encoding}: unknown encoding", file=sys.stderr)
+            return EXIT_CONFIG
     flavour = Flavour(args.flavour) if args.flavour else None
     failures = 0
     for position, result in enumerate(results, start=1):

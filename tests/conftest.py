@@ -8,6 +8,8 @@ from django.conf import settings
 
 from library_site.core.management.commands.compilemessages import compile_catalogues
 
+pytest_plugins = ["tests.koha_fixtures"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     compile_catalogues([Path(path) for path in settings.LOCALE_PATHS])

@@ -51,7 +51,7 @@ class StampPage:
 class Probe:
     url: str
     authenticated_as: str
-    counts: dict[str, int]
+    counts: dict[str, int | None]  # None: Koha did not say (no X-Total-Count)
 
 
 class KohaClient:
@@ -101,7 +101,13 @@ class KohaClient:
             response = self.session.request(
                 "POST", url, data=form, timeout=self.timeout, auth=_NoAuth()
             )
-        except requests.RequestException:
+        except requests.RequestException as error:
+            if _timed_out(error):
+                raise KohaUnavailable(
+                    f"no token within {self.config.timeout:g} s",
+                    url=url,
+                    hint="Koha is overloaded or hanging; raise KOHA_TIMEOUT if it is just slow",
+                ) from None
             raise KohaUnavailable(
                 "cannot reach the OAuth token endpoint",
                 url=url,
@@ -129,7 +135,7 @@ class KohaClient:
         return _json_of(self._send(method, path, headers=headers, **kwargs))
 
     def _paged(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict]:
-        def fetch(page_params: dict[str, Any]) -> requests.Response:
+        def fetch(page_params: paging.Params) -> requests.Response:
             return self._send("GET", path, params=page_params, headers={"Accept": JSON})
 
         try:
@@ -328,7 +334,7 @@ class KohaClient:
         ):
             response = self._send("GET", path, params={"_per_page": 1}, headers={"Accept": JSON})
             total = response.headers.get("X-Total-Count")
-            counts[name] = int(total) if total and total.isdigit() else len(_json_of(response))
+            counts[name] = int(total) if total and total.isdigit() else None
         who = self.config.client_id or self.config.user or "anonymous"
         return Probe(self.config.url, who, counts)
 

@@ -8,10 +8,15 @@ from urllib.parse import parse_qsl, urlsplit
 
 import requests
 
-Fetch = Callable[[dict[str, Any]], requests.Response]
+Params = list[tuple[str, Any]]  # in order, repeats kept: Koha takes several q= at once
+Fetch = Callable[[Params], requests.Response]
 
 
-def next_page_params(response: requests.Response, params: dict[str, Any], seen: int) -> dict | None:
+def _page_of(params: Params) -> int:
+    return int(dict(params).get("_page", 1))
+
+
+def next_page_params(response: requests.Response, params: Params, seen: int) -> Params | None:
     """The parameters of the next page, or None at the end.
 
     Koha's ``Link`` header names the next page; its host may be Koha's internal one behind a
@@ -20,21 +25,21 @@ def next_page_params(response: requests.Response, params: dict[str, Any], seen: 
     """
     link = response.links.get("next")
     if link:
-        return dict(parse_qsl(urlsplit(link["url"]).query))
+        return parse_qsl(urlsplit(link["url"]).query, keep_blank_values=True)
     if "Link" in response.headers:
         return None
     total = response.headers.get("X-Total-Count")
-    if total is not None and seen < int(total):
-        return {**params, "_page": int(params.get("_page", 1)) + 1}
+    if total is not None and total.isdigit() and seen < int(total):
+        return [(k, v) for k, v in params if k != "_page"] + [("_page", _page_of(params) + 1)]
     return None
 
 
 def iterate(fetch: Fetch, params: dict[str, Any], per_page: int) -> Iterator[Any]:
     """Every element of a paged list; ``fetch(params)`` returns one page's response."""
-    params = {**params, "_page": 1, "_per_page": per_page}
+    page_params: Params | None = [*params.items(), ("_page", 1), ("_per_page", per_page)]
     seen = 0
-    while params is not None:
-        response = fetch(params)
+    while page_params is not None:
+        response = fetch(page_params)
         page = response.json()
         if not isinstance(page, list):
             raise ValueError("a list page is not a JSON array")
@@ -42,4 +47,4 @@ def iterate(fetch: Fetch, params: dict[str, Any], per_page: int) -> Iterator[Any
         seen += len(page)
         if not page:
             return
-        params = next_page_params(response, params, seen)
+        page_params = next_page_params(response, page_params, seen)

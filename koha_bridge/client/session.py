@@ -12,7 +12,7 @@ from koha_bridge.sandbox.transport import SANDBOX_BASE_URL, WSGIAdapter
 RETRY = Retry(
     total=3,
     connect=3,
-    read=2,
+    read=0,  # a Koha that does not answer in time is not asked again: the caller waits once
     status=3,
     backoff_factor=0.5,
     status_forcelist=(502, 503, 504),

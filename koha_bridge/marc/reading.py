@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import json
 import re
 import xml.sax
 from collections.abc import Iterator
@@ -130,9 +129,21 @@ def _json_biblio_id_hint(fields: list[dict]) -> int | None:
 
 
 def _json_record(leader: str, fields: list[dict]) -> pymarc.Record:
-    # A file object, not a str: pymarc's JSONReader opens a str as a path when one exists.
-    document = io.StringIO(json.dumps({"leader": leader, "fields": fields}))
-    return next(iter(pymarc.JSONReader(document)))
+    """Build the record from fields already checked, without a round trip through JSON text."""
+    record = pymarc.Record(leader=leader)
+    for item in fields:
+        [(tag, content)] = item.items()
+        if isinstance(content, str):
+            record.add_field(pymarc.Field(tag=tag, data=content))
+            continue
+        subfields = [
+            pymarc.Subfield(code, value)
+            for subfield in content["subfields"]
+            for code, value in subfield.items()
+        ]
+        indicators = pymarc.Indicators(content["ind1"], content["ind2"])
+        record.add_field(pymarc.Field(tag=tag, indicators=indicators, subfields=subfields))
+    return record
 
 
 # MARCXML --------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ replayed offline transaction is dated when it happened.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -76,13 +75,23 @@ def _scope(patron: sqlite3.Row, item: sqlite3.Row) -> Scope:
     return Scope(item["home_library_id"] or "*", patron["category_id"], item["item_type_id"] or "*")
 
 
-def _item_not_for_loan(db: sqlite3.Connection, item: sqlite3.Row) -> bool:
-    if item["not_for_loan_status"]:
-        return True
+def _item_type_not_for_loan(db: sqlite3.Connection, item: sqlite3.Row) -> bool:
     row = db.execute(
         "SELECT not_for_loan FROM item_types WHERE item_type_id = ?", (item["item_type_id"],)
     ).fetchone()
     return bool(row and row["not_for_loan"])
+
+
+def _item_not_for_loan(db: sqlite3.Connection, item: sqlite3.Row) -> bool:
+    return bool(item["not_for_loan_status"]) or _item_type_not_for_loan(db, item)
+
+
+def restricted_until(patron: sqlite3.Row, when: datetime) -> str | None:
+    """Koha's is_debarred: the restriction's end date while it lasts (it ends on that date)."""
+    until = patron["restricted_until"]
+    if until and (until.startswith("9999") or date.fromisoformat(until) > when.date()):
+        return until
+    return None
 
 
 def patron_blocks(db: sqlite3.Connection, patron: sqlite3.Row, when: datetime) -> dict[str, object]:
@@ -95,8 +104,11 @@ def patron_blocks(db: sqlite3.Connection, patron: sqlite3.Row, when: datetime) -
         blocks["GNA"] = 1
     if patron["patron_card_lost"]:
         blocks["CARD_LOST"] = 1
-    if patron["restricted_until"] and date.fromisoformat(patron["restricted_until"]) >= today:
-        blocks["DEBARRED"] = patron["restricted_until"]
+    until = restricted_until(patron, when)
+    if until:
+        blocks["DEBARRED"] = 1
+        ends = "USERBLOCKEDNOENDDATE" if until.startswith("9999") else "USERBLOCKEDWITHENDDATE"
+        blocks[ends] = until
     debt = accounts.outstanding_debt(db, patron["patron_id"])
     if debt > float(preference(db, "noissuescharge")):
         blocks["DEBT"] = f"{debt:.2f}"
@@ -119,8 +131,10 @@ def availability(
     blockers = patron_blocks(db, patron, when)
     confirms: dict[str, object] = {}
     warnings: dict[str, object] = {}
-    if _item_not_for_loan(db, item):
-        blockers["NOT_FOR_LOAN"] = item["not_for_loan_status"] or 1
+    if item["not_for_loan_status"]:
+        blockers.update(NOT_FOR_LOAN=1, item_notforloan=item["not_for_loan_status"])
+    elif _item_type_not_for_loan(db, item):
+        blockers.update(NOT_FOR_LOAN=1, itemtype_notforloan=item["item_type_id"])
     if item["withdrawn"]:
         blockers["WTHDRAWN"] = 1
     if item["restricted_status"]:
@@ -129,42 +143,64 @@ def availability(
         confirms["ITEM_LOST"] = item["lost_status"]
     checkout = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
     if checkout is not None and checkout["patron_id"] == patron_id:
-        can, error = can_renew(db, checkout, when)
+        can, _reason = can_renew(db, checkout, when)
         if can:
             confirms["RENEW_ISSUE"] = 1
         else:
-            blockers["NO_MORE_RENEWALS" if error == "too_many" else "RENEW_ISSUE"] = error
-    elif checkout is not None:
-        confirms["ISSUED_TO_ANOTHER"] = 1
-        holder = get_patron(db, checkout["patron_id"])
-        confirms["issued_cardnumber"] = holder["cardnumber"]
+            blockers["NO_MORE_RENEWALS"] = 1
     else:
-        scope = _scope(patron, item)
-        on_loan = db.execute(
-            "SELECT COUNT(*) FROM checkouts WHERE patron_id = ?", (patron_id,)
-        ).fetchone()[0]
-        allowed = int(effective_rule(db, scope, "maxissueqty"))
-        if on_loan >= allowed:
-            reason = {"count": on_loan, "max_allowed": allowed}
-            if preference(db, "AllowTooManyOverride") == "1":
-                confirms["TOO_MANY"] = reason
-            else:
-                blockers["TOO_MANY"] = reason
-    for hold in _open_holds(db, item["biblio_id"]):
-        if hold["patron_id"] == patron_id:
-            continue
-        if hold["item_id"] not in (None, item_id):
-            continue
-        if hold["status"] == "W" and hold["item_id"] == item_id:
-            confirms["RESERVE_WAITING"] = 1
-        elif hold["status"] is None:
-            confirms["RESERVED"] = 1
-        confirms["resborrowernumber"] = hold["patron_id"]
-        break
+        if checkout is not None:
+            holder = get_patron(db, checkout["patron_id"])
+            confirms["ISSUED_TO_ANOTHER"] = 1
+            confirms.update(_who("issued_", holder))
+        too_many = _too_many(db, patron, item)
+        if too_many and preference(db, "AllowTooManyOverride") == "1":
+            confirms.update(too_many)
+        elif too_many:
+            blockers.update(too_many)
+    hold = _hold_this_item_fills(db, item)
+    if hold is not None and hold["patron_id"] != patron_id:
+        code = {"W": "RESERVE_WAITING", "T": "TRANSFERRED"}.get(hold["status"], "RESERVED")
+        confirms[code] = 1
+        confirms.update(_who("res", get_patron(db, hold["patron_id"])))
+        confirms.update(resbranchcode=hold["pickup_library_id"], reserve_id=hold["hold_id"])
     debt = accounts.outstanding_debt(db, patron_id)
     if debt > 0 and "DEBT" not in blockers:
         warnings["DEBT"] = f"{debt:.2f}"
     return Availability(blockers, confirms, warnings)
+
+
+def _who(prefix: str, patron: sqlite3.Row) -> dict[str, object]:
+    """The patron as CanBookBeIssued names them beside a code (issued_*, res*)."""
+    return {
+        f"{prefix}firstname": patron["firstname"],
+        f"{prefix}surname": patron["surname"],
+        f"{prefix}cardnumber": patron["cardnumber"],
+        f"{prefix}borrowernumber": patron["patron_id"],
+    }
+
+
+def _too_many(db: sqlite3.Connection, patron: sqlite3.Row, item: sqlite3.Row) -> dict[str, object]:
+    """Koha's TooMany, as CanBookBeIssued reports it; empty while under maxissueqty."""
+    on_loan = db.execute(
+        "SELECT COUNT(*) FROM checkouts WHERE patron_id = ?", (patron["patron_id"],)
+    ).fetchone()[0]
+    allowed = int(effective_rule(db, _scope(patron, item), "maxissueqty"))
+    if on_loan < allowed:
+        return {}
+    return {
+        "TOO_MANY": "TOO_MANY_CHECKOUTS",
+        "current_loan_count": on_loan,
+        "max_loans_allowed": allowed,
+    }
+
+
+def _hold_this_item_fills(db: sqlite3.Connection, item: sqlite3.Row) -> sqlite3.Row | None:
+    """Koha's CheckReserves: the hold found for this item, else the first in the queue it fits."""
+    for hold in _open_holds(db, item["biblio_id"]):
+        if hold["item_id"] in (None, item["item_id"]):
+            return hold
+    return None
 
 
 def due_date_for(db: sqlite3.Connection, scope: Scope, start: datetime, rule: str) -> datetime:
@@ -189,9 +225,8 @@ def checkout(
     ``ignore_blocks`` lets an offline replay ("no block") pass named blockers.
     """
     found = availability(db, patron_id, item_id, when)
-    blockers = {k: v for k, v in found.blockers.items() if k not in ignore_blocks}
-    if blockers:
-        raise CheckoutRefused(blockers)
+    if {k for k in found.blockers if k.isupper()} - ignore_blocks:
+        raise CheckoutRefused({k: v for k, v in found.blockers.items() if k not in ignore_blocks})
     codes = {k for k in found.confirms if k.isupper()}
     if codes and not confirmed:
         raise ConfirmationRequired({k: found.confirms[k] for k in codes})
@@ -199,16 +234,18 @@ def checkout(
     if existing is not None and existing["patron_id"] == patron_id:
         renew(db, existing["checkout_id"], when, ignore_limits=bool(ignore_blocks))
         return existing["checkout_id"]
-    if existing is not None:
-        checkin(db, item_id, library_id or existing["library_id"], when)
+    if existing is not None:  # Koha returns it from the other patron first, holds left as they are
+        _close_loan(db, existing, library_id or existing["library_id"], when)
     item = get_item(db, item_id)
     patron = get_patron(db, patron_id)
     due = due_date_for(db, _scope(patron, item), when, "issuelength")
     stamp = to_api_datetime(when)
-    cursor = db.execute(
-        """INSERT INTO checkouts (patron_id, item_id, library_id, issuer_id, due_date,
-           checkout_date, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+    checkout_id = _next_id(db, "checkout_id", "checkouts", "old_checkouts")
+    db.execute(
+        """INSERT INTO checkouts (checkout_id, patron_id, item_id, library_id, issuer_id,
+           due_date, checkout_date, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         (
+            checkout_id,
             patron_id,
             item_id,
             library_id or item["holding_library_id"],
@@ -225,7 +262,13 @@ def checkout(
         (stamp, stamp, stamp, stamp, item_id),
     )
     _fill_own_hold(db, patron_id, item, when)
-    return cursor.lastrowid
+    return checkout_id
+
+
+def _next_id(db: sqlite3.Connection, column: str, *tables: str) -> int:
+    """A new id, never one a closed loan or hold in the old_* table already has (as in Koha)."""
+    used = [db.execute(f"SELECT MAX({column}) FROM {table}").fetchone()[0] or 0 for table in tables]
+    return max(used) + 1
 
 
 def _fill_own_hold(db: sqlite3.Connection, patron_id: int, item: sqlite3.Row, when: datetime):
@@ -242,7 +285,7 @@ def can_renew(db: sqlite3.Connection, checkout_row: sqlite3.Row, when: datetime)
     """Koha's CanBookBeRenewed: (True, None) or (False, reason code)."""
     patron = get_patron(db, checkout_row["patron_id"])
     item = get_item(db, checkout_row["item_id"])
-    if patron["restricted_until"] and date.fromisoformat(patron["restricted_until"]) >= when.date():
+    if restricted_until(patron, when):
         return False, "restriction"
     allowed = int(effective_rule(db, _scope(patron, item), "renewalsallowed"))
     if checkout_row["renewals_count"] >= allowed:
@@ -263,7 +306,8 @@ def renew(
         raise RenewalRefused(reason)
     patron = get_patron(db, row["patron_id"])
     item = get_item(db, row["item_id"])
-    base = max(parse_api_datetime(row["due_date"]), when)
+    from_due_date = preference(db, "RenewalPeriodBase") == "date_due"
+    base = parse_api_datetime(row["due_date"]) if from_due_date else when
     due = due_date_for(db, _scope(patron, item), base, "renewalperiod")
     stamp = to_api_datetime(when)
     db.execute(
@@ -285,7 +329,7 @@ def overdue_fine(db: sqlite3.Connection, checkout_row: sqlite3.Row, returned: da
     patron = get_patron(db, checkout_row["patron_id"])
     item = get_item(db, checkout_row["item_id"])
     scope = _scope(patron, item)
-    days = math.ceil((returned - due).total_seconds() / 86400)
+    days = (returned.date() - due.date()).days  # Koha counts calendar days, not 24-hour spans
     fine = days * float(effective_rule(db, scope, "fine"))
     cap = float(effective_rule(db, scope, "overduefinescap") or 0)
     return round(min(fine, cap) if cap else fine, 2)
@@ -296,31 +340,7 @@ def checkin(db: sqlite3.Connection, item_id: int, library_id: str, when: datetim
     item = get_item(db, item_id)
     stamp = to_api_datetime(when)
     loan = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
-    fine = 0.0
-    if loan is not None:
-        fine = overdue_fine(db, loan, when)
-        if fine:
-            accounts.add_debit(
-                db,
-                patron_id=loan["patron_id"],
-                amount=fine,
-                debit_type="OVERDUE",
-                description=f"Overdue: item {item['external_id']}",
-                when=when,
-                checkout_id=loan["checkout_id"],
-                item_id=item_id,
-                library_id=library_id,
-            )
-        db.execute(
-            """INSERT INTO old_checkouts (checkout_id, patron_id, item_id, library_id, issuer_id,
-               due_date, checkout_date, last_renewed_date, renewals_count, unseen_renewals,
-               auto_renew, onsite_checkout, note, checkin_date, timestamp)
-               SELECT checkout_id, patron_id, item_id, library_id, issuer_id, due_date,
-               checkout_date, last_renewed_date, renewals_count, unseen_renewals, auto_renew,
-               onsite_checkout, note, ?, ? FROM checkouts WHERE checkout_id = ?""",
-            (stamp, stamp, loan["checkout_id"]),
-        )
-        db.execute("DELETE FROM checkouts WHERE checkout_id = ?", (loan["checkout_id"],))
+    fine = _close_loan(db, loan, library_id, when) if loan is not None else 0.0
     db.execute(
         """UPDATE items SET checked_out_date = NULL, holding_library_id = ?, last_seen_date = ?,
            lost_status = 0, timestamp = ? WHERE item_id = ?""",
@@ -343,30 +363,76 @@ def checkin(db: sqlite3.Connection, item_id: int, library_id: str, when: datetim
     )
 
 
+def _close_loan(
+    db: sqlite3.Connection, loan: sqlite3.Row, library_id: str, when: datetime
+) -> float:
+    """Move the loan to old_checkouts and charge its lateness; returns the fine."""
+    stamp = to_api_datetime(when)
+    fine = overdue_fine(db, loan, when)
+    if fine:
+        item = get_item(db, loan["item_id"])
+        accounts.add_debit(
+            db,
+            patron_id=loan["patron_id"],
+            amount=fine,
+            debit_type="OVERDUE",
+            description=f"Overdue: item {item['external_id']}",
+            when=when,
+            checkout_id=loan["checkout_id"],
+            item_id=loan["item_id"],
+            library_id=library_id,
+        )
+    db.execute(
+        """INSERT INTO old_checkouts (checkout_id, patron_id, item_id, library_id, issuer_id,
+           due_date, checkout_date, last_renewed_date, renewals_count, unseen_renewals,
+           auto_renew, onsite_checkout, note, checkin_date, timestamp)
+           SELECT checkout_id, patron_id, item_id, library_id, issuer_id, due_date,
+           checkout_date, last_renewed_date, renewals_count, unseen_renewals, auto_renew,
+           onsite_checkout, note, ?, ? FROM checkouts WHERE checkout_id = ?""",
+        (stamp, stamp, loan["checkout_id"]),
+    )
+    db.execute("DELETE FROM checkouts WHERE checkout_id = ?", (loan["checkout_id"],))
+    return fine
+
+
 def _hold_for_returned_item(
     db: sqlite3.Connection, item: sqlite3.Row, library_id: str, when: datetime
 ) -> HoldFound | None:
+    """The hold the item now serves: waiting here ("W"), or in transit to its pickup ("T")."""
     if _item_not_for_loan(db, item):
         return None
-    for hold in _open_holds(db, item["biblio_id"]):
-        if hold["status"] is not None or hold["item_id"] not in (None, item["item_id"]):
-            continue
-        waiting_here = hold["pickup_library_id"] == library_id
+    hold = _hold_this_item_fills(db, item)
+    if hold is None:
+        return None
+    waiting_here = hold["pickup_library_id"] == library_id
+    status = "W" if waiting_here else "T"
+    if hold["status"] != status:  # found now, or arrived; a hold already so is left as it is
         db.execute(
             "UPDATE holds SET item_id = ?, status = ?, waiting_date = ?, priority = 0, "
             "timestamp = ? WHERE hold_id = ?",
             (
                 item["item_id"],
-                "W" if waiting_here else "T",
+                status,
                 when.date().isoformat() if waiting_here else None,
                 to_api_datetime(when),
                 hold["hold_id"],
             ),
         )
-        return HoldFound(
-            hold["hold_id"], hold["patron_id"], hold["pickup_library_id"], waiting_here
-        )
-    return None
+        _renumber_queue(db, item["biblio_id"])
+    return HoldFound(hold["hold_id"], hold["patron_id"], hold["pickup_library_id"], waiting_here)
+
+
+def _renumber_queue(db: sqlite3.Connection, biblio_id: int) -> None:
+    """Koha's _FixPriority: the holds still waiting for an item are numbered 1, 2, 3... in order."""
+    queued = db.execute(
+        "SELECT hold_id FROM holds WHERE biblio_id = ? AND status IS NULL "
+        "ORDER BY priority, hold_id",
+        (biblio_id,),
+    ).fetchall()
+    db.executemany(
+        "UPDATE holds SET priority = ? WHERE hold_id = ?",
+        [(number, row["hold_id"]) for number, row in enumerate(queued, start=1)],
+    )
 
 
 def place_hold(
@@ -404,11 +470,13 @@ def place_hold(
         + 1
     )
     stamp = to_api_datetime(when)
-    cursor = db.execute(
-        """INSERT INTO holds (patron_id, biblio_id, item_id, pickup_library_id, hold_date,
-           expiration_date, priority, notes, non_priority, item_level, timestamp)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+    hold_id = _next_id(db, "hold_id", "holds", "old_holds")
+    db.execute(
+        """INSERT INTO holds (hold_id, patron_id, biblio_id, item_id, pickup_library_id,
+           hold_date, expiration_date, priority, notes, non_priority, item_level, timestamp)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
+            hold_id,
             patron_id,
             biblio_id,
             item_id,
@@ -422,7 +490,7 @@ def place_hold(
             stamp,
         ),
     )
-    return cursor.lastrowid
+    return hold_id
 
 
 def _check_hold_allowed(
@@ -432,10 +500,6 @@ def _check_hold_allowed(
     held = db.execute("SELECT COUNT(*) FROM holds WHERE patron_id = ?", (patron_id,)).fetchone()[0]
     if held + 1 > int(preference(db, "maxreserves")):
         raise HoldRefused("tooManyReserves")
-    if db.execute(
-        "SELECT 1 FROM holds WHERE patron_id = ? AND biblio_id = ?", (patron_id, biblio_id)
-    ).fetchone():
-        raise HoldRefused("alreadyReserved")
     if db.execute(
         "SELECT 1 FROM checkouts JOIN items USING (item_id) WHERE checkouts.patron_id = ? "
         "AND items.biblio_id = ?",
@@ -450,6 +514,12 @@ def _check_hold_allowed(
     if not holdable:
         raise HoldRefused("notReservable")
     scope = _scope(patron, holdable[0])
+    on_this_record = db.execute(
+        "SELECT COUNT(*) FROM holds WHERE patron_id = ? AND biblio_id = ? AND status IS NULL",
+        (patron_id, biblio_id),
+    ).fetchone()[0]
+    if on_this_record >= int(effective_rule(db, scope, "holds_per_record")):
+        raise HoldRefused("tooManyHoldsForThisRecord")
     if held + 1 > int(effective_rule(db, scope, "reservesallowed")):
         raise HoldRefused("tooManyReserves")
 
@@ -485,11 +555,7 @@ def _close_hold(
         ),
     )
     db.execute("DELETE FROM holds WHERE hold_id = ?", (hold["hold_id"],))
-    db.execute(
-        "UPDATE holds SET priority = priority - 1 WHERE biblio_id = ? AND priority > ? "
-        "AND status IS NULL",
-        (hold["biblio_id"], hold["priority"]),
-    )
+    _renumber_queue(db, hold["biblio_id"])
 
 
 def cancel_hold(

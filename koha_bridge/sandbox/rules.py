@@ -22,6 +22,7 @@ PREFERENCES: dict[str, str] = {
     "noissuescharge": "5",  # debt that blocks checkouts
     "maxreserves": "50",
     "AllowTooManyOverride": "1",
+    "RenewalPeriodBase": "date_due",  # a renewal runs from the old due date ("now": from today)
     "RESTBasicAuth": "1",
     "RESTOAuth2ClientCredentials": "1",
     "marcflavour": "MARC21",

@@ -28,8 +28,9 @@ log = logging.getLogger(__name__)
 V1 = "/api/v1"
 
 
-def _listing(columns: dict[str, str], *extra: str) -> frozenset[str]:
-    return frozenset(PAGING | set(columns) | set(extra))
+def _listing(*filters: str) -> frozenset[str]:
+    """Koha's paging and ``q`` parameters, and the filters the route's Koha definition names."""
+    return frozenset(PAGING | set(filters))
 
 
 class SandboxApp:
@@ -40,38 +41,28 @@ class SandboxApp:
         self.router = Router()
         add = self._add
         add("POST", "/oauth/token", oauth.token)
-        add("GET", "/biblios", biblios.list_biblios, _listing(serialise.BIBLIO_COLUMNS))
+        add("GET", "/biblios", biblios.list_biblios, _listing())
         add("GET", "/biblios/{biblio_id:int}", biblios.get_biblio)
-        add(
-            "GET",
-            "/biblios/{biblio_id:int}/items",
-            biblios.biblio_items,
-            _listing(serialise.ITEM_COLUMNS),
-        )
+        add("GET", "/biblios/{biblio_id:int}/items", biblios.biblio_items, _listing())
         add("GET", "/public/biblios/{biblio_id:int}", biblios.get_public_biblio)
-        add(
-            "GET",
-            "/public/biblios/{biblio_id:int}/items",
-            biblios.public_biblio_items,
-            _listing(serialise.ITEM_COLUMNS),
-        )
+        add("GET", "/public/biblios/{biblio_id:int}/items", biblios.public_biblio_items, _listing())
         add("POST", "/public/biblios/{biblio_id:int}/ratings", biblios.set_rating)
-        add("GET", "/items", items.list_items, _listing(serialise.ITEM_COLUMNS))
+        add("GET", "/items", items.list_items, _listing("external_id"))
         add("GET", "/items/{item_id:int}", items.get_item)
-        add("GET", "/patrons", patrons.list_patrons, _listing(serialise.PATRON_COLUMNS))
+        add("GET", "/patrons", patrons.list_patrons, _listing(*serialise.PATRON_COLUMNS))
         add("GET", "/patrons/{patron_id:int}", patrons.get_patron)
         add("GET", "/patrons/{patron_id:int}/account", patrons.get_account)
         add(
             "GET",
             "/patrons/{patron_id:int}/holds",
             circulation_routes.patron_holds,
-            _listing(serialise.HOLD_COLUMNS),
+            _listing(*serialise.HOLD_COLUMNS),
         )
         add(
             "GET",
             "/checkouts",
             circulation_routes.list_checkouts,
-            _listing(serialise.CHECKOUT_COLUMNS, "checked_in"),
+            _listing("patron_id", "checked_in"),
         )
         add("POST", "/checkouts", circulation_routes.add_checkout, frozenset({"confirmation"}))
         add(
@@ -89,17 +80,12 @@ class SandboxApp:
                 frozenset({"seen"}),
             )
         add("GET", "/checkouts/{checkout_id:int}/allows_renewal", circulation_routes.allows_renewal)
-        add("GET", "/holds", circulation_routes.list_holds, _listing(serialise.HOLD_COLUMNS))
+        add("GET", "/holds", circulation_routes.list_holds, _listing(*serialise.HOLD_COLUMNS))
         add("POST", "/holds", circulation_routes.add_hold)
         add("DELETE", "/holds/{hold_id:int}", circulation_routes.delete_hold)
-        add("GET", "/libraries", libraries.list_libraries, _listing(serialise.LIBRARY_COLUMNS))
+        add("GET", "/libraries", libraries.list_libraries, _listing(*libraries.FILTERS))
         add("GET", "/libraries/{library_id}", libraries.get_library)
-        add(
-            "GET",
-            "/public/libraries",
-            libraries.list_public_libraries,
-            _listing(serialise.LIBRARY_COLUMNS),
-        )
+        add("GET", "/public/libraries", libraries.list_public_libraries, _listing())
 
     def _add(self, method, path, handler, query: frozenset[str] = frozenset()) -> None:
         self.router.add(method, V1 + path, handler, query)

@@ -132,8 +132,10 @@ def add_checkout(ctx: Context, request: Request) -> Response:
         except (CheckoutRefused, ConfirmationRequired) as refused:
             return Response.error(403, str(refused))
         row = _find_checkout(db, checkout_id)
-    location = f"{request.base_url}{request.path}/{checkout_id}"
-    return Response.json(201, serialise.checkout(row), [("Location", location)])
+    # Koha's Location is the request's own URL, relative, with the new id after it.
+    return Response.json(
+        201, serialise.checkout(row), [("Location", f"{request.path}/{checkout_id}")]
+    )
 
 
 def renew_checkout(ctx: Context, request: Request, checkout_id: int) -> Response:
@@ -143,11 +145,9 @@ def renew_checkout(ctx: Context, request: Request, checkout_id: int) -> Response
         except NotFound:
             return Response.error(404, "Checkout not found", "not_found")
         except RenewalRefused as refused:
-            return Response.error(403, str(refused))
+            return Response.error(403, str(refused), refused.reason)
         row = _find_checkout(db, checkout_id)
-    return Response.json(
-        201, serialise.checkout(row), [("Location", f"{request.base_url}{request.path}")]
-    )
+    return Response.json(201, serialise.checkout(row), [("Location", request.path)])
 
 
 def allows_renewal(ctx: Context, request: Request, checkout_id: int) -> Response:
@@ -241,7 +241,7 @@ def add_hold(ctx: Context, request: Request) -> Response:
         except HoldRefused as refused:
             return Response.error(403, str(refused))
         row = db.execute("SELECT * FROM holds WHERE hold_id = ?", (hold_id,)).fetchone()
-    return Response.json(201, serialise.hold(row))
+    return Response.json(201, serialise.hold(row), [("Location", f"{request.path}/{hold_id}")])
 
 
 def delete_hold(ctx: Context, request: Request, hold_id: int) -> Response:
@@ -249,5 +249,5 @@ def delete_hold(ctx: Context, request: Request, hold_id: int) -> Response:
         try:
             circulation.cancel_hold(db, hold_id, ctx.clock())
         except NotFound:
-            return Response.error(404, "Hold not found.")
+            return Response.error(404, "Hold not found", "not_found")
     return Response.empty(204)

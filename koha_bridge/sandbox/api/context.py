@@ -19,16 +19,19 @@ class Context:
     clock: Clock
 
 
-def link_header(request: Request, params: QueryParams, page: int, per_page: int, total: int) -> str:
-    """RFC 5988 links as Koha's Pagination plugin writes them: prev, next, first, last."""
+def link_header(request: Request, page: int, per_page: int, total: int) -> str:
+    """RFC 5988 links as Koha's Pagination plugin writes them: prev, next, first, last.
+
+    Every parameter of the request is kept; with nothing found, "last" is page 0, as in Koha.
+    """
     if per_page == -1:
         pages, page = 1, 1
     else:
-        pages = max(1, -(-total // per_page))
+        pages = -(-total // per_page)
     url = f"{request.base_url}{request.path}"
 
     def link(number: int, rel: str) -> str:
-        query = params.with_values(_page=str(number), _per_page=str(per_page)).encode()
+        query = request.query.with_values(_page=str(number), _per_page=str(per_page)).encode()
         return f'<{url}?{query}>; rel="{rel}"'
 
     links = []
@@ -61,7 +64,7 @@ def paged_rows(
         built.params,
     ).fetchall()
     headers = [
-        ("Link", link_header(request, params, built.page, built.per_page, total)),
+        ("Link", link_header(request, built.page, built.per_page, total)),
         ("X-Total-Count", str(total)),
     ]
     return rows, headers

@@ -6,6 +6,9 @@ from koha_bridge.sandbox.api import serialise
 from koha_bridge.sandbox.api.context import Context, list_response
 from koha_bridge.sandbox.api.http import Request, Response
 
+# The filters Koha's GET /libraries names that the sandbox keeps (not library_id: Koha has none).
+FILTERS = ("name", "address1", "postal_code", "city", "country", "phone", "email", "url")
+
 
 def list_libraries(ctx: Context, request: Request) -> Response:
     return list_response(

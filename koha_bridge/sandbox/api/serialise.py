@@ -73,6 +73,10 @@ HOLD_COLUMNS = {
 LIBRARY_COLUMNS = {
     "library_id": "library_id",
     "name": "name",
+    "address1": "address1",
+    "phone": "phone",
+    "email": "email",
+    "url": "url",
     "city": "city",
     "postal_code": "postal_code",
     "country": "country",
@@ -135,7 +139,7 @@ def item(row: sqlite3.Row, holds_count: int = 0) -> dict[str, Any]:
 
 
 def patron(row: sqlite3.Row, today: str) -> dict[str, Any]:
-    restricted = bool(row["restricted_until"] and row["restricted_until"] >= today)
+    restricted = bool(row["restricted_until"] and row["restricted_until"] > today)  # is_debarred
     return {
         "patron_id": row["patron_id"],
         "cardnumber": row["cardnumber"],

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import replace
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from koha_bridge.client import KohaClient
 from koha_bridge.client.session import sandbox_session
 from koha_bridge.config import KohaConfig
-from tests.koha_bridge.client.stubs import Recorder
+from tests.koha_bridge.client.stubs import Recorder, ScriptedServer, SilentServer
 
 
 @pytest.fixture
@@ -28,3 +29,17 @@ def client_on(sandbox_config: KohaConfig) -> Callable[..., KohaClient]:
         return KohaClient(replace(sandbox_config, **settings), session=sandbox_session(app))
 
     return make
+
+
+@pytest.fixture
+def scripted() -> Iterator[Callable[..., ScriptedServer]]:
+    """``scripted(*answers)``: a started ScriptedServer, stopped when the test ends."""
+    with ExitStack() as servers:
+        yield lambda *answers: servers.enter_context(ScriptedServer(*answers))
+
+
+@pytest.fixture
+def silent() -> Iterator[SilentServer]:
+    """A server that accepts connections and never answers."""
+    with SilentServer() as server:
+        yield server

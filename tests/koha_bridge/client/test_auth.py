@@ -48,11 +48,11 @@ class RefusingEverything:
 
 
 def test_the_token_is_fetched_once_and_reused(client_on, recorder):
-    client = client_on(recorder)
-    client.biblio(1)
-    client.item_by_barcode("39520000000001")
-    client.libraries()
-    client.rate(1, 5)
+    koha_client = client_on(recorder)
+    koha_client.biblio(1)
+    koha_client.item_by_barcode("39520000000001")
+    koha_client.libraries()
+    koha_client.rate(1, 5)
     assert len(recorder.token_requests) == 1
     assert len(recorder.api_requests) == 4
     assert len(set(bearer_tokens(recorder))) == 1
@@ -66,25 +66,25 @@ def test_the_token_request_is_client_credentials_without_a_bearer(client_on, rec
 
 
 def test_an_expired_token_is_renewed_once_and_the_call_succeeds(client_on, recorder, clock):
-    client = client_on(recorder)
-    client.biblio(1)
+    koha_client = client_on(recorder)
+    koha_client.biblio(1)
     clock.advance(seconds=TOKEN_LIFETIME + 1)  # Koha's clock: the client still trusts its token
 
-    assert client.biblio(2)["biblio_id"] == 2
+    assert koha_client.biblio(2)["biblio_id"] == 2
     assert [seen.status for seen in recorder.to("/api/v1/biblios/2")] == [401, 200]
     assert len(recorder.token_requests) == 2
     first, expired, renewed = bearer_tokens(recorder)
     assert first == expired != renewed
 
-    client.biblio(3)  # the new token is kept
+    koha_client.biblio(3)  # the new token is kept
     assert len(recorder.token_requests) == 2
 
 
 def test_a_401_that_persists_after_renewal_is_an_auth_error_without_a_loop(client_on, sandbox):
     recorder = Recorder(RefusingEverything(sandbox.app))
-    client = client_on(recorder)
+    koha_client = client_on(recorder)
     with pytest.raises(KohaAuthError) as raised:
-        client.biblio(1)
+        koha_client.biblio(1)
     assert len(recorder.token_requests) == 2
     assert len(recorder.api_requests) == 2
     assert raised.value.status == 401
@@ -93,9 +93,9 @@ def test_a_401_that_persists_after_renewal_is_an_auth_error_without_a_loop(clien
 
 
 def test_a_wrong_client_secret_is_an_auth_error_naming_the_variables(client_on, recorder):
-    client = client_on(recorder, client_secret="not-the-secret")
+    koha_client = client_on(recorder, client_secret="not-the-secret")
     with pytest.raises(KohaAuthError) as raised:
-        client.biblio(1)
+        koha_client.biblio(1)
     assert "check KOHA_CLIENT_ID and KOHA_CLIENT_SECRET" in str(raised.value)
     assert "unauthorized_client" in str(raised.value)
     assert recorder.api_requests == []  # no call is made without a token
@@ -110,17 +110,17 @@ def test_an_unknown_client_id_is_an_auth_error_too(client_on, sandbox):
 
 
 def test_basic_authentication_with_the_staff_login_works(client_on, recorder):
-    client = client_on(recorder, **BASIC)
-    assert client.biblio(1)["biblio_id"] == 1
-    assert client.probe().authenticated_as == demo_library.STAFF_USERID
+    koha_client = client_on(recorder, **BASIC)
+    assert koha_client.biblio(1)["biblio_id"] == 1
+    assert koha_client.probe().authenticated_as == demo_library.STAFF_USERID
     assert recorder.token_requests == []
     assert all(seen.headers["authorization"].startswith("Basic ") for seen in recorder.seen)
 
 
 def test_a_wrong_basic_password_is_an_auth_error_naming_the_variables(client_on, sandbox):
-    client = client_on(sandbox.app, **{**BASIC, "password": "not-the-password"})
+    koha_client = client_on(sandbox.app, **{**BASIC, "password": "not-the-password"})
     with pytest.raises(KohaAuthError) as raised:
-        client.biblio(1)
+        koha_client.biblio(1)
     assert raised.value.status == 401
     assert "check KOHA_USER and KOHA_PASSWORD" in str(raised.value)
 
@@ -138,16 +138,16 @@ def test_basic_authentication_disabled_in_koha_says_so(client_on, sandbox):
 def test_tokens_are_never_written_to_the_logs(caplog, sandbox, clock, serve):
     caplog.set_level(logging.DEBUG)
     recorder = Recorder(sandbox.app)
-    client = KohaClient(
+    koha_client = KohaClient(
         KohaConfig(
             url=serve(recorder),
             client_id=demo_library.CLIENT_ID,
             client_secret=demo_library.CLIENT_SECRET,
         )
     )
-    client.biblio(1)
+    koha_client.biblio(1)
     clock.advance(seconds=TOKEN_LIFETIME + 1)
-    client.libraries()  # a 401, a new token, the call again
+    koha_client.libraries()  # a 401, a new token, the call again
     tokens = set(bearer_tokens(recorder))
     assert len(tokens) == 2
     assert caplog.records  # requests were logged (urllib3, the sandbox server)...

@@ -20,13 +20,7 @@ from koha_bridge.client import (
     KohaUnavailable,
 )
 from koha_bridge.config import KohaConfig
-from tests.koha_bridge.client.stubs import (
-    Answer,
-    ScriptedServer,
-    SilentServer,
-    closed_port,
-    quick_retry_session,
-)
+from tests.koha_bridge.client.stubs import Answer, closed_port, quick_retry_session
 
 BIBLIO = {"biblio_id": 1, "title": "Great expectations"}
 UNAVAILABLE = Answer(503, {"error": "Service Unavailable"})
@@ -49,72 +43,79 @@ def test_nobody_listening_is_unavailable_and_says_to_check_koha_url():
     assert raised.value.url == f"{url}/api/v1/biblios/1"
 
 
-def test_a_hanging_server_is_unavailable_after_the_timeout():
-    with SilentServer() as koha:
-        started = time.monotonic()
-        with pytest.raises(KohaUnavailable) as raised:
-            client_of(koha.url, timeout=0.3).biblio(1)
-        elapsed = time.monotonic() - started
+def test_a_hanging_server_is_unavailable_after_the_timeout(silent):
+    started = time.monotonic()
+    with pytest.raises(KohaUnavailable) as raised:
+        client_of(silent.url, timeout=0.3).biblio(1)
+    elapsed = time.monotonic() - started
     assert "no answer within 0.3 s" in str(raised.value)
     assert "KOHA_TIMEOUT" in str(raised.value)
     assert 0.3 <= elapsed < 2.5  # a GET is tried again, but never waits long
 
 
-def test_a_hanging_post_is_not_sent_again():
-    with SilentServer() as koha:
-        with pytest.raises(KohaUnavailable, match="no answer within 0.3 s"):
-            client_of(koha.url, timeout=0.3).rate(1, 5)
-        assert len(koha.connections) == 1
+def test_a_hanging_post_is_not_sent_again(silent):
+    with pytest.raises(KohaUnavailable, match=r"no answer within 0\.3 s"):
+        client_of(silent.url, timeout=0.3).rate(1, 5)
+    assert len(silent.connections) == 1
 
 
-def test_get_is_retried_on_503_until_it_succeeds():
-    with ScriptedServer(UNAVAILABLE, UNAVAILABLE, Answer(200, BIBLIO)) as koha:
-        assert client_of(koha.url).biblio(1) == BIBLIO
+def test_a_token_endpoint_that_hangs_is_unavailable_after_the_timeout(silent):
+    koha_client = client_of(silent.url, timeout=0.3, client_id="library20", client_secret="secret")
+    with pytest.raises(KohaUnavailable) as raised:
+        koha_client.biblio(1)
+    assert "no token within 0.3 s" in str(raised.value)
+    assert "KOHA_TIMEOUT" in str(raised.value)
+    assert len(silent.connections) == 1  # the token is asked for with POST: never twice
+
+
+def test_get_is_retried_on_503_until_it_succeeds(scripted):
+    koha = scripted(UNAVAILABLE, UNAVAILABLE, Answer(200, BIBLIO))
+    assert client_of(koha.url).biblio(1) == BIBLIO
     assert len(koha.requests) == 3
 
 
 @pytest.mark.parametrize("status", [502, 504])
-def test_get_is_retried_on_other_gateway_failures(status):
-    with ScriptedServer(Answer(status, b""), Answer(200, BIBLIO)) as koha:
-        assert client_of(koha.url).biblio(1) == BIBLIO
+def test_get_is_retried_on_other_gateway_failures(scripted, status):
+    koha = scripted(Answer(status, b""), Answer(200, BIBLIO))
+    assert client_of(koha.url).biblio(1) == BIBLIO
     assert len(koha.requests) == 2
 
 
-def test_get_that_stays_unavailable_gives_up_with_kohas_answer():
-    with ScriptedServer(UNAVAILABLE) as koha:
-        with pytest.raises(KohaUnavailable) as raised:
-            client_of(koha.url).biblio(1)
+def test_get_that_stays_unavailable_gives_up_with_kohas_answer(scripted):
+    koha = scripted(UNAVAILABLE)
+    with pytest.raises(KohaUnavailable) as raised:
+        client_of(koha.url).biblio(1)
     assert len(koha.requests) == 4  # the first try and three more
     assert raised.value.status == 503
     assert "Service Unavailable" in str(raised.value)
 
 
-def test_post_answered_503_is_not_retried():
-    with ScriptedServer(UNAVAILABLE, Answer(200, {"rating": 5})) as koha:
-        with pytest.raises(KohaUnavailable) as raised:
-            client_of(koha.url).rate(1, 5)
+def test_post_answered_503_is_not_retried(scripted):
+    koha = scripted(UNAVAILABLE, Answer(200, {"rating": 5}))
+    with pytest.raises(KohaUnavailable) as raised:
+        client_of(koha.url).rate(1, 5)
     assert [seen.method for seen in koha.requests] == ["POST"]
     assert raised.value.status == 503
 
 
-def test_the_default_session_retries_503_for_get():
-    with ScriptedServer(UNAVAILABLE, Answer(200, BIBLIO)) as koha:
-        client = KohaClient(KohaConfig(url=koha.url))
-        assert client.biblio(1) == BIBLIO
+def test_the_default_session_retries_503_for_get(scripted):
+    koha = scripted(UNAVAILABLE, Answer(200, BIBLIO))
+    koha_client = KohaClient(KohaConfig(url=koha.url))  # http_session(), as in production
+    assert koha_client.biblio(1) == BIBLIO
     assert len(koha.requests) == 2
 
 
 # --- Koha failing or answering oddly ------------------------------------------------------------
 
 
-def test_500_is_unavailable_with_kohas_message():
+def test_500_is_unavailable_with_kohas_message(scripted):
     failure = {
         "error": "Something went wrong, check the logs.",
         "error_code": "internal_server_error",
     }
-    with ScriptedServer(Answer(500, failure)) as koha:
-        with pytest.raises(KohaUnavailable) as raised:
-            client_of(koha.url).biblio(1)
+    koha = scripted(Answer(500, failure))
+    with pytest.raises(KohaUnavailable) as raised:
+        client_of(koha.url).biblio(1)
     assert len(koha.requests) == 1  # 500 is not one of the statuses retried
     assert raised.value.status == 500
     assert raised.value.code == "internal_server_error"
@@ -122,19 +123,19 @@ def test_500_is_unavailable_with_kohas_message():
     assert "see its logs" in str(raised.value)
 
 
-def test_malformed_json_is_a_protocol_error():
+def test_malformed_json_is_a_protocol_error(scripted):
     answer = Answer(200, b'{"biblio_id": 1, "title": ', {"Content-Type": "application/json"})
-    with ScriptedServer(answer) as koha:
-        with pytest.raises(KohaProtocolError) as raised:
-            client_of(koha.url).biblio(1)
+    koha = scripted(answer)
+    with pytest.raises(KohaProtocolError) as raised:
+        client_of(koha.url).biblio(1)
     assert "not JSON" in str(raised.value)
     assert raised.value.url == f"{koha.url}/api/v1/biblios/1"
 
 
-def test_a_list_that_is_not_a_list_is_a_protocol_error():
-    with ScriptedServer(Answer(200, {"libraries": []})) as koha:
-        with pytest.raises(KohaProtocolError, match="not a JSON list"):
-            client_of(koha.url).libraries()
+def test_a_list_that_is_not_a_list_is_a_protocol_error(scripted):
+    koha = scripted(Answer(200, {"libraries": []}))
+    with pytest.raises(KohaProtocolError, match="not a JSON list"):
+        client_of(koha.url).libraries()
 
 
 @pytest.mark.parametrize(
@@ -183,21 +184,21 @@ def test_a_list_that_is_not_a_list_is_a_protocol_error():
         ),
     ],
 )
-def test_kohas_error_bodies_give_a_readable_message(status, body, kind, readable):
-    with ScriptedServer(Answer(status, body)) as koha:
-        with pytest.raises(KohaError) as raised:
-            client_of(koha.url).biblio(1)
+def test_kohas_error_bodies_give_a_readable_message(scripted, status, body, kind, readable):
+    koha = scripted(Answer(status, body))
+    with pytest.raises(KohaError) as raised:
+        client_of(koha.url).biblio(1)
     assert type(raised.value) is kind
     assert raised.value.message == readable
     assert str(raised.value) == f"{status} from {koha.url}/api/v1/biblios/1: {readable}"
 
 
-def test_409_is_a_conflict():
+def test_409_is_a_conflict(scripted):
     availability = {"blockers": {}, "confirms": {}, "warnings": {}, "confirmation_token": "t"}
     conflict = {"error": "Item not found", "error_code": "ITEM_NOT_FOUND"}
-    with ScriptedServer(Answer(200, availability), Answer(409, conflict)) as koha:
-        with pytest.raises(KohaConflict) as raised:
-            client_of(koha.url).checkout(2, 404)
+    koha = scripted(Answer(200, availability), Answer(409, conflict))
+    with pytest.raises(KohaConflict) as raised:
+        client_of(koha.url).checkout(2, 404)
     assert raised.value.code == "ITEM_NOT_FOUND"
     assert "Item not found" in str(raised.value)
 
@@ -209,7 +210,7 @@ def libraries(*names: str) -> list[dict]:
     return [{"library_id": name} for name in names]
 
 
-def test_paging_follows_link_next_using_only_its_query_string():
+def test_paging_follows_link_next_using_only_its_query_string(scripted):
     # Behind a proxy Koha names itself by its internal host; only the query is to be trusted.
     internal = "http://koha-internal.invalid:8080/api/v1/libraries"
     first_page = Answer(
@@ -231,8 +232,8 @@ def test_paging_follows_link_next_using_only_its_query_string():
             "X-Total-Count": "30",  # wrong, and not needed: the Link says this is the last page
         },
     )
-    with ScriptedServer(first_page, last_page) as koha:
-        found = client_of(koha.url, page_size=2).libraries()
+    koha = scripted(first_page, last_page)
+    found = client_of(koha.url, page_size=2).libraries()
     assert [library["library_id"] for library in found] == ["CPL", "RIV", "KIDS"]
     assert [seen.path for seen in koha.requests] == ["/api/v1/libraries"] * 2
     assert [(seen.param("_page"), seen.param("_per_page")) for seen in koha.requests] == [
@@ -241,29 +242,29 @@ def test_paging_follows_link_next_using_only_its_query_string():
     ]
 
 
-def test_paging_without_link_follows_the_total_count():
+def test_paging_without_link_follows_the_total_count(scripted):
     total = {"X-Total-Count": "5"}
     pages = [
         Answer(200, libraries("A", "B"), total),
         Answer(200, libraries("C", "D"), total),
         Answer(200, libraries("E"), total),
     ]
-    with ScriptedServer(*pages) as koha:
-        found = client_of(koha.url, page_size=2).libraries()
+    koha = scripted(*pages)
+    found = client_of(koha.url, page_size=2).libraries()
     assert [library["library_id"] for library in found] == ["A", "B", "C", "D", "E"]
     assert [seen.param("_page") for seen in koha.requests] == ["1", "2", "3"]
 
 
-def test_paging_stops_on_an_empty_page():
+def test_paging_stops_on_an_empty_page(scripted):
     total = {"X-Total-Count": "10"}  # more are promised than come
     pages = [Answer(200, libraries("A", "B"), total), Answer(200, [], total)]
-    with ScriptedServer(*pages) as koha:
-        found = client_of(koha.url, page_size=2).libraries()
+    koha = scripted(*pages)
+    found = client_of(koha.url, page_size=2).libraries()
     assert [library["library_id"] for library in found] == ["A", "B"]
     assert len(koha.requests) == 2
 
 
-def test_paging_without_link_or_total_is_one_page():
-    with ScriptedServer(Answer(200, libraries("A", "B"))) as koha:
-        assert len(client_of(koha.url, page_size=2).libraries()) == 2
+def test_paging_without_link_or_total_is_one_page(scripted):
+    koha = scripted(Answer(200, libraries("A", "B")))
+    assert len(client_of(koha.url, page_size=2).libraries()) == 2
     assert len(koha.requests) == 1

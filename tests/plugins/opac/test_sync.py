@@ -33,8 +33,8 @@ def change_record(sandbox, clock, biblio_id: int, title: str) -> None:
         catalogue.save_biblio(db, record, book.flavour, clock(), biblio_id)
 
 
-def test_first_sync_copies_every_record_with_its_marc(client):
-    report = sync_catalogue(client, batch_size=25)
+def test_first_sync_copies_every_record_with_its_marc(koha_client):
+    report = sync_catalogue(koha_client, batch_size=25)
 
     assert report.synced == TOTAL and report.skipped == 0
     assert CatalogueRecord.objects.count() == TOTAL
@@ -44,8 +44,8 @@ def test_first_sync_copies_every_record_with_its_marc(client):
     assert kobzar.authors[0]["name"].startswith("Шевченко")
 
 
-def test_records_in_both_flavours_are_normalised(client):
-    sync_catalogue(client)
+def test_records_in_both_flavours_are_normalised(koha_client):
+    sync_catalogue(koha_client)
 
     flavours = set(CatalogueRecord.objects.values_list("flavour", flat=True))
     assert flavours == {"MARC21", "UNIMARC"}
@@ -53,36 +53,36 @@ def test_records_in_both_flavours_are_normalised(client):
     assert {"eng", "rus", "ukr", "rum"} <= languages
 
 
-def test_synced_records_are_found_by_wagtail_search(client):
-    sync_catalogue(client)
+def test_synced_records_are_found_by_wagtail_search(koha_client):
+    sync_catalogue(koha_client)
 
     found = CatalogueRecord.objects.search("Dickens")
     assert any("Dickens" in record.author_names() for record in found)
     assert [r.title for r in CatalogueRecord.objects.search("Шевченко")] == ["Кобзарь"]
 
 
-def test_incremental_sync_brings_only_what_changed_since_the_last_run(client, sandbox, clock):
+def test_incremental_sync_brings_only_what_changed_since_the_last_run(koha_client, sandbox, clock):
     clock.advance(minutes=5)  # the catalogue was loaded a while before the first sync
-    sync_catalogue(client)
-    assert sync_catalogue(client).synced == 0
+    sync_catalogue(koha_client)
+    assert sync_catalogue(koha_client).synced == 0
 
     change_record(sandbox, clock, 3, "A changed title")
-    report = sync_catalogue(client)
+    report = sync_catalogue(koha_client)
 
     assert report.synced == 1
     assert CatalogueRecord.objects.get(biblio_id=3).title == "A changed title"
 
 
-def test_sync_since_a_date_takes_records_changed_after_it(client, sandbox, clock):
-    sync_catalogue(client)
+def test_sync_since_a_date_takes_records_changed_after_it(koha_client, sandbox, clock):
+    sync_catalogue(koha_client)
     change_record(sandbox, clock, 7, "Edited in Koha")
 
-    report = sync_catalogue(client, since=clock().isoformat())
+    report = sync_catalogue(koha_client, since=clock().isoformat())
 
     assert report.synced == 1
 
 
-def test_interrupted_sync_resumes_after_the_last_committed_batch(client):
+def test_interrupted_sync_resumes_after_the_last_committed_batch(koha_client):
     def stop_after_two_batches(done: int, total: int | None) -> None:
         stop_after_two_batches.calls += 1
         if stop_after_two_batches.calls == 2:
@@ -90,26 +90,26 @@ def test_interrupted_sync_resumes_after_the_last_committed_batch(client):
 
     stop_after_two_batches.calls = 0
     with pytest.raises(Interrupted):
-        sync_catalogue(client, full=True, batch_size=10, progress=stop_after_two_batches)
+        sync_catalogue(koha_client, full=True, batch_size=10, progress=stop_after_two_batches)
 
     state = SyncState.objects.get()
     assert state.in_progress and state.last_biblio_id == 20
     assert CatalogueRecord.objects.count() == 20
 
-    report = sync_catalogue(client, batch_size=10)
+    report = sync_catalogue(koha_client, batch_size=10)
 
     assert report.resumed and report.run == state.run
     assert report.synced == TOTAL
     assert CatalogueRecord.objects.count() == TOTAL
 
 
-def test_full_sync_removes_records_koha_no_longer_has(client, sandbox):
-    sync_catalogue(client)
+def test_full_sync_removes_records_koha_no_longer_has(koha_client, sandbox):
+    sync_catalogue(koha_client)
     with sandbox.store.transaction() as db:
         db.execute("DELETE FROM items WHERE biblio_id IN (5, 6)")
         db.execute("DELETE FROM biblios WHERE biblio_id IN (5, 6)")
 
-    report = sync_catalogue(client, full=True)
+    report = sync_catalogue(koha_client, full=True)
 
     assert report.removed == 2
     assert not CatalogueRecord.objects.filter(biblio_id__in=[5, 6]).exists()
@@ -118,9 +118,9 @@ def test_full_sync_removes_records_koha_no_longer_has(client, sandbox):
 
 
 def test_malformed_marc_from_koha_is_skipped_and_counted_and_the_rest_are_synced(
-    client, monkeypatch, caplog
+    koha_client, monkeypatch, caplog
 ):
-    real = client.biblio_records
+    real = koha_client.biblio_records
 
     def with_broken_records(ids):
         records = real(ids)
@@ -131,9 +131,9 @@ def test_malformed_marc_from_koha_is_skipped_and_counted_and_the_rest_are_synced
                 del record["fields"]
         return records
 
-    monkeypatch.setattr(client, "biblio_records", with_broken_records)
+    monkeypatch.setattr(koha_client, "biblio_records", with_broken_records)
 
-    report = sync_catalogue(client)
+    report = sync_catalogue(koha_client)
 
     assert report.skipped == 2
     assert report.synced == TOTAL - 2
@@ -141,11 +141,13 @@ def test_malformed_marc_from_koha_is_skipped_and_counted_and_the_rest_are_synced
     assert "record skipped biblio_id=" in caplog.text
 
 
-def test_a_record_koha_cannot_serve_is_skipped_without_losing_its_batch(client, sandbox, caplog):
+def test_a_record_koha_cannot_serve_is_skipped_without_losing_its_batch(
+    koha_client, sandbox, caplog
+):
     with sandbox.store.transaction() as db:  # Koha fails (500) on any list that includes it
         db.execute("UPDATE biblios SET marc = ? WHERE biblio_id = 9", (b"00042nam  broken",))
 
-    report = sync_catalogue(client, batch_size=20)
+    report = sync_catalogue(koha_client, batch_size=20)
 
     assert report.skipped == 1
     assert report.synced == TOTAL - 1
@@ -153,8 +155,8 @@ def test_a_record_koha_cannot_serve_is_skipped_without_losing_its_batch(client, 
     assert "record skipped biblio_id=9" in caplog.text
 
 
-def test_koha_going_away_mid_sync_keeps_what_was_synced(client, monkeypatch):
-    real = client.biblio_records
+def test_koha_going_away_mid_sync_keeps_what_was_synced(koha_client, monkeypatch):
+    real = koha_client.biblio_records
     calls = []
 
     def fails_on_third_batch(ids):
@@ -163,16 +165,18 @@ def test_koha_going_away_mid_sync_keeps_what_was_synced(client, monkeypatch):
             raise KohaUnavailable("cannot connect (ConnectionError)", url="http://koha")
         return real(ids)
 
-    monkeypatch.setattr(client, "biblio_records", fails_on_third_batch)
+    monkeypatch.setattr(koha_client, "biblio_records", fails_on_third_batch)
     with pytest.raises(KohaUnavailable):
-        sync_catalogue(client, batch_size=10)
+        sync_catalogue(koha_client, batch_size=10)
 
     assert CatalogueRecord.objects.count() == 20
     assert SyncState.objects.get().last_biblio_id == 20
 
 
-def test_sync_command_reports_and_resumes(client, monkeypatch, capsys):
-    monkeypatch.setattr("plugins.opac.management.commands.koha_sync.koha_client", lambda: client)
+def test_sync_command_reports_and_resumes(koha_client, monkeypatch, capsys):
+    monkeypatch.setattr(
+        "plugins.opac.management.commands.koha_sync.koha_client", lambda: koha_client
+    )
 
     call_command("koha_sync", "--full", "--batch-size", "50", verbosity=0)
 
@@ -180,7 +184,7 @@ def test_sync_command_reports_and_resumes(client, monkeypatch, capsys):
     assert f"full sync, run 1: {TOTAL} records synced, 0 skipped, 0 removed" in out
 
 
-def test_sync_command_turns_koha_failures_into_a_clear_error(client, monkeypatch):
+def test_sync_command_turns_koha_failures_into_a_clear_error(koha_client, monkeypatch):
     def unavailable(*args, **kwargs):
         raise KohaUnavailable(
             "cannot connect (ConnectionError)",
@@ -188,8 +192,10 @@ def test_sync_command_turns_koha_failures_into_a_clear_error(client, monkeypatch
             hint="is Koha running at https://koha.example? check KOHA_URL",
         )
 
-    monkeypatch.setattr(client, "changed_biblios", unavailable)
-    monkeypatch.setattr("plugins.opac.management.commands.koha_sync.koha_client", lambda: client)
+    monkeypatch.setattr(koha_client, "changed_biblios", unavailable)
+    monkeypatch.setattr(
+        "plugins.opac.management.commands.koha_sync.koha_client", lambda: koha_client
+    )
 
     with pytest.raises(CommandError) as raised:
         call_command("koha_sync", verbosity=0)

@@ -1,4 +1,4 @@
-"""A seeded sandbox per test (copied from one seeded once), a frozen clock, a client on it."""
+"""Koha sandbox fixtures for every test: a seeded sandbox per test, a frozen clock, clients."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def sandbox_config(tmp_path) -> KohaConfig:
 
 
 @pytest.fixture
-def client(sandbox, sandbox_config) -> KohaClient:
+def koha_client(sandbox, sandbox_config) -> KohaClient:
     return KohaClient(sandbox_config, session=sandbox_session(sandbox.app))
 
 
@@ -80,7 +80,7 @@ def serve() -> Iterator[Callable[..., str]]:
     def start(app) -> str:
         server = make_sandbox_server(app, "127.0.0.1", 0)
         thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
         thread.start()
         running.append((server, thread))
