@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pymarc
 
-from koha_bridge.marc.text import clean
+from koha_bridge.marc.text import clean, strip_isbd, unique
 
 
 def subfields(field: pymarc.Field, *codes: str) -> list[tuple[str, str]]:
@@ -38,3 +38,21 @@ def control(record: pymarc.Record, tag: str) -> str:
     """The data of the first control field with the tag; "" if there is none."""
     field = record.get(tag)
     return field.data if field is not None and isinstance(field.data, str) else ""
+
+
+def series_statements(
+    record: pymarc.Record, transcribed: tuple[str, str], linked: tuple[str, str]
+) -> tuple[str, ...]:
+    """Series titles with their volume: as transcribed (MARC21 490$a, UNIMARC 225$a), then the
+    linked or authorised form (830$a, 410$t) only when it names another series."""
+    series: list[str] = []
+    titles: set[str] = set()
+    for (tag, code), is_link in ((transcribed, False), (linked, True)):
+        for field in record.get_fields(tag):
+            title = strip_isbd(first(field, code))
+            if not title or (is_link and title.casefold() in titles):
+                continue
+            titles.add(title.casefold())
+            volume = strip_isbd(first(field, "v"))
+            series.append(f"{title} ; {volume}" if volume else title)
+    return unique(series)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pymarc
 
-from koha_bridge.marc.fields import all_values, control, first, subfields, values
+from koha_bridge.marc.fields import all_values, control, first, series_statements, subfields, values
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import MARC21_RELATORS, role
@@ -43,7 +43,7 @@ def normalise_marc21(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
             language_codes([control(record, "008")[35:38], *all_values(record, "041", "a")])
         ),
         subjects=unique(_subject(field) for field in record.get_fields(*_SUBJECTS)),
-        series=_series(record),
+        series=series_statements(record, ("490", "a"), ("830", "a")),
         edition=strip_separators(first(record.get("250"), "a")),
         summary="\n\n".join(all_values(record, "520", "a")),
         physical_description=_physical_description(record.get("300")),
@@ -115,21 +115,6 @@ def _subject(field: pymarc.Field) -> str:
         return ""
     subdivisions = [strip_isbd(value) for value in values(field, *_SUBDIVISIONS)]
     return " -- ".join([main, *filter(None, subdivisions)])
-
-
-def _series(record: pymarc.Record) -> tuple[str, ...]:
-    series: list[str] = []
-    titles: set[str] = set()
-    # 830 is the authorised form of a 490 traced series: shown only when it adds a series.
-    for tag in ("490", "830"):
-        for field in record.get_fields(tag):
-            title = strip_isbd(first(field, "a"))
-            if not title or (tag == "830" and title.casefold() in titles):
-                continue
-            titles.add(title.casefold())
-            volume = strip_isbd(first(field, "v"))
-            series.append(f"{title} ; {volume}" if volume else title)
-    return unique(series)
 
 
 def _physical_description(field: pymarc.Field | None) -> str:

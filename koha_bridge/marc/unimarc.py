@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pymarc
 
-from koha_bridge.marc.fields import all_values, first, subfields, values
+from koha_bridge.marc.fields import all_values, first, series_statements, subfields, values
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import UNIMARC_RELATORS, role
@@ -52,7 +52,7 @@ def normalise_unimarc(record: pymarc.Record, biblio_id: int) -> NormalisedRecord
         subjects=unique(
             subject for field in record.get_fields(*_SUBJECTS) for subject in _subjects(field)
         ),
-        series=_series(record),
+        series=series_statements(record, ("225", "a"), ("410", "t")),
         edition=strip_separators(first(record.get("205"), "a")),
         summary="\n\n".join(all_values(record, "330", "a")),
         physical_description=_physical_description(record.get("215")),
@@ -147,21 +147,6 @@ def _subjects(field: pymarc.Field) -> list[str]:
         return []
     subdivisions = [strip_isbd(value) for value in values(field, *_SUBDIVISIONS)]
     return [" -- ".join([main, *filter(None, subdivisions)])]
-
-
-def _series(record: pymarc.Record) -> tuple[str, ...]:
-    series: list[str] = []
-    titles: set[str] = set()
-    # 410 links to the series record; shown only when 225 does not already name the series.
-    for tag, code in (("225", "a"), ("410", "t")):
-        for field in record.get_fields(tag):
-            title = strip_isbd(first(field, code))
-            if not title or (tag == "410" and title.casefold() in titles):
-                continue
-            titles.add(title.casefold())
-            volume = strip_isbd(first(field, "v"))
-            series.append(f"{title} ; {volume}" if volume else title)
-    return unique(series)
 
 
 def _physical_description(field: pymarc.Field | None) -> str:
