@@ -1,0 +1,266 @@
+"""SIP2 connections as state machines, one for each side, with the spec's error handling.
+
+``AcsConnection`` is the server's side: login first when required, 96 for a bad checksum,
+the previous response again for 97, and the last response again for a duplicate (same AY and
+AZ) without running the transaction twice. ``ScConnection`` is the device's side: sequence
+numbers, retransmission on timeouts, 97 after a bad checksum, and giving up at the retry limit.
+Neither does I/O or keeps time: callers feed bytes and report timeouts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rfid_sip2.sip2.codec import DEFAULT, CodecOptions, Decoded, decode, encode
+from rfid_sip2.sip2.errors import (
+    ChecksumMismatch,
+    DecodeError,
+    FrameTooLong,
+    UnknownCommand,
+)
+from rfid_sip2.sip2.framing import DEFAULT_MAX_FRAME, FrameBuffer
+from rfid_sip2.sip2.messages import (
+    LoginRequest,
+    LoginResponse,
+    Message,
+    RequestACSResend,
+    RequestSCResend,
+    SCStatus,
+)
+
+
+class ErrorDetection(StrEnum):
+    """Whether responses carry AY/AZ: always, never, or as the device's request did."""
+
+    ON = "on"
+    OFF = "off"
+    AUTO = "auto"
+
+
+# -- events -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MessageReceived:
+    """A request to act on; answer it with ``AcsConnection.respond``."""
+
+    message: Message
+    sequence_number: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Bytes the protocol itself answers with (96, a replayed response); send them as they are."""
+
+    data: bytes
+    reason: str
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """Nothing to answer (an unknown command, as the spec says)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class LoginRequired:
+    """A request before a successful login where one is required: close the connection."""
+
+    message: Message
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """A frame that is not a usable request; answered with 96, and counted by the caller."""
+
+    error: DecodeError | FrameTooLong
+    reply: bytes
+
+
+@dataclass(frozen=True)
+class ResponseReceived:
+    """The device side got the answer to its request."""
+
+    message: Message
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The device side gives up: retries exhausted, or 96 in answer to 97."""
+
+    reason: str
+
+
+Event = MessageReceived | Reply | Ignored | LoginRequired | Malformed
+ScEvent = ResponseReceived | Reply | Ignored | Failed
+
+
+# -- server side --------------------------------------------------------------------------
+
+
+@dataclass
+class AcsConnection:
+    """The ACS (server) side of one SIP2 connection."""
+
+    options: CodecOptions = DEFAULT
+    error_detection: ErrorDetection = ErrorDetection.AUTO
+    login_required: bool = True
+    status_before_login: bool = False  # some kiosks send 99 first (Evergreen allows it)
+    max_frame: int = DEFAULT_MAX_FRAME
+    logged_in: bool = False
+    _frames: FrameBuffer = field(init=False)
+    _last_response: bytes | None = field(default=None, init=False)
+    _last_request: tuple[int | None, str | None] | None = field(default=None, init=False)
+    _answering: tuple[int | None, bool] = field(default=(None, False), init=False)
+
+    def __post_init__(self) -> None:
+        self._frames = FrameBuffer(self.max_frame)
+
+    def receive_data(self, data: bytes) -> list[Event]:
+        events: list[Event] = []
+        for frame in self._frames.feed(data):
+            events.append(self._one(frame))
+        return events
+
+    def _resend_request(self, with_checksum: bool) -> bytes:
+        return encode(RequestSCResend(), error_detection=with_checksum, options=self.options)
+
+    def _one(self, frame: bytes | FrameTooLong) -> Event:
+        if isinstance(frame, FrameTooLong):
+            return Malformed(frame, self._resend_request(self._checksums_for(False)))
+        decoded = decode(frame, self.options)
+        if isinstance(decoded, UnknownCommand):
+            return Ignored(decoded.reason)
+        if isinstance(decoded, DecodeError):
+            with_checksum = isinstance(decoded, ChecksumMismatch) or self._checksums_for(False)
+            reply = self._resend_request(with_checksum)
+            if isinstance(decoded, ChecksumMismatch):
+                return Reply(reply, decoded.reason)
+            return Malformed(decoded, reply)
+        return self._decoded(decoded)
+
+    def _decoded(self, decoded: Decoded) -> Event:
+        message, has_checksum = decoded.message, decoded.checksum is not None
+        if isinstance(message, RequestACSResend):
+            if self._last_response is None:
+                return Reply(self._resend_request(has_checksum), "97 before any response")
+            return Reply(self._last_response, "97: previous response again")
+        key = (decoded.sequence_number, decoded.checksum)
+        if has_checksum and key == self._last_request and self._last_response is not None:
+            return Reply(self._last_response, "duplicate request: last response again")
+        if self._needs_login(message):
+            return LoginRequired(message)
+        self._last_request = key if has_checksum else None
+        self._answering = (decoded.sequence_number, has_checksum)
+        return MessageReceived(message, decoded.sequence_number, decoded.warnings)
+
+    def _needs_login(self, message: Message) -> bool:
+        if not self.login_required or self.logged_in or isinstance(message, LoginRequest):
+            return False
+        return not (self.status_before_login and isinstance(message, SCStatus))
+
+    def _checksums_for(self, request_had_checksum: bool) -> bool:
+        if self.error_detection is ErrorDetection.AUTO:
+            return request_had_checksum
+        return self.error_detection is ErrorDetection.ON
+
+    def respond(self, message: Message) -> bytes:
+        """The bytes answering the request last received; remembered for 97 and duplicates."""
+        sequence, had_checksum = self._answering
+        data = encode(
+            message,
+            sequence_number=sequence,
+            error_detection=self._checksums_for(had_checksum),
+            options=self.options,
+        )
+        if isinstance(message, LoginResponse):
+            self.logged_in = message.ok
+        self._last_response = data
+        return data
+
+
+# -- device side --------------------------------------------------------------------------
+
+
+@dataclass
+class ScConnection:
+    """The SC (device or gateway-as-client) side: one request at a time, per the spec."""
+
+    options: CodecOptions = DEFAULT
+    error_detection: bool = True
+    retry_limit: int = 3
+    max_frame: int = DEFAULT_MAX_FRAME
+    _frames: FrameBuffer = field(init=False)
+    _sequence: int = field(default=-1, init=False)
+    _request: bytes | None = field(default=None, init=False)
+    _last_sent_resend: bool = field(default=False, init=False)
+    _tries: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self._frames = FrameBuffer(self.max_frame)
+
+    def request(self, message: Message) -> bytes:
+        """The bytes of a new request (the next sequence number)."""
+        self._sequence = (self._sequence + 1) % 10
+        self._request = encode(
+            message,
+            sequence_number=self._sequence,
+            error_detection=self.error_detection,
+            options=self.options,
+        )
+        self._tries, self._last_sent_resend = 0, False
+        return self._request
+
+    def timed_out(self) -> Reply | Failed:
+        """No answer in time: send the request again, or give up at the limit."""
+        if self._request is None:
+            return Failed("nothing was sent")
+        self._tries += 1
+        if self._tries > self.retry_limit:
+            return Failed(f"no answer after {self.retry_limit} retries")
+        self._last_sent_resend = False
+        return Reply(self._request, "timeout: request sent again")
+
+    def receive_data(self, data: bytes) -> list[ScEvent]:
+        return [self._one(frame) for frame in self._frames.feed(data)]
+
+    def _one(self, frame: bytes | FrameTooLong) -> ScEvent:
+        if isinstance(frame, FrameTooLong):
+            return self._ask_again(frame.reason)
+        decoded = decode(frame, self.options)
+        if isinstance(decoded, ChecksumMismatch):
+            return self._ask_again(decoded.reason)
+        if isinstance(decoded, DecodeError):
+            return Ignored(decoded.reason)
+        if isinstance(decoded.message, RequestSCResend):
+            if self._last_sent_resend:
+                return Failed("the ACS asked for a resend in answer to our 97")
+            return self._retry(self._request or b"", "ACS asked for a resend")
+        if (
+            self.error_detection
+            and decoded.sequence_number is not None
+            and decoded.sequence_number != self._sequence
+        ):
+            return Ignored(f"response for sequence {decoded.sequence_number}, not ours")
+        self._request = None
+        return ResponseReceived(decoded.message, decoded.warnings)
+
+    def _ask_again(self, reason: str) -> Reply | Failed:
+        resend = encode(
+            RequestACSResend(), error_detection=self.error_detection, options=self.options
+        )
+        reply = self._retry(resend, f"{reason}: 97 sent")
+        if isinstance(reply, Reply):
+            self._last_sent_resend = True
+        return reply
+
+    def _retry(self, data: bytes, reason: str) -> Reply | Failed:
+        self._tries += 1
+        if self._tries > self.retry_limit:
+            return Failed(f"{reason}; gave up after {self.retry_limit} retries")
+        self._last_sent_resend = False
+        return Reply(data, reason)
