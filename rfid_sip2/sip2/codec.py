@@ -2,13 +2,15 @@
 
 Tolerated unless ``strict``: a missing final delimiter, 18 blanks in date fields, a stray
 delimiter after the fixed part, undecodable bytes (replaced), missing required fields, field
-values over 255 characters, odd 99 layouts. Each tolerance is noted in ``Decoded.warnings``.
+values over 255 characters, odd 99 layouts, a line feed the account's terminator does not have.
+Each tolerance is noted in ``Decoded.warnings``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from rfid_sip2.sip2.checksum import checksum, verify
@@ -25,12 +27,14 @@ from rfid_sip2.sip2.fields import Fixed, Kind, PatronStatus, Tagged
 from rfid_sip2.sip2.messages import MESSAGE_TYPES, Message, SCStatus
 
 MAX_FIELD_LENGTH = 255
-# AY/AZ are found from the end: data can hold those letters too.
-_TRAILER = re.compile(rb"AY([0-9])AZ([0-9A-Fa-f]{4})$")
-_CHECKSUM_ONLY = re.compile(rb"AZ([0-9A-Fa-f]{4})$")
+# AY/AZ are found from the end: data can hold those letters too. Fewer than 4 hex digits are
+# read as a checksum that fails, not as data: some clients drop the leading zeros.
+_TRAILER = re.compile(rb"AY([0-9])AZ([0-9A-Fa-f]{1,4})$")
+_CHECKSUM_ONLY = re.compile(rb"AZ([0-9A-Fa-f]{1,4})$")
 _NO_SEQUENCE = frozenset({"96", "97"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SC_STATUS = re.compile(r"^99([0-9 ])(.*?)(\d\.\d[0-9A-Z])\|?$")
+_SC_STATUS_FIXED = re.compile(r"[0-9][0-9 ]{3}\d\.\d[0-9A-Z]")
 
 
 @dataclass(frozen=True)
@@ -141,13 +145,7 @@ def _fixed_value(spec: Fixed, text: str, notes: list[str], strict: bool) -> Any:
     if kind is Kind.STATUS:
         return PatronStatus.from_wire(text)
     if kind is Kind.DATE:
-        try:
-            return parse_date(text)
-        except ValueError:
-            if strict:
-                raise
-            notes.append(f"{spec.name}: unreadable date {text!r} taken as none")
-            return None
+        return _date(spec.name, text, notes, strict)
     if kind is Kind.COUNT:
         if text.strip() == "":
             return None
@@ -158,6 +156,22 @@ def _fixed_value(spec: Fixed, text: str, notes: list[str], strict: bool) -> Any:
         notes.append(f"{spec.name}: unreadable count {text!r} taken as none")
         return None
     return _letter(spec.name, kind, text, notes, strict)
+
+
+def _date(name: str, text: str, notes: list[str], strict: bool) -> datetime | None:
+    """A date field; blanks, which the spec does not allow but devices send, are noted as such."""
+    try:
+        moment = parse_date(text)
+    except ValueError:
+        if strict:
+            raise
+        notes.append(f"{name}: unreadable date {text!r} taken as none")
+        return None
+    if moment is None and text.strip() == "":
+        if strict:
+            raise ValueError(f"{name}: blank date")
+        notes.append(f"{name}: blank date taken as none")
+    return moment
 
 
 def _letter(name: str, kind: Kind, text: str, notes: list[str], strict: bool) -> bool | None:
@@ -192,6 +206,8 @@ def _decode_sc_status(text: str, strict: bool) -> tuple[dict, list[str]] | None:
 
 def decode(frame: bytes, options: CodecOptions = DEFAULT) -> Decoded | DecodeError:
     """One frame (without its terminator) as a message, or the reason it is not one."""
+    # A line feed before the frame or after its CR: a CRLF device on a CR account.
+    line_feed = b"\n" in frame[:1] + frame.rstrip(b"\r")[-1:] and b"\n" not in options.terminator
     frame = frame.strip(b"\r\n")
     command = frame[:2].decode("ascii", errors="replace")
     if b"\x00" in frame:
@@ -202,6 +218,10 @@ def decode(frame: bytes, options: CodecOptions = DEFAULT) -> Decoded | DecodeErr
             f"checksum {given} does not match (expected {checksum(covered)})", command, sequence
         )
     notes: list[str] = []
+    if line_feed:
+        if options.strict:
+            return MalformedMessage("line feed around the frame", command, sequence)
+        notes.append("line feed around the frame taken as part of the terminator")
     try:
         text = body.decode(options.encoding)
     except UnicodeDecodeError:
@@ -232,7 +252,7 @@ def _fields(cls: type[Message], text: str, options: CodecOptions, notes: list[st
     fixed_text = text[2 : 2 + fixed_length]
     values: dict[str, Any] = {}
     lenient_99 = None
-    if cls is SCStatus and not re.fullmatch(r"[0-9][0-9 ]{3}\d\.\d{2}", fixed_text + rest):
+    if cls is SCStatus and not _SC_STATUS_FIXED.fullmatch(fixed_text):
         lenient_99 = _decode_sc_status(text, strict)
     if lenient_99 is not None:
         values, extra_notes = lenient_99
@@ -240,6 +260,8 @@ def _fields(cls: type[Message], text: str, options: CodecOptions, notes: list[st
         return values
     if len(fixed_text) < fixed_length:
         raise ValueError(f"fixed part is {len(fixed_text)} characters, not {fixed_length}")
+    if strict and options.delimiter in fixed_text:
+        raise ValueError("delimiter inside the fixed part: it is shorter than its layout")
     position = 0
     for spec in cls.FIXED:
         piece = fixed_text[position : position + spec.length]
@@ -298,13 +320,7 @@ def _store(
     if spec.kind is Kind.FLAG:
         converted: Any = _letter(spec.name, Kind.FLAG, value[:1], notes, strict) if value else None
     elif spec.kind is Kind.DATE:
-        try:
-            converted = parse_date(value)
-        except ValueError:
-            if strict:
-                raise
-            notes.append(f"{spec.code}: unreadable date {value!r} taken as none")
-            converted = None
+        converted = _date(spec.code, value, notes, strict)
     else:
         converted = value
     if spec.repeat:

@@ -1,9 +1,10 @@
 """SIP2 connections as state machines, one for each side, with the spec's error handling.
 
 ``AcsConnection`` is the server's side: login first when required, 96 for a bad checksum,
-the previous response again for 97, and the last response again for a duplicate (same AY and
-AZ) without running the transaction twice. ``ScConnection`` is the device's side: sequence
-numbers, retransmission on timeouts, 97 after a bad checksum, and giving up at the retry limit.
+the previous response again for 97 (even when it was a 96), and the last response again for a
+duplicate (same AY and AZ) without running the transaction twice. ``ScConnection`` is the
+device's side: sequence numbers, retransmission on timeouts, 97 after a bad checksum, and giving
+up at the retry limit.
 Neither does I/O or keeps time: callers feed bytes and report timeouts.
 """
 
@@ -114,6 +115,7 @@ class AcsConnection:
     logged_in: bool = False
     _frames: FrameBuffer = field(init=False)
     _last_response: bytes | None = field(default=None, init=False)
+    _last_sent: bytes | None = field(default=None, init=False)  # a response or a 96, for 97
     _last_request: tuple[int | None, str | None] | None = field(default=None, init=False)
     _answering: tuple[int | None, bool] = field(default=(None, False), init=False)
 
@@ -127,7 +129,11 @@ class AcsConnection:
         return events
 
     def _resend_request(self, with_checksum: bool) -> bytes:
-        return encode(RequestSCResend(), error_detection=with_checksum, options=self.options)
+        """A 96, remembered as the last thing sent: the spec answers a 97 after it with it."""
+        self._last_sent = encode(
+            RequestSCResend(), error_detection=with_checksum, options=self.options
+        )
+        return self._last_sent
 
     def _one(self, frame: bytes | FrameTooLong) -> Event:
         if isinstance(frame, FrameTooLong):
@@ -146,9 +152,9 @@ class AcsConnection:
     def _decoded(self, decoded: Decoded) -> Event:
         message, has_checksum = decoded.message, decoded.checksum is not None
         if isinstance(message, RequestACSResend):
-            if self._last_response is None:
+            if self._last_sent is None:
                 return Reply(self._resend_request(has_checksum), "97 before any response")
-            return Reply(self._last_response, "97: previous response again")
+            return Reply(self._last_sent, "97: previous response again")
         key = (decoded.sequence_number, decoded.checksum)
         if has_checksum and key == self._last_request and self._last_response is not None:
             return Reply(self._last_response, "duplicate request: last response again")
@@ -179,7 +185,7 @@ class AcsConnection:
         )
         if isinstance(message, LoginResponse):
             self.logged_in = message.ok
-        self._last_response = data
+        self._last_response = self._last_sent = data
         return data
 
 

@@ -1,0 +1,74 @@
+"""Put the gateway together from its configuration and run it until a signal stops it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
+from rfid_sip2.gateway.server import GatewayServer
+from rfid_sip2.gateway.service import GatewayService
+from rfid_sip2.journal.store import Journal
+from rfid_sip2.upstreams.base import Upstream
+
+log = logging.getLogger(__name__)
+
+
+def build_upstream(config: GatewayConfig) -> Upstream:
+    if isinstance(config.upstream, KohaUpstream):
+        from rfid_sip2.upstreams.koha import KohaSipUpstream
+
+        return KohaSipUpstream(config.upstream)
+    from koha_bridge.sandbox.sandbox import Sandbox
+    from rfid_sip2.upstreams.sandbox import SandboxUpstream
+
+    config.upstream.path.parent.mkdir(parents=True, exist_ok=True)
+    return SandboxUpstream(Sandbox(config.upstream.path))
+
+
+class Gateway:
+    """The running gateway: server, service, upstream, journal and the upstream watch."""
+
+    def __init__(self, config: GatewayConfig, upstream: Upstream | None = None) -> None:
+        self.config = config
+        config.journal_path.parent.mkdir(parents=True, exist_ok=True)
+        self.journal = Journal(config.journal_path)
+        self.upstream = upstream or build_upstream(config)
+        self.service = GatewayService(config, self.upstream, self.journal)
+        self.server = GatewayServer(config, self.service)
+        self._watch: asyncio.Task | None = None
+
+    async def start(self) -> list[tuple[str, int]]:
+        bound = await self.server.start()
+        self._watch = asyncio.get_running_loop().create_task(self._watch_upstream())
+        return bound
+
+    async def _watch_upstream(self) -> None:
+        interval = getattr(self.config.upstream, "health_interval", 30.0)
+        while True:
+            try:
+                await self.service.check_upstream()
+            except Exception:
+                log.exception("upstream check failed")
+            await asyncio.sleep(interval if self.service.online else min(interval, 5.0))
+
+    async def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watch
+        await self.server.stop()
+        await self.upstream.close()
+        self.journal.close()
+
+    async def run_until_signalled(self) -> None:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await self.start()
+        await stop.wait()
+        log.info("stopping: finishing requests in progress")
+        await self.stop()

@@ -1,0 +1,334 @@
+"""The gateway's configuration: a TOML file (listeners, accounts, upstream, journal, offline
+policy), secrets from the environment, and working defaults for a demo on the sandbox."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rfid_sip2.sip2.codec import CodecOptions
+from rfid_sip2.sip2.connection import ErrorDetection
+
+TERMINATORS = {"CR": b"\r", "CRLF": b"\r\n"}
+# What the gateway answers, per transaction, while the upstream is unreachable.
+OFFLINE_DEFAULTS = {
+    "patron_status": "accept",  # 23/63: let the session go on; replay checks the patron
+    "checkout": "accept",
+    "checkin": "accept",
+    "renew": "refuse",  # the due date cannot be known offline
+    "fee_paid": "refuse",  # money is never taken on trust
+    "hold": "refuse",
+    "item_information": "accept",
+    "end_session": "accept",
+}
+DEMO_LOGIN = "selfcheck"
+DEMO_PASSWORD = "selfcheck-demo"
+
+
+class ConfigError(ValueError):
+    """The configuration is wrong; the message says where and what to write instead."""
+
+
+@dataclass(frozen=True)
+class Listener:
+    host: str = "127.0.0.1"
+    port: int = 6001
+    certificate: Path | None = None  # TLS when set, with ``key``
+    key: Path | None = None
+    client_ca: Path | None = None  # when set, devices must present a certificate it signed
+
+    @property
+    def tls(self) -> bool:
+        return self.certificate is not None
+
+
+@dataclass(frozen=True)
+class Account:
+    """A device's login: what it may do, from where, and how it speaks."""
+
+    login: str
+    password: str = field(repr=False)
+    institution_id: str
+    location: str = ""
+    encoding: str = "utf-8"
+    terminator: bytes = b"\r"
+    error_detection: ErrorDetection = ErrorDetection.AUTO
+    strict: bool = False
+    allowed_addresses: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+
+    def codec_options(self) -> CodecOptions:
+        return CodecOptions(encoding=self.encoding, terminator=self.terminator, strict=self.strict)
+
+    def allows(self, address: str) -> bool:
+        if not self.allowed_addresses:
+            return True
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.allowed_addresses)
+
+
+@dataclass(frozen=True)
+class KohaUpstream:
+    """Koha's SIP2 server, reached through a pool of logged-in connections."""
+
+    host: str
+    port: int
+    login: str
+    password: str = field(repr=False)
+    location: str = ""
+    pool_size: int = 4
+    timeout: float = 5.0
+    retries: int = 2
+    tls: bool = False
+    terminator: bytes = b"\r"
+    error_detection: bool = True
+    encoding: str = "utf-8"
+    institution_rewrite: Mapping[str, str] = field(default_factory=dict)
+    location_rewrite: Mapping[str, str] = field(default_factory=dict)
+    health_interval: float = 30.0
+    replay_no_block: bool = False
+
+
+@dataclass(frozen=True)
+class SandboxUpstream:
+    """SIP2 on the embedded sandbox ILS."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class GatewayConfig:
+    listeners: tuple[Listener, ...]
+    accounts: tuple[Account, ...]
+    upstream: KohaUpstream | SandboxUpstream
+    journal_path: Path
+    institution_id: str = "CPL"
+    library_name: str = ""
+    max_connections: int = 500
+    max_message_size: int = 8192
+    login_timeout: float = 60.0  # for the login (Koha's "timeout")
+    idle_timeout: float = 600.0  # once logged in (Koha's "client_timeout"; kiosks poll 99)
+    failed_logins_before_close: int = 3
+    status_before_login: bool = False
+    shutdown_grace: float = 10.0
+    offline: Mapping[str, str] = field(default_factory=lambda: dict(OFFLINE_DEFAULTS))
+    offline_loan_days: int = 21
+
+    @property
+    def replay_no_block(self) -> bool:
+        """Replay journaled transactions with SIP2's "no block", as the spec intends: the
+        sandbox honours it; stock Koha's SIP2 server has no checkout_no_block/checkin_no_block
+        in C4::SIP::ILS, so against Koha it is off unless the upstream says otherwise."""
+        if isinstance(self.upstream, KohaUpstream):
+            return self.upstream.replay_no_block
+        return True
+
+    def account(self, login: str) -> Account | None:
+        return next((a for a in self.accounts if a.login == login), None)
+
+
+def _path(value: Any, where: str, base: Path) -> Path:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: expected a file path")
+    path = Path(value)
+    return path if path.is_absolute() else base / path
+
+
+def _secret(table: Mapping[str, Any], where: str, env: Mapping[str, str]) -> str:
+    """A password from the environment variable the file names (``password_env``)."""
+    if "password" in table:
+        raise ConfigError(
+            f"{where}: passwords do not go in the file; set password_env to the name of an "
+            "environment variable that holds it"
+        )
+    variable = table.get("password_env")
+    if not variable:
+        raise ConfigError(f"{where}: password_env is missing")
+    value = env.get(variable)
+    if not value:
+        raise ConfigError(f"{where}: environment variable {variable} is not set")
+    return value
+
+
+def _choice(value: Any, choices: Mapping[str, Any], where: str) -> Any:
+    if value not in choices:
+        raise ConfigError(f"{where}: expected one of {', '.join(choices)}, got {value!r}")
+    return choices[value]
+
+
+def _account(
+    table: Mapping[str, Any], index: int, env: Mapping[str, str], default_institution: str
+) -> Account:
+    where = f"accounts[{index}]"
+    login = table.get("login")
+    if not isinstance(login, str) or not login:
+        raise ConfigError(f"{where}: login is missing")
+    encoding = table.get("encoding", "utf-8")
+    try:
+        "".encode(encoding)
+    except LookupError:
+        raise ConfigError(f"{where}: unknown encoding {encoding!r}") from None
+    try:
+        networks = tuple(
+            ipaddress.ip_network(item, strict=False) for item in table.get("allowed_addresses", ())
+        )
+    except ValueError as error:
+        raise ConfigError(f"{where}: allowed_addresses: {error}") from None
+    return Account(
+        login=login,
+        password=_secret(table, where, env),
+        institution_id=str(table.get("institution_id", default_institution)),
+        location=str(table.get("location", "")),
+        encoding=encoding,
+        terminator=_choice(table.get("terminator", "CR"), TERMINATORS, f"{where}.terminator"),
+        error_detection=_choice(
+            table.get("error_detection", "auto"),
+            {mode.value: mode for mode in ErrorDetection},
+            f"{where}.error_detection",
+        ),
+        strict=bool(table.get("strict", False)),
+        allowed_addresses=networks,
+    )
+
+
+def _upstream(
+    table: Mapping[str, Any], env: Mapping[str, str], base: Path, default_sandbox: Path
+) -> KohaUpstream | SandboxUpstream:
+    kind = table.get("kind", "sandbox")
+    if kind == "sandbox":
+        path = table.get("sandbox_path")
+        return SandboxUpstream(
+            _path(path, "upstream.sandbox_path", base) if path else default_sandbox
+        )
+    if kind != "koha":
+        raise ConfigError(f"upstream.kind: expected sandbox or koha, got {kind!r}")
+    host, port = table.get("host"), table.get("port", 6001)
+    if not isinstance(host, str) or not host:
+        raise ConfigError("upstream.host: the host of Koha's SIP2 server is missing")
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError("upstream.port: expected a port number")
+    return KohaUpstream(
+        host=host,
+        port=port,
+        login=str(table.get("login", "")) or _missing("upstream.login"),
+        password=_secret(table, "upstream", env),
+        location=str(table.get("location", "")),
+        pool_size=int(table.get("pool_size", 4)),
+        timeout=float(table.get("timeout", 5.0)),
+        retries=int(table.get("retries", 2)),
+        tls=bool(table.get("tls", False)),
+        terminator=_choice(table.get("terminator", "CR"), TERMINATORS, "upstream.terminator"),
+        error_detection=bool(table.get("error_detection", True)),
+        encoding=str(table.get("encoding", "utf-8")),
+        institution_rewrite=dict(table.get("institution_rewrite", {})),
+        location_rewrite=dict(table.get("location_rewrite", {})),
+        health_interval=float(table.get("health_interval", 30.0)),
+        replay_no_block=bool(table.get("replay_no_block", False)),
+    )
+
+
+def _missing(where: str):
+    raise ConfigError(f"{where} is missing")
+
+
+def _listener(table: Mapping[str, Any], index: int, base: Path) -> Listener:
+    where = f"listeners[{index}]"
+    port = table.get("port", 6001)
+    if not isinstance(port, int) or not 0 <= port < 65536:
+        raise ConfigError(f"{where}.port: expected a port number")
+    certificate = table.get("certificate")
+    key = table.get("key")
+    if bool(certificate) != bool(key):
+        raise ConfigError(f"{where}: TLS needs both certificate and key")
+    listener = Listener(
+        host=str(table.get("host", "127.0.0.1")),
+        port=port,
+        certificate=_path(certificate, f"{where}.certificate", base) if certificate else None,
+        key=_path(key, f"{where}.key", base) if key else None,
+        client_ca=_path(table["client_ca"], f"{where}.client_ca", base)
+        if table.get("client_ca")
+        else None,
+    )
+    for path in (listener.certificate, listener.key, listener.client_ca):
+        if path is not None and not path.exists():
+            raise ConfigError(f"{where}: {path} does not exist")
+    return listener
+
+
+def from_mapping(
+    data: Mapping[str, Any],
+    env: Mapping[str, str],
+    base: Path = Path("."),
+    var_dir: Path = Path("var"),
+) -> GatewayConfig:
+    """The configuration from parsed TOML; ``SIP2_LISTEN=host:port`` overrides the listener."""
+    gateway = data.get("gateway", {})
+    institution = str(gateway.get("institution_id", "CPL"))
+    listeners = tuple(_listener(t, i, base) for i, t in enumerate(data.get("listeners", [{}])))
+    if env.get("SIP2_LISTEN"):
+        host, _, port = env["SIP2_LISTEN"].rpartition(":")
+        if not port.isdigit():
+            raise ConfigError("SIP2_LISTEN: expected host:port, e.g. 0.0.0.0:6001")
+        listeners = (Listener(host or "127.0.0.1", int(port)), *listeners[1:])
+    accounts = tuple(
+        _account(t, i, env, institution) for i, t in enumerate(data.get("accounts", []))
+    )
+    if not accounts:
+        raise ConfigError("accounts: at least one device account is needed")
+    offline = dict(OFFLINE_DEFAULTS)
+    for name, value in data.get("offline", {}).items():
+        if name not in OFFLINE_DEFAULTS or value not in ("accept", "refuse"):
+            raise ConfigError(f"offline.{name}: expected accept or refuse for a known transaction")
+        offline[name] = value
+    default_sandbox = Path(env.get("KOHA_SANDBOX_PATH") or var_dir / "koha-sandbox.sqlite3")
+    journal = data.get("journal", {}).get("path")
+    return GatewayConfig(
+        listeners=listeners,
+        accounts=accounts,
+        upstream=_upstream(data.get("upstream", {}), env, base, default_sandbox),
+        journal_path=_path(journal, "journal.path", base)
+        if journal
+        else var_dir / "sip2-journal.sqlite3",
+        institution_id=institution,
+        library_name=str(gateway.get("library_name", "")),
+        max_connections=int(gateway.get("max_connections", 500)),
+        max_message_size=int(gateway.get("max_message_size", 8192)),
+        login_timeout=float(gateway.get("login_timeout", 60)),
+        idle_timeout=float(gateway.get("idle_timeout", 600)),
+        failed_logins_before_close=int(gateway.get("failed_logins_before_close", 3)),
+        status_before_login=bool(gateway.get("status_before_login", False)),
+        shutdown_grace=float(gateway.get("shutdown_grace", 10)),
+        offline=offline,
+        offline_loan_days=int(gateway.get("offline_loan_days", 21)),
+    )
+
+
+def load(path: Path | None, env: Mapping[str, str] = os.environ) -> GatewayConfig:
+    """From a TOML file; without one, 127.0.0.1:6001 on the sandbox with a loopback demo login."""
+    var_dir = Path(env.get("LIBRARY20_VAR_DIR", "var"))
+    if path is None:
+        demo = {
+            "accounts": [
+                {
+                    "login": DEMO_LOGIN,
+                    "password_env": "SIP2_DEMO_PASSWORD",
+                    "allowed_addresses": ["127.0.0.1/32", "::1/128"],
+                }
+            ],
+        }
+        env = {"SIP2_DEMO_PASSWORD": DEMO_PASSWORD, **env}
+        return from_mapping(demo, env, Path("."), var_dir)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    return from_mapping(data, env, path.parent, var_dir)

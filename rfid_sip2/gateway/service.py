@@ -1,0 +1,206 @@
+"""What the gateway does with each request: login and status itself, the rest upstream, and
+by the offline policy (journaled first) while the upstream cannot be reached."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hmac
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rfid_sip2.gateway import offline, translog
+from rfid_sip2.gateway.config import Account, GatewayConfig
+from rfid_sip2.journal.replay import ReplayReport, replay
+from rfid_sip2.journal.store import ReplayInProgress
+from rfid_sip2.sip2.messages import (
+    SUPPORTED_MESSAGES_ORDER,
+    ACSStatus,
+    LoginRequest,
+    LoginResponse,
+    Message,
+    SCStatus,
+)
+from rfid_sip2.upstreams.base import Terminal, Upstream, UpstreamUnavailable
+
+log = logging.getLogger(__name__)
+SUPPORTED = "".join("N" if code == "19" else "Y" for code in SUPPORTED_MESSAGES_ORDER)
+
+
+@dataclass
+class Session:
+    """One device connection, as the gateway knows it."""
+
+    peer: str
+    address: str
+    account: Account | None = None
+    failed_logins: int = 0
+    close_requested: bool = False
+
+    @property
+    def terminal(self) -> Terminal:
+        account = self.account
+        assert account is not None  # the connection only delivers requests after a login
+        return Terminal(account.login, account.institution_id, account.location)
+
+
+class GatewayService:
+    """Answers every request a logged-in device sends."""
+
+    def __init__(
+        self,
+        config: GatewayConfig,
+        upstream: Upstream,
+        journal,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.config = config
+        self.upstream = upstream
+        self.journal = journal
+        self.clock = clock
+        self.online = True
+        # Transactions wait in the journal: until they are replayed, new ones queue behind them.
+        self.pending = journal.has_pending()
+        self._replay_lock = asyncio.Lock()
+        self._replaying: asyncio.Task | None = None
+
+    # -- login and status, answered here --------------------------------------------------
+
+    def login(self, request: LoginRequest, session: Session) -> LoginResponse:
+        account = self.config.account(request.login_user_id)
+        reason = ""
+        if account is None:
+            reason = "unknown login"
+        elif not hmac.compare_digest(account.password.encode(), request.login_password.encode()):
+            reason = "wrong password"
+        elif not account.allows(session.address):
+            reason = "address not allowed"
+        if reason:
+            session.failed_logins += 1
+            session.close_requested = (
+                session.failed_logins >= self.config.failed_logins_before_close
+            )
+            log.warning(
+                "login refused peer=%s login=%s reason=%r failures=%s",
+                session.peer,
+                request.login_user_id,
+                reason,
+                session.failed_logins,
+            )
+            return LoginResponse(ok=False)
+        session.account = account
+        log.info("login peer=%s account=%s", session.peer, account.login)
+        return LoginResponse(ok=True)
+
+    def status(self, session: Session) -> ACSStatus:
+        policy = self.config.offline
+        online = self.online and not self.pending
+        account = session.account
+        return ACSStatus(
+            online_status=True,
+            checkin_ok=online or policy["checkin"] == "accept",
+            checkout_ok=online or policy["checkout"] == "accept",
+            acs_renewal_policy=online,
+            status_update_ok=False,
+            offline_ok=True,  # devices may send their own stored transactions (no block)
+            timeout_period="050",
+            retries_allowed="003",
+            date_time_sync=self.clock(),
+            institution_id=account.institution_id if account else self.config.institution_id,
+            library_name=self.config.library_name or None,
+            supported_messages=SUPPORTED,
+            terminal_location=account.location if account and account.location else None,
+            screen_messages=() if online else (offline.OFFLINE,),
+        )
+
+    # -- everything else ------------------------------------------------------------------
+
+    async def handle(self, request: Message, session: Session) -> Message | None:
+        """The answer to a request from a logged-in device (None: nothing sensible to say)."""
+        started = time.perf_counter()
+        if isinstance(request, SCStatus):
+            response: Message | None = self.status(session)
+            mode = "gateway"
+        elif self.online and not self.pending:
+            try:
+                response = await self.upstream.handle(request, session.terminal)
+                mode = "online"
+            except UpstreamUnavailable as error:
+                log.warning("upstream unavailable, working offline: %s", error)
+                self.online = False
+                response, mode = await self._offline(request, session)
+        else:
+            response, mode = await self._offline(request, session)
+        translog.transaction(
+            peer=session.peer,
+            account=session.account.login if session.account else "",
+            request=request,
+            response=response,
+            mode=mode,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+        return response
+
+    async def _offline(self, request: Message, session: Session) -> tuple[Message | None, str]:
+        accepted = offline.accepts(self.config.offline, request)
+        now = self.clock()
+        if accepted and isinstance(request, offline.JOURNALED):
+            if getattr(request, "transaction_date", None) is None:
+                request = dataclasses.replace(request, transaction_date=now)
+            # On disk before the device hears "ok": nothing accepted can be lost.
+            await asyncio.to_thread(
+                self.journal.record, request, account=session.terminal.account, peer=session.peer
+            )
+            self.pending = True
+        response = offline.answer(
+            request,
+            accepted=accepted,
+            now=now,
+            institution_id=session.terminal.institution_id,
+            loan_days=self.config.offline_loan_days,
+        )
+        return response, "offline" if accepted else "refused"
+
+    # -- coming back ----------------------------------------------------------------------
+
+    async def check_upstream(self) -> bool:
+        """Ask the upstream whether it is up; when it is, replay what was journaled."""
+        try:
+            healthy = await self.upstream.healthy()
+        except UpstreamUnavailable:
+            healthy = False
+        if healthy and (not self.online or self.pending):
+            await self.replay()
+        self.online = healthy
+        return healthy
+
+    async def replay(self) -> ReplayReport | None:
+        """Replay the journal in order (one replay at a time); online again when it is empty."""
+        async with self._replay_lock:
+            try:
+                report = await replay(
+                    self.journal,
+                    self.upstream,
+                    self._terminal_for,
+                    no_block=self.config.replay_no_block,
+                )
+            except ReplayInProgress:
+                log.info("journal replay skipped: another replay holds the journal")
+                return None
+            self.pending = await asyncio.to_thread(self.journal.has_pending)
+            log.info(
+                "journal replay replayed=%s confirmed=%s failed=%s remaining=%s stopped=%r",
+                report.replayed,
+                report.confirmed,
+                report.failed,
+                report.remaining,
+                report.stopped,
+            )
+            return report
+
+    def _terminal_for(self, entry) -> Terminal:
+        account = self.config.account(entry.account) or self.config.accounts[0]
+        return Terminal(account.login, account.institution_id, account.location)

@@ -1,0 +1,362 @@
+"""The two state machines: what the ACS and the SC do with each frame, by the spec's rules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from rfid_sip2.sip2.checksum import verify
+from rfid_sip2.sip2.codec import CodecOptions, decode, encode
+from rfid_sip2.sip2.connection import (
+    AcsConnection,
+    ErrorDetection,
+    Failed,
+    Ignored,
+    LoginRequired,
+    Malformed,
+    MessageReceived,
+    Reply,
+    ResponseReceived,
+    ScConnection,
+)
+from rfid_sip2.sip2.errors import FrameTooLong, MalformedMessage
+from rfid_sip2.sip2.messages import (
+    ACSStatus,
+    LoginRequest,
+    LoginResponse,
+    Message,
+    PatronStatusRequest,
+    PatronStatusResponse,
+    RequestACSResend,
+    RequestSCResend,
+    SCStatus,
+)
+from tests.rfid_sip2.sip2.transcripts import BY_NUMBER, SESSION
+
+WHEN = datetime(2025, 8, 25, 14, 30)
+LOGIN = LoginRequest(login_user_id="term1", login_password="secret", location_code="Desk1")
+STATUS = SCStatus(max_print_width="080")
+PATRON = PatronStatusRequest(transaction_date=WHEN, institution_id="MAIN", patron_identifier="p1")
+ANSWER = PatronStatusResponse(
+    transaction_date=WHEN, institution_id="MAIN", patron_identifier="p1", personal_name="Ada"
+)
+
+
+def wire(message: Message, sequence: int | None = None) -> bytes:
+    """A request as a device sends it: with AY/AZ when given a sequence number."""
+    return encode(message, sequence_number=sequence, error_detection=sequence is not None)
+
+
+def open_acs(**settings) -> AcsConnection:
+    """An ACS connection on which the device has logged in."""
+    acs = AcsConnection(**settings)
+    assert acs.receive_data(wire(LOGIN)) == [MessageReceived(LOGIN)]
+    acs.respond(LoginResponse(ok=True))
+    return acs
+
+
+def corrupt(frame: bytes) -> bytes:
+    """The frame with one byte of its data changed in transit, its terminator intact."""
+    return frame[:3] + bytes([frame[3] ^ 0x01]) + frame[4:]
+
+
+# -- ACS: login -----------------------------------------------------------------------------
+
+
+def test_a_request_before_login_is_refused_when_login_is_required() -> None:
+    acs = AcsConnection()
+    assert acs.receive_data(wire(PATRON)) == [LoginRequired(PATRON)]
+    assert not acs.logged_in
+
+
+def test_an_sc_status_before_login_is_refused_too_unless_allowed() -> None:
+    assert AcsConnection().receive_data(wire(STATUS)) == [LoginRequired(STATUS)]
+    lenient = AcsConnection(status_before_login=True)
+    assert lenient.receive_data(wire(STATUS)) == [MessageReceived(STATUS)]
+    assert lenient.receive_data(wire(PATRON)) == [LoginRequired(PATRON)]
+
+
+def test_an_accepted_login_lets_requests_through() -> None:
+    acs = AcsConnection()
+    assert acs.receive_data(wire(LOGIN)) == [MessageReceived(LOGIN)]
+    assert acs.respond(LoginResponse(ok=True)) == b"941\r"
+    assert acs.logged_in
+    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+
+
+def test_a_refused_login_leaves_the_connection_logged_out() -> None:
+    acs = AcsConnection()
+    acs.receive_data(wire(LOGIN))
+    assert acs.respond(LoginResponse(ok=False)) == b"940\r"
+    assert not acs.logged_in
+    assert acs.receive_data(wire(PATRON)) == [LoginRequired(PATRON)]
+
+
+def test_no_login_is_needed_where_the_account_does_not_require_one() -> None:
+    acs = AcsConnection(login_required=False)
+    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+
+
+# -- ACS: error detection -------------------------------------------------------------------
+
+
+def test_in_auto_mode_responses_carry_ay_az_as_the_request_did() -> None:
+    acs = open_acs()
+    assert acs.receive_data(wire(PATRON, sequence=3)) == [MessageReceived(PATRON, 3)]
+    response = acs.respond(ANSWER)
+    assert response[-10:-7] == b"AY3"
+    assert verify(response[:-5], response[-5:-1].decode())
+    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    assert b"AY" not in acs.respond(ANSWER)
+
+
+def test_error_detection_on_adds_ay_az_to_every_response() -> None:
+    acs = open_acs(error_detection=ErrorDetection.ON)
+    acs.receive_data(wire(PATRON))
+    response = acs.respond(ANSWER)
+    assert response[-10:-7] == b"AY0"
+    assert verify(response[:-5], response[-5:-1].decode())
+
+
+def test_error_detection_off_leaves_it_out_even_when_the_request_had_it() -> None:
+    acs = open_acs(error_detection=ErrorDetection.OFF)
+    acs.receive_data(wire(PATRON, sequence=5))
+    assert acs.respond(ANSWER).endswith(b"AEAda|\r")
+
+
+def test_a_bad_checksum_is_answered_with_96() -> None:
+    acs = open_acs()
+    [event] = acs.receive_data(corrupt(wire(PATRON, sequence=1)))
+    assert isinstance(event, Reply)
+    assert event.data == b"96AZFEF6\r"
+    assert "does not match (expected" in event.reason
+
+
+def test_97_before_any_response_is_answered_with_96() -> None:
+    assert AcsConnection().receive_data(b"97AZFEF5\r") == [
+        Reply(b"96AZFEF6\r", "97 before any response")
+    ]
+    assert AcsConnection().receive_data(b"97\r") == [Reply(b"96\r", "97 before any response")]
+
+
+def test_97_is_answered_with_the_previous_response_byte_for_byte() -> None:
+    acs = open_acs()
+    acs.receive_data(wire(PATRON, sequence=2))
+    response = acs.respond(ANSWER)
+    assert acs.receive_data(b"97AZFEF5\r") == [Reply(response, "97: previous response again")]
+
+
+def test_97_after_a_96_gets_the_96_again() -> None:
+    # The spec: re-transmit the previous response "even if it was a 96".
+    acs = open_acs()
+    acs.receive_data(wire(PATRON, sequence=2))
+    acs.respond(ANSWER)
+    [resend] = acs.receive_data(corrupt(wire(PATRON, sequence=3)))
+    assert resend.data == b"96AZFEF6\r"
+    assert acs.receive_data(b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
+
+
+def test_a_duplicate_request_gets_the_last_response_without_a_new_transaction() -> None:
+    acs = open_acs()
+    request = wire(PATRON, sequence=4)
+    assert acs.receive_data(request) == [MessageReceived(PATRON, 4)]
+    response = acs.respond(ANSWER)
+    assert acs.receive_data(request) == [Reply(response, "duplicate request: last response again")]
+    # The next sequence number is a new request, though its fields are the same.
+    assert acs.receive_data(wire(PATRON, sequence=5)) == [MessageReceived(PATRON, 5)]
+
+
+def test_without_error_detection_a_repeated_request_is_a_new_one() -> None:
+    acs = open_acs()
+    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    acs.respond(ANSWER)
+    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+
+
+# -- ACS: framing ---------------------------------------------------------------------------
+
+
+def test_pipelined_frames_give_one_event_each_in_order() -> None:
+    acs = AcsConnection()
+    events = acs.receive_data(wire(LOGIN, 0) + wire(STATUS, 1) + b"XX\r" + b"97\r")
+    assert events == [
+        MessageReceived(LOGIN, 0),
+        LoginRequired(STATUS),
+        Ignored("unknown command 'XX'"),
+        Reply(b"96\r", "97 before any response"),
+    ]
+
+
+def test_a_frame_split_across_reads_waits_for_its_terminator() -> None:
+    acs = AcsConnection()
+    data = wire(LOGIN, 0)
+    for byte in data[:-1]:
+        assert acs.receive_data(bytes([byte])) == []
+    assert acs.receive_data(data[-1:]) == [MessageReceived(LOGIN, 0)]
+
+
+def test_crlf_devices_get_an_answer_to_every_frame() -> None:
+    # pysip2 0.1.0 answers only the first frame of a CRLF device (transcripts probe).
+    acs = AcsConnection(status_before_login=True)
+    events = acs.receive_data(b"9900802.00\r\n9900802.00\r\n")
+    assert events == [MessageReceived(STATUS), MessageReceived(STATUS)]
+
+
+def test_a_malformed_request_is_reported_with_a_96_to_send() -> None:
+    acs = open_acs(options=CodecOptions(strict=True))
+    [event] = acs.receive_data(BY_NUMBER[48].wire + b"\r")  # no final delimiter
+    assert event == Malformed(MalformedMessage("field AD has no delimiter", "23"), b"96\r")
+
+
+def test_a_frame_over_the_size_limit_is_dropped_and_reported() -> None:
+    acs = open_acs(max_frame=64)
+    events = acs.receive_data(b"23" + b"x" * 100)
+    events += acs.receive_data(b"yyy\r" + wire(PATRON))
+    assert events == [Malformed(FrameTooLong(105), b"96\r"), MessageReceived(PATRON)]
+
+
+def test_the_recorded_session_is_answered_byte_for_byte() -> None:
+    # The pysip2 toy ACS's answers, decoded and re-encoded through our ACS side.
+    acs = AcsConnection()
+    for (_, request), (_, answer) in zip(SESSION[::2], SESSION[1::2], strict=True):
+        [event] = acs.receive_data(request + b"\r")
+        assert isinstance(event, MessageReceived)
+        result = decode(answer)
+        assert acs.respond(result.message) == answer + b"\r"
+
+
+# -- SC ---------------------------------------------------------------------------------------
+
+
+def test_the_sc_numbers_its_requests_0_to_9_and_round_again() -> None:
+    sc = ScConnection()
+    sequences = [decode(sc.request(STATUS)[:-1]).sequence_number for _ in range(12)]
+    assert sequences == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]
+    assert ScConnection(error_detection=False).request(STATUS) == b"9900802.00\r"
+
+
+def test_a_timeout_sends_the_same_bytes_again_up_to_the_retry_limit() -> None:
+    sc = ScConnection(retry_limit=2)
+    request = sc.request(PATRON)
+    assert sc.timed_out() == Reply(request, "timeout: request sent again")
+    assert sc.timed_out() == Reply(request, "timeout: request sent again")
+    assert sc.timed_out() == Failed("no answer after 2 retries")
+
+
+def test_a_timeout_with_nothing_sent_fails() -> None:
+    assert ScConnection().timed_out() == Failed("nothing was sent")
+
+
+def test_a_response_with_a_bad_checksum_is_answered_with_97() -> None:
+    sc = ScConnection()
+    sc.request(PATRON)
+    good = encode(ANSWER, sequence_number=0, error_detection=True)
+    [event] = sc.receive_data(corrupt(good))
+    assert isinstance(event, Reply)
+    assert event.data == b"97AZFEF5\r"
+    assert sc.receive_data(good) == [ResponseReceived(ANSWER)]
+
+
+def test_bad_checksums_past_the_retry_limit_fail() -> None:
+    sc = ScConnection(retry_limit=2)
+    sc.request(PATRON)
+    bad = corrupt(encode(ANSWER, sequence_number=0, error_detection=True))
+    events = sc.receive_data(bad * 3)
+    assert [type(event) for event in events] == [Reply, Reply, Failed]
+
+
+def test_96_is_answered_with_the_original_request() -> None:
+    sc = ScConnection()
+    request = sc.request(PATRON)
+    assert sc.receive_data(b"96AZFEF6\r") == [Reply(request, "ACS asked for a resend")]
+
+
+def test_96_in_answer_to_our_97_fails() -> None:
+    sc = ScConnection()
+    sc.request(PATRON)
+    [resend] = sc.receive_data(corrupt(encode(ANSWER, sequence_number=0, error_detection=True)))
+    assert resend.data == b"97AZFEF5\r"
+    assert sc.receive_data(b"96AZFEF6\r") == [
+        Failed("the ACS asked for a resend in answer to our 97")
+    ]
+
+
+def test_a_response_for_another_sequence_number_is_ignored() -> None:
+    sc = ScConnection()
+    sc.request(STATUS)
+    sc.request(PATRON)  # sequence 1
+    stale = encode(ANSWER, sequence_number=0, error_detection=True)
+    assert sc.receive_data(stale) == [Ignored("response for sequence 0, not ours")]
+    ours = encode(ANSWER, sequence_number=1, error_detection=True)
+    assert sc.receive_data(ours) == [ResponseReceived(ANSWER)]
+
+
+def test_a_response_without_ay_az_is_taken() -> None:
+    # transcripts [145]: a real ACS answering a checksummed login without AY/AZ.
+    sc = ScConnection()
+    sc.request(LOGIN)
+    assert sc.receive_data(BY_NUMBER[145].wire + b"\r") == [
+        ResponseReceived(LoginResponse(ok=True))
+    ]
+
+
+# -- both sides -----------------------------------------------------------------------------
+
+
+def serve(acs: AcsConnection, data: bytes) -> bytes:
+    """What a small ACS sends back for ``data``: answers to requests, the protocol's replies."""
+    out = b""
+    for event in acs.receive_data(data):
+        if isinstance(event, MessageReceived):
+            answer = LoginResponse(ok=True) if isinstance(event.message, LoginRequest) else ANSWER
+            if isinstance(event.message, SCStatus):
+                answer = ACSStatus(date_time_sync=WHEN, institution_id="MAIN")
+            out += acs.respond(answer)
+        elif isinstance(event, Reply | Malformed):
+            out += event.data if isinstance(event, Reply) else event.reply
+    return out
+
+
+@pytest.mark.parametrize("mode", list(ErrorDetection))
+def test_an_sc_and_an_acs_talk_through_noise(mode: ErrorDetection) -> None:
+    sc, acs = ScConnection(), AcsConnection(error_detection=mode)
+    assert sc.receive_data(serve(acs, sc.request(LOGIN))) == [
+        ResponseReceived(LoginResponse(ok=True))
+    ]
+    assert acs.logged_in
+
+    # A request damaged on the way: the ACS asks for it again, the SC sends it again.
+    request = sc.request(PATRON)
+    assert serve(acs, corrupt(request)) == b"96AZFEF6\r"
+    [again] = sc.receive_data(b"96AZFEF6\r")
+    assert again == Reply(request, "ACS asked for a resend")
+    answer = serve(acs, again.data)
+    if mode is ErrorDetection.OFF:
+        assert sc.receive_data(answer) == [ResponseReceived(ANSWER)]
+        return
+
+    # An answer damaged on the way: the SC sends 97, the ACS sends the answer again.
+    [ask] = sc.receive_data(corrupt(answer))
+    assert ask.data == b"97AZFEF5\r"
+    assert serve(acs, ask.data) == answer
+    assert sc.receive_data(answer) == [ResponseReceived(ANSWER)]
+    # The answer lost altogether: the SC times out and repeats itself; the ACS replays.
+    request = sc.request(STATUS)
+    first = serve(acs, request)
+    assert serve(acs, sc.timed_out().data) == first
+    assert sc.receive_data(first) == [ResponseReceived(decode(first[:-1]).message)]
+
+
+def test_no_requests_answered_twice_by_the_application() -> None:
+    acs = open_acs()
+    request = wire(PATRON, sequence=6)
+    received = [e for e in acs.receive_data(request) if isinstance(e, MessageReceived)]
+    acs.respond(ANSWER)
+    received += [e for e in acs.receive_data(request * 3) if isinstance(e, MessageReceived)]
+    assert received == [MessageReceived(PATRON, 6)]
+
+
+def test_the_resend_messages_carry_no_sequence_number() -> None:
+    assert decode(encode(RequestACSResend(), error_detection=True)[:-1]).sequence_number is None
+    assert decode(encode(RequestSCResend(), error_detection=True)[:-1]).sequence_number is None
