@@ -19,6 +19,7 @@ from rfid_sip2.journal.store import ReplayInProgress
 from rfid_sip2.sip2.messages import (
     SUPPORTED_MESSAGES_ORDER,
     ACSStatus,
+    CheckoutRequest,
     LoginRequest,
     LoginResponse,
     Message,
@@ -150,6 +151,10 @@ class GatewayService:
         if accepted and isinstance(request, offline.JOURNALED):
             if getattr(request, "transaction_date", None) is None:
                 request = dataclasses.replace(request, transaction_date=now)
+            if isinstance(request, CheckoutRequest):
+                # The device prints the due date it is told now; the replay asks Koha for it.
+                due = offline.offline_due_date(request, now, self.config.offline_loan_days)
+                request = dataclasses.replace(request, nb_due_date=due)
             # On disk before the device hears "ok": nothing accepted can be lost.
             await asyncio.to_thread(
                 self.journal.record, request, account=session.terminal.account, peer=session.peer

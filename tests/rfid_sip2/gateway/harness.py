@@ -13,30 +13,46 @@ from typing import Any
 
 from rfid_sip2.gateway.app import Gateway
 from rfid_sip2.gateway.config import GatewayConfig, from_mapping
-from rfid_sip2.sip2.codec import CodecOptions, Decoded, decode, encode
+from rfid_sip2.sip2.codec import DEFAULT, CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.messages import LoginRequest, Message
 
 LOGIN, PASSWORD = "kiosk-1", "kiosk-secret-1"
+KOHA_SIP_LOGIN, KOHA_SIP_PASSWORD = "koha-gateway", "koha-sip-secret"
 
 
 def gateway_config(tmp_path: Path, **gateway: Any) -> GatewayConfig:
     """One account (kiosk-1) on 127.0.0.1, port chosen by the system, journal in tmp_path."""
     accounts = gateway.pop("accounts", None) or [
-        {"login": LOGIN, "password_env": "KIOSK_PASSWORD", "institution_id": "CPL",
-         "location": "CPL-HALL"}
+        {
+            "login": LOGIN,
+            "password_env": "KIOSK_PASSWORD",
+            "institution_id": "CPL",
+            "location": "CPL-HALL",
+        }
     ]
     listeners = gateway.pop("listeners", None) or [{"host": "127.0.0.1", "port": 0}]
     offline = gateway.pop("offline", {})
+    upstream = gateway.pop("upstream", None) or {
+        "kind": "sandbox",
+        "sandbox_path": str(tmp_path / "unused.sqlite3"),
+    }
     data = {
-        "gateway": {"institution_id": "CPL", "library_name": "Prut Valley Public Library",
-                    **gateway},
+        "gateway": {
+            "institution_id": "CPL",
+            "library_name": "Prut Valley Public Library",
+            **gateway,
+        },
         "listeners": listeners,
         "accounts": accounts,
         "journal": {"path": str(tmp_path / "journal.sqlite3")},
-        "upstream": {"kind": "sandbox", "sandbox_path": str(tmp_path / "unused.sqlite3")},
+        "upstream": upstream,
         "offline": offline,
     }
-    env = {"KIOSK_PASSWORD": PASSWORD, "KIOSK2_PASSWORD": "kiosk-secret-2"}
+    env = {
+        "KIOSK_PASSWORD": PASSWORD,
+        "KIOSK2_PASSWORD": "kiosk-secret-2",
+        "KOHA_SIP_PASSWORD": KOHA_SIP_PASSWORD,
+    }
     return from_mapping(data, env, tmp_path, tmp_path)
 
 
@@ -80,8 +96,14 @@ def running(config: GatewayConfig, upstream) -> Iterator[RunningGateway]:
 class Device:
     """A self-check device on a plain socket: writes frames, reads answers up to CR."""
 
-    def __init__(self, port: int, *, options: CodecOptions = CodecOptions(),
-                 context: ssl.SSLContext | None = None, timeout: float = 10) -> None:
+    def __init__(
+        self,
+        port: int,
+        *,
+        options: CodecOptions = DEFAULT,
+        context: ssl.SSLContext | None = None,
+        timeout: float = 10,
+    ) -> None:
         raw = socket.create_connection(("127.0.0.1", port), timeout=timeout)
         self.sock = context.wrap_socket(raw, server_hostname="localhost") if context else raw
         self.options = options
@@ -103,7 +125,10 @@ class Device:
     def read_frame(self) -> bytes:
         """The next frame (without CR); b"" when the gateway closed the connection."""
         while b"\r" not in self.buffer:
-            chunk = self.sock.recv(65536)
+            try:
+                chunk = self.sock.recv(65536)
+            except ConnectionResetError:
+                return b""  # closed with our bytes unread: the same as closed
             if not chunk:
                 return b""
             self.buffer += chunk
@@ -112,8 +137,14 @@ class Device:
 
     def exchange(self, message: Message, *, checksum: bool = True) -> Decoded:
         self.sequence = (self.sequence + 1) % 10
-        self.send_raw(encode(message, sequence_number=self.sequence, error_detection=checksum,
-                             options=self.options))
+        self.send_raw(
+            encode(
+                message,
+                sequence_number=self.sequence,
+                error_detection=checksum,
+                options=self.options,
+            )
+        )
         frame = self.read_frame()
         assert frame, "the gateway closed the connection"
         decoded = decode(frame, self.options)
@@ -121,6 +152,7 @@ class Device:
         return decoded
 
     def login(self, login: str = LOGIN, password: str = PASSWORD) -> bool:
-        response = self.exchange(LoginRequest(login_user_id=login, login_password=password,
-                                              location_code="CPL-HALL"))
+        response = self.exchange(
+            LoginRequest(login_user_id=login, login_password=password, location_code="CPL-HALL")
+        )
         return response.message.ok

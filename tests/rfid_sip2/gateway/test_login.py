@@ -46,16 +46,24 @@ def test_an_unknown_login_is_refused(tmp_path):
 
 
 def test_a_login_from_an_address_the_account_does_not_allow_is_refused(tmp_path):
-    accounts = [{"login": LOGIN, "password_env": "KIOSK_PASSWORD",
-                 "allowed_addresses": ["10.20.0.0/16"]}]
+    accounts = [
+        {"login": LOGIN, "password_env": "KIOSK_PASSWORD", "allowed_addresses": ["10.20.0.0/16"]}
+    ]
     config = gateway_config(tmp_path, accounts=accounts)
     with running(config, FakeKoha()) as gateway, Device(gateway.port) as device:
         assert not device.login()
 
 
 def test_after_login_the_gateway_speaks_as_the_account_says(tmp_path):
-    accounts = [{"login": LOGIN, "password_env": "KIOSK_PASSWORD", "terminator": "CRLF",
-                 "error_detection": "on", "encoding": "cp850"}]
+    accounts = [
+        {
+            "login": LOGIN,
+            "password_env": "KIOSK_PASSWORD",
+            "terminator": "CRLF",
+            "error_detection": "on",
+            "encoding": "cp850",
+        }
+    ]
     config = gateway_config(tmp_path, accounts=accounts)
     with running(config, FakeKoha()) as gateway, Device(gateway.port) as device:
         device.send_raw(encode(LoginRequest(login_user_id=LOGIN, login_password=PASSWORD)))

@@ -43,18 +43,20 @@ def test_an_oversized_frame_is_dropped_without_harm(tmp_path):
 
 
 def test_a_flood_of_junk_closes_that_connection_only(tmp_path):
-    with running(gateway_config(tmp_path), koha()) as gateway:
-        with Device(gateway.port) as good:
-            assert good.login()
-            with Device(gateway.port) as bad:
-                bad.send_raw(os.urandom(200_000).replace(b"\r", b"\n") + b"\r" * 50)
-                while bad.read_frame():
-                    pass  # answered, then closed
-                bad.close()
-            response = good.exchange(CheckoutRequest(
-                institution_id="CPL", patron_identifier="23529001000011",
+    with running(gateway_config(tmp_path), koha()) as gateway, Device(gateway.port) as good:
+        assert good.login()
+        with Device(gateway.port) as bad:
+            bad.send_raw(os.urandom(200_000).replace(b"\r", b"\n") + b"\r" * 50)
+            while bad.read_frame():
+                pass  # answered, then closed
+            bad.close()
+        response = good.exchange(
+            CheckoutRequest(
+                institution_id="CPL",
+                patron_identifier="23529001000011",
                 item_identifier="39520000000001",
-            )).message
+            )
+        ).message
 
     assert isinstance(response, CheckoutResponse) and response.ok
 
@@ -100,10 +102,17 @@ def test_stopping_lets_a_request_in_progress_finish(tmp_path):
         device.sequence += 1
         from rfid_sip2.sip2.codec import decode, encode
 
-        device.send_raw(encode(CheckoutRequest(
-            institution_id="CPL", patron_identifier="23529001000011",
-            item_identifier="39520000000001",
-        ), sequence_number=device.sequence, error_detection=True))
+        device.send_raw(
+            encode(
+                CheckoutRequest(
+                    institution_id="CPL",
+                    patron_identifier="23529001000011",
+                    item_identifier="39520000000001",
+                ),
+                sequence_number=device.sequence,
+                error_detection=True,
+            )
+        )
         time.sleep(0.1)  # the request is now with the (slow) ILS
         gateway.call(gateway.gateway.server.stop())
         frame = device.read_frame()

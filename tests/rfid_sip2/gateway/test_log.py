@@ -1,0 +1,45 @@
+"""One log line per transaction, with the terminal password, PINs and logins masked."""
+
+from __future__ import annotations
+
+import logging
+
+from rfid_sip2.sip2.messages import CheckoutRequest, PatronStatusRequest
+from tests.rfid_sip2.gateway.harness import PASSWORD, Device, gateway_config, running
+from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+
+PIN, TERMINAL_SECRET = "4921", "terminal-secret-77"
+
+
+def test_transactions_are_logged_one_line_each_with_secrets_masked(tmp_path, caplog, sandbox):
+    caplog.set_level(logging.INFO)
+    koha = sandbox_cable(sandbox)
+    with running(gateway_config(tmp_path), koha) as gateway, Device(gateway.port) as device:
+        assert device.login()
+        device.exchange(
+            CheckoutRequest(
+                institution_id="CPL",
+                patron_identifier="23529001000011",
+                item_identifier=free_items(sandbox, 1)[0],
+                terminal_password=TERMINAL_SECRET,
+                patron_password=PIN,
+            )
+        )
+        device.exchange(
+            PatronStatusRequest(
+                institution_id="CPL",
+                patron_identifier="23529001000011",
+                terminal_password=TERMINAL_SECRET,
+                patron_password=PIN,
+            )
+        )
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "rfid_sip2.transactions"]
+    assert len(lines) == 2
+    checkout = lines[0]
+    assert "command=11" in checkout and "patron=23529001000011" in checkout
+    assert "item=" in checkout and "ok=N" in checkout and "mode=online" in checkout  # wrong PIN
+    assert "AC***|" in checkout and "AD***|" in checkout
+    everything = caplog.text
+    for secret in (PIN, TERMINAL_SECRET, PASSWORD):
+        assert secret not in everything

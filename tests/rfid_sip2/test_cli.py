@@ -1,0 +1,100 @@
+"""``rfid-sip2``: send one exchange as an operator, serve, and look after the journal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from rfid_sip2.cli import main
+from rfid_sip2.journal.store import Journal
+from tests.rfid_sip2.gateway.harness import PASSWORD, gateway_config, running
+from tests.rfid_sip2.gateway.test_koha_upstream import free_port
+from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.rfid_sip2.journal.fakes import checkin
+
+OLENA = "23529001000011"
+
+
+@pytest.fixture
+def gateway(tmp_path, sandbox, monkeypatch):
+    monkeypatch.setenv("SIP2_PASSWORD", PASSWORD)
+    with running(gateway_config(tmp_path), sandbox_cable(sandbox)) as running_gateway:
+        yield running_gateway
+
+
+def send(gateway, *arguments: str) -> int:
+    return main(["send", "--port", str(gateway.port), "--user", "kiosk-1", *arguments])
+
+
+def test_send_login_status_patron_checkout_checkin_and_renew(gateway, sandbox, capsys, monkeypatch):
+    item = free_items(sandbox, 1)[0]
+    monkeypatch.setenv("SIP2_PATRON_PIN", "1111")
+
+    assert send(gateway, "login") == 0
+    assert send(gateway, "status") == 0
+    assert send(gateway, "patron", OLENA) == 0
+    assert send(gateway, "checkout", OLENA, item) == 0
+    assert send(gateway, "renew", OLENA, item) == 0
+    assert send(gateway, "checkin", item) == 0
+
+    out = capsys.readouterr().out
+    assert "login accepted" in out and "ACSStatus (98)" in out
+    assert "PatronInformationResponse (64)" in out and "Коваленко" in out
+    assert "CheckoutResponse (12)" in out and "CheckinResponse (10)" in out
+    assert "1111" not in out
+
+
+def test_send_reports_a_refused_checkout_with_exit_code_1(gateway, sandbox, capsys):
+    assert send(gateway, "checkout", "23529001000013", free_items(sandbox, 1)[0]) == 1
+    assert "Patron has fines" in capsys.readouterr().out
+
+
+def test_send_with_a_wrong_password_says_so(gateway, capsys, monkeypatch):
+    monkeypatch.setenv("SIP2_PASSWORD", "wrong")
+
+    assert send(gateway, "login") == 1
+    assert "login refused" in capsys.readouterr().err
+
+
+def test_send_to_nothing_says_it_cannot_connect(capsys):
+    assert main(["send", "--port", str(free_port()), "status"]) == 3
+    assert "cannot connect" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_password_written_in_the_configuration(tmp_path, capsys):
+    config = tmp_path / "gateway.toml"
+    config.write_text('[[accounts]]\nlogin = "kiosk"\npassword = "in-the-file"\n')
+
+    assert main(["serve", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "passwords do not go in the file" in err and "in-the-file" not in err
+
+
+def test_serve_reports_a_configuration_that_is_not_toml(tmp_path, capsys):
+    config = tmp_path / "gateway.toml"
+    config.write_text("[[accounts]\n")
+
+    assert main(["serve", "--config", str(config)]) == 2
+    assert "not valid TOML" in capsys.readouterr().err
+
+
+def test_journal_list_and_export_from_the_command_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("KIOSK_PASSWORD", PASSWORD)
+    config = tmp_path / "gateway.toml"
+    config.write_text(
+        '[[accounts]]\nlogin = "kiosk-1"\npassword_env = "KIOSK_PASSWORD"\n'
+        '[journal]\npath = "journal.sqlite3"\n'
+    )
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        entry = journal.record(
+            checkin("39520000000001", datetime(2026, 11, 1, 12, 0)), account="kiosk-1"
+        )
+        journal.mark_applying(entry.id)
+        journal.mark_failed(entry.id, "Item not checked out")
+
+    assert main(["journal", "--config", str(config), "list"]) == 0
+    assert "39520000000001" in capsys.readouterr().out
+    output = tmp_path / "offline.koc"
+    assert main(["journal", "--config", str(config), "export", "--output", str(output)]) == 0
+    assert output.read_text().splitlines()[1].split("\t")[1:] == ["return", "39520000000001"]
