@@ -15,8 +15,11 @@ def format_date(value: datetime | None) -> str:
     zone = "   Z" if value.tzinfo is not None else "    "
     if value.tzinfo is not None:
         value = value.astimezone(UTC)
-    # The year by hand: strftime's %Y does not pad years before 1000 on every platform.
-    return f"{value.year:04d}{value:%m%d}{zone}{value:%H%M%S}"
+    # By hand: strftime's %Y does not pad years before 1000 on every platform, and is slow.
+    return (
+        f"{value.year:04d}{value.month:02d}{value.day:02d}{zone}"
+        f"{value.hour:02d}{value.minute:02d}{value.second:02d}"
+    )
 
 
 def parse_date(text: str) -> datetime | None:
@@ -29,9 +32,15 @@ def parse_date(text: str) -> datetime | None:
         return None
     if len(text) != 18 or not (text[:8].isdigit() and text[12:].isdigit()):
         raise ValueError(f"not a SIP2 date: {text!r}")
-    moment = datetime.strptime(text[:8] + text[12:], "%Y%m%d%H%M%S")
-    zone = text[8:12]
-    if zone[-1] == "Z":
-        return moment.replace(tzinfo=UTC)
+    # By hand rather than strptime: a fifth of the codec's decoding time went there.
+    zone = UTC if text[11] == "Z" else None
     # Blanks mean local time; other zone letters are rare and not worth a table: keep the time.
-    return moment
+    return datetime(
+        int(text[0:4]),
+        int(text[4:6]),
+        int(text[6:8]),
+        int(text[12:14]),
+        int(text[14:16]),
+        int(text[16:18]),
+        tzinfo=zone,
+    )

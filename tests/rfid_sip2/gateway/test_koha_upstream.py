@@ -81,17 +81,20 @@ def test_requests_go_to_koha_over_the_pool_with_the_institution_rewritten(tmp_pa
     port = free_port()
     cable = sandbox_cable(sandbox)
     item = free_items(sandbox, 1)[0]
-    with running(koha_config(tmp_path, port), cable):
-        with running(gateway_to(tmp_path, port), None) as gateway, Device(gateway.port) as device:
-            assert device.login()
-            lent = device.exchange(
-                CheckoutRequest(
-                    institution_id="BRANCH-1", patron_identifier=OLENA, item_identifier=item
-                )
-            ).message
-            info = device.exchange(
-                ItemInformationRequest(institution_id="BRANCH-1", item_identifier=item)
-            ).message
+    with (
+        running(koha_config(tmp_path, port), cable),
+        running(gateway_to(tmp_path, port), None) as gateway,
+        Device(gateway.port) as device,
+    ):
+        assert device.login()
+        lent = device.exchange(
+            CheckoutRequest(
+                institution_id="BRANCH-1", patron_identifier=OLENA, item_identifier=item
+            )
+        ).message
+        info = device.exchange(
+            ItemInformationRequest(institution_id="BRANCH-1", item_identifier=item)
+        ).message
 
     assert lent.ok and lent.due_date
     assert info.circulation_status == "04"
@@ -138,7 +141,9 @@ def test_koha_going_down_sends_the_gateway_offline_and_coming_back_replays(tmp_p
 def test_a_refused_koha_login_is_reported_as_koha_unavailable(tmp_path, sandbox, monkeypatch):
     port = free_port()
     config = gateway_to(tmp_path, port, login="someone-else")
-    with running(koha_config(tmp_path, port), sandbox_cable(sandbox)):
-        with running(config, None) as gateway:
-            healthy = gateway.call(gateway.gateway.upstream.healthy())
+    with (
+        running(koha_config(tmp_path, port), sandbox_cable(sandbox)),
+        running(config, None) as gateway,
+    ):
+        healthy = gateway.call(gateway.gateway.upstream.healthy())
     assert not healthy

@@ -36,11 +36,13 @@ def device_context(authority: trustme.CA) -> ssl.SSLContext:
 
 def test_a_device_talks_sip2_over_tls(tmp_path, authority):
     config = gateway_config(tmp_path, listeners=[tls_listener(tmp_path, authority)])
-    with running(config, FakeKoha()) as gateway:
-        with Device(gateway.port, context=device_context(authority)) as device:
-            assert device.login()
-            assert isinstance(device.exchange(SCStatus()).message, ACSStatus)
-            assert device.sock.version() in ("TLSv1.2", "TLSv1.3")
+    with (
+        running(config, FakeKoha()) as gateway,
+        Device(gateway.port, context=device_context(authority)) as device,
+    ):
+        assert device.login()
+        assert isinstance(device.exchange(SCStatus()).message, ACSStatus)
+        assert device.sock.version() in ("TLSv1.2", "TLSv1.3")
 
 
 def test_plain_sip2_on_a_tls_port_gets_nothing(tmp_path, authority):

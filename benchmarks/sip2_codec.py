@@ -1,0 +1,300 @@
+"""Encode + decode a kiosk's SIP2 mix with our codec and with pysip2's, in one run, with the ratio.
+
+Usage: uv run python benchmarks/sip2_codec.py [--seconds 2] [--repeats 3]
+
+The mix is a self-check session: login 93/94, status 99/98, patron status 23/24, patron
+information 63/64 with a page of items, checkout 11/12, checkin 09/10, item information
+17/18, each with AY/AZ, in UTF-8. One message = one encode to bytes plus one decode back to a
+typed message. pysip2 (PyPI, msgspec models) does the same with equivalent models: the script
+first checks that both write the same bytes for every message of the mix, so both do the same
+work. After a warm-up, each codec runs rounds of the whole mix for ``--seconds``; the best of
+``--repeats`` runs is printed, in messages per second, and the ratio ours / pysip2 (above 1:
+ours is faster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import msgspec  # noqa: E402
+import pysip2  # noqa: E402
+from pysip2.models import MESSAGE_SPECS_BY_ID  # noqa: E402
+
+from rfid_sip2.sip2.codec import CodecOptions, Decoded, decode, encode  # noqa: E402
+from rfid_sip2.sip2.fields import Kind, PatronStatus  # noqa: E402
+from rfid_sip2.sip2.messages import (  # noqa: E402
+    ACSStatus,
+    CheckinRequest,
+    CheckinResponse,
+    CheckoutRequest,
+    CheckoutResponse,
+    ItemInformationRequest,
+    ItemInformationResponse,
+    LoginRequest,
+    LoginResponse,
+    Message,
+    PatronInformationRequest,
+    PatronInformationResponse,
+    PatronStatusRequest,
+    PatronStatusResponse,
+    SCStatus,
+)
+
+OPTIONS = CodecOptions(encoding="utf-8")
+NOW = datetime(2025, 8, 25, 14, 30, 5)
+DUE = datetime(2025, 9, 8, 23, 59)
+INST, PATRON, ITEM = "MAIN", "23529000001", "39529000000001"
+TITLE = "L'Écume des jours"
+
+
+def kiosk_mix() -> list[Message]:
+    items = tuple(f"3952900000{n:04d}" for n in range(10))
+    return [
+        LoginRequest(login_user_id="kiosk1", login_password="secret", location_code="Desk 1"),
+        LoginResponse(ok=True),
+        SCStatus(status_code="0", max_print_width="080", protocol_version="2.00"),
+        ACSStatus(
+            date_time_sync=NOW,
+            institution_id=INST,
+            library_name="Bibliothèque municipale",
+            supported_messages="YYYYNYYYYYYNYYYY",
+            terminal_location="Desk 1",
+        ),
+        PatronStatusRequest(
+            language="001",
+            transaction_date=NOW,
+            institution_id=INST,
+            patron_identifier=PATRON,
+            terminal_password="",
+            patron_password="1234",
+        ),
+        PatronStatusResponse(
+            language="001",
+            transaction_date=NOW,
+            institution_id=INST,
+            patron_identifier=PATRON,
+            personal_name="Zoë Durand",
+            valid_patron=True,
+            valid_patron_password=True,
+            currency_type="EUR",
+            fee_amount="0.00",
+        ),
+        PatronInformationRequest(
+            language="001",
+            transaction_date=NOW,
+            summary="  Y       ",
+            institution_id=INST,
+            patron_identifier=PATRON,
+            patron_password="1234",
+            start_item="1",
+            end_item="10",
+        ),
+        PatronInformationResponse(
+            patron_status=PatronStatus(too_many_items_overdue=True),
+            language="001",
+            transaction_date=NOW,
+            hold_items_count=2,
+            overdue_items_count=1,
+            charged_items_count=10,
+            fine_items_count=0,
+            recall_items_count=0,
+            unavailable_holds_count=0,
+            institution_id=INST,
+            patron_identifier=PATRON,
+            personal_name="Zoë Durand",
+            valid_patron=True,
+            valid_patron_password=True,
+            currency_type="EUR",
+            fee_amount="1.50",
+            charged_items=items,
+            email_address="zoe@example.org",
+            screen_messages=("Welcome back", "One item is overdue"),
+        ),
+        CheckoutRequest(
+            transaction_date=NOW,
+            nb_due_date=DUE,
+            institution_id=INST,
+            patron_identifier=PATRON,
+            item_identifier=ITEM,
+            terminal_password="",
+            patron_password="1234",
+            fee_acknowledged=False,
+            cancel=False,
+        ),
+        CheckoutResponse(
+            ok=True,
+            renewal_ok=False,
+            magnetic_media=False,
+            desensitize=True,
+            transaction_date=NOW,
+            institution_id=INST,
+            patron_identifier=PATRON,
+            item_identifier=ITEM,
+            title_identifier=TITLE,
+            due_date="20250908    235900",
+            media_type="001",
+            screen_messages=("Due back on 8 September",),
+        ),
+        CheckinRequest(
+            transaction_date=NOW,
+            return_date=NOW,
+            current_location="Returns chute",
+            institution_id=INST,
+            item_identifier=ITEM,
+            terminal_password="",
+        ),
+        CheckinResponse(
+            ok=True,
+            resensitize=True,
+            magnetic_media=False,
+            transaction_date=NOW,
+            institution_id=INST,
+            item_identifier=ITEM,
+            permanent_location="Fiction",
+            title_identifier=TITLE,
+            sort_bin="A1",
+        ),
+        ItemInformationRequest(transaction_date=NOW, institution_id=INST, item_identifier=ITEM),
+        ItemInformationResponse(
+            circulation_status="03",
+            security_marker="02",
+            fee_type="01",
+            transaction_date=NOW,
+            item_identifier=ITEM,
+            title_identifier=TITLE,
+            owner=INST,
+            media_type="001",
+            permanent_location="Fiction",
+            current_location="Shelf",
+        ),
+    ]
+
+
+def wire_text(kind: Kind, value: Any) -> Any:
+    """A field as the wire writes it: how pysip2's models hold every field."""
+    if value is None and kind not in (Kind.YNU, Kind.COUNT):
+        return None
+    if kind is Kind.FLAG:
+        return "Y" if value else "N"
+    if kind is Kind.BIT:
+        return "1" if value else "0"
+    if kind is Kind.YNU:
+        return "U" if value is None else "Y" if value else "N"
+    if kind is Kind.DATE:
+        return f"{value:%Y%m%d}    {value:%H%M%S}"
+    if kind is Kind.COUNT:
+        return "    " if value is None else f"{value:04d}"
+    if kind is Kind.STATUS:
+        return "".join("Y" if getattr(value, f.name) else " " for f in fields(value))
+    return value
+
+
+def as_pysip2(message: Message) -> pysip2.SIPMessage:
+    """The equivalent pysip2 model."""
+    names = {"screen_messages": "screen_message", "print_lines": "print_line"}
+    values = {}
+    for spec in (*message.FIXED, *message.TAGGED):
+        value = getattr(message, spec.name)
+        if getattr(spec, "repeat", False):
+            values[names.get(spec.name, spec.name)] = tuple(value)
+        else:
+            values[names.get(spec.name, spec.name)] = wire_text(spec.kind, value)
+    struct_type = MESSAGE_SPECS_BY_ID[message.CODE].struct_type
+    return msgspec.convert(values, type=struct_type, strict=True)
+
+
+def ours(mix: list[Message]) -> Callable[[], None]:
+    def one_round() -> None:
+        for sequence, message in enumerate(mix):
+            frame = encode(
+                message, sequence_number=sequence % 10, error_detection=True, options=OPTIONS
+            )
+            decode(frame, OPTIONS)
+
+    return one_round
+
+
+def theirs(mix: list[pysip2.SIPMessage]) -> Callable[[], None]:
+    encode_message, decode_message = pysip2.encode_message, pysip2.decode_message
+
+    def one_round() -> None:
+        for sequence, message in enumerate(mix):
+            frame = encode_message(
+                message, sequence_number=sequence % 10, checksum=True, encoding="utf-8"
+            )
+            decode_message(frame, encoding="utf-8")
+
+    return one_round
+
+
+def rate(one_round: Callable[[], None], size: int, seconds: float, repeats: int) -> float:
+    """Best messages per second over ``repeats`` runs of about ``seconds`` each."""
+    for _ in range(50):  # warm-up
+        one_round()
+    start = time.perf_counter()
+    rounds = 0
+    while time.perf_counter() - start < 0.2:
+        one_round()
+        rounds += 1
+    per_run = max(1, int(rounds * seconds / (time.perf_counter() - start)))
+    best = 0.0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(per_run):
+            one_round()
+        best = max(best, per_run * size / (time.perf_counter() - start))
+    return best
+
+
+def check_same_work(mix: list[Message], models: list[pysip2.SIPMessage]) -> None:
+    """Both codecs write the same bytes, and each reads the other's back to the same message."""
+    for sequence, (message, model) in enumerate(zip(mix, models, strict=True)):
+        frame = encode(
+            message, sequence_number=sequence % 10, error_detection=True, options=OPTIONS
+        )
+        their_frame = pysip2.encode_message(
+            model, sequence_number=sequence % 10, checksum=True, encoding="utf-8"
+        )
+        assert frame == their_frame, (frame, their_frame)
+        result = decode(frame, OPTIONS)
+        assert isinstance(result, Decoded) and result.message == message, result
+        assert pysip2.decode_message(frame, encoding="utf-8").message == model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=2.0, help="per run, per codec")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+
+    mix = kiosk_mix()
+    models = [as_pysip2(message) for message in mix]
+    check_same_work(mix, models)
+    size = len(mix)
+    total_bytes = sum(len(encode(m, sequence_number=0, error_detection=True)) for m in mix)
+
+    print(
+        f"mix: {size} messages ({' '.join(m.CODE for m in mix)}), {total_bytes} bytes a round, "
+        f"AY/AZ on, UTF-8; same bytes from both codecs"
+    )
+    print(f"encode + decode, best of {args.repeats} runs of ~{args.seconds:g} s each")
+    our_rate = rate(ours(mix), size, args.seconds, args.repeats)
+    print(f"{'rfid_sip2.sip2':<16} {our_rate:>10,.0f} messages/s {1e6 / our_rate:8.1f} µs each")
+    their_rate = rate(theirs(models), size, args.seconds, args.repeats)
+    name = f"pysip2 {pysip2.__version__}"
+    print(f"{name:<16} {their_rate:>10,.0f} messages/s {1e6 / their_rate:8.1f} µs each")
+    print(f"ratio ours / pysip2: {our_rate / their_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()
