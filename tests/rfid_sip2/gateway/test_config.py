@@ -1,0 +1,109 @@
+"""The gateway's configuration: the example loads, mistakes are named, secrets stay out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import rfid_sip2.gateway
+from rfid_sip2.gateway.config import (
+    DEMO_LOGIN,
+    ConfigError,
+    KohaUpstream,
+    SandboxUpstream,
+    from_mapping,
+    load,
+)
+
+EXAMPLE = Path(rfid_sip2.gateway.__file__).parent / "example.toml"
+EXAMPLE_ENV = {
+    "SIP2_HALL_KIOSK_PASSWORD": "a",
+    "SIP2_BRANCH_SORTER_PASSWORD": "b",
+    "KOHA_SIP_PASSWORD": "c",
+}
+
+
+def test_the_example_configuration_loads(monkeypatch, tmp_path):
+    for path in ("sip2.crt", "sip2.key"):
+        (tmp_path / path).write_text("x")
+    text = EXAMPLE.read_text().replace("/etc/library20/", f"{tmp_path}/")
+    config_file = tmp_path / "gateway.toml"
+    config_file.write_text(text)
+
+    config = load(config_file, EXAMPLE_ENV)
+
+    assert [(listener.port, listener.tls) for listener in config.listeners] == [
+        (6001, False),
+        (6002, True),
+    ]
+    assert isinstance(config.upstream, KohaUpstream)
+    assert config.upstream.institution_rewrite == {"RIV": "CPL"}
+    assert config.account("branch-sorter").terminator == b"\r\n"
+    assert not config.account("hall-kiosk").allows("192.168.1.5")
+    assert config.account("hall-kiosk").allows("10.20.0.7")
+    assert config.offline["fee_paid"] == "refuse" and not config.replay_no_block
+
+
+def test_without_a_file_the_demo_serves_the_sandbox_to_loopback_only():
+    config = load(None, {})
+
+    assert isinstance(config.upstream, SandboxUpstream)
+    assert (config.listeners[0].host, config.listeners[0].port) == ("127.0.0.1", 6001)
+    account = config.account(DEMO_LOGIN)
+    assert account.allows("127.0.0.1") and not account.allows("10.0.0.1")
+    assert config.replay_no_block
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({}, "at least one device account"),
+        ({"accounts": [{"login": "k"}]}, "password_env is missing"),
+        ({"accounts": [{"login": "k", "password_env": "NOPE"}]}, "NOPE is not set"),
+        (
+            {"accounts": [{"login": "k", "password_env": "P", "terminator": "LF"}]},
+            "accounts[0].terminator",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P", "encoding": "klingon"}]},
+            "unknown encoding",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P", "allowed_addresses": ["x"]}]},
+            "allowed_addresses",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "upstream": {"kind": "evergreen"}},
+            "upstream.kind",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "upstream": {"kind": "koha"}},
+            "upstream.host",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "offline": {"checkout": "maybe"}},
+            "offline.checkout",
+        ),
+        (
+            {
+                "accounts": [{"login": "k", "password_env": "P"}],
+                "listeners": [{"certificate": "a.crt"}],
+            },
+            "needs both certificate and key",
+        ),
+    ],
+)
+def test_mistakes_are_named_with_where_they_are(data, problem):
+    with pytest.raises(ConfigError) as raised:
+        from_mapping(data, {"P": "secret"})
+    assert problem in str(raised.value)
+
+
+def test_sip2_listen_overrides_the_listener_from_the_environment():
+    config = from_mapping(
+        {"accounts": [{"login": "k", "password_env": "P"}]},
+        {"P": "x", "SIP2_LISTEN": "0.0.0.0:7001"},
+    )
+
+    assert (config.listeners[0].host, config.listeners[0].port) == ("0.0.0.0", 7001)
