@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from rfid_sip2.gateway.config import GatewayConfig, Listener
 from rfid_sip2.gateway.service import GatewayService, Session
-from rfid_sip2.sip2.codec import encode
 from rfid_sip2.sip2.connection import (
     AcsConnection,
     Ignored,
@@ -198,7 +197,4 @@ class GatewayServer:
             writer.write(protocol.respond(response))
             return
         response = await self.service.handle(message, session)
-        if response is None:
-            writer.write(encode(RequestSCResend(), options=protocol.options))
-            return
-        writer.write(protocol.respond(response))
+        writer.write(protocol.respond(response or RequestSCResend()))

@@ -53,6 +53,8 @@ def transaction(
     **extra: object,
 ) -> None:
     """Log one request and its answer in a single line."""
+    if not log.isEnabledFor(logging.INFO):
+        return  # masking and encoding are not free; every request passes here
     fields: dict[str, object] = {
         "peer": peer,
         "account": account or "-",

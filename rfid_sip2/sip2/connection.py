@@ -177,6 +177,11 @@ class AcsConnection:
     def respond(self, message: Message) -> bytes:
         """The bytes answering the request last received; remembered for 97 and duplicates."""
         sequence, had_checksum = self._answering
+        if isinstance(message, RequestSCResend):
+            # Not an answer: the device will send the same request again, and it must then be
+            # taken as new, not replayed the previous request's response as a duplicate.
+            self._last_request = None
+            return self._resend_request(self._checksums_for(had_checksum))
         data = encode(
             message,
             sequence_number=sequence,

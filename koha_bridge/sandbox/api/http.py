@@ -4,25 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-REASONS = {
-    200: "OK",
-    201: "Created",
-    204: "No Content",
-    400: "Bad Request",
-    401: "Unauthorized",
-    403: "Forbidden",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    406: "Not Acceptable",
-    409: "Conflict",
-    412: "Precondition Failed",
-    413: "Payload Too Large",
-    500: "Internal Server Error",
-    503: "Service Unavailable",
-}
 MAX_BODY = 10 * 1024 * 1024
 
 
@@ -127,4 +112,8 @@ class Response:
         return cls(status, b"")
 
     def status_line(self) -> str:
-        return f"{self.status} {REASONS.get(self.status, 'Unknown')}"
+        try:
+            reason = HTTPStatus(self.status).phrase
+        except ValueError:
+            reason = "Unknown"
+        return f"{self.status} {reason}"

@@ -366,3 +366,16 @@ def test_a_request_repeated_reaches_the_application_once() -> None:
 def test_the_resend_messages_carry_no_sequence_number() -> None:
     assert decode(encode(RequestACSResend(), error_detection=True)[:-1]).sequence_number is None
     assert decode(encode(RequestSCResend(), error_detection=True)[:-1]).sequence_number is None
+
+
+def test_asking_for_a_resend_leaves_the_request_unanswered() -> None:
+    # When the ACS cannot answer (it sends 96), the device's identical retry is a new request,
+    # not a duplicate to be given the previous request's response.
+    acs = open_acs()
+    acs.receive_data(wire(PATRON, sequence=4))
+    acs.respond(ANSWER)
+    retried = wire(PATRON, sequence=5)
+    acs.receive_data(retried)
+    assert acs.respond(RequestSCResend()) == b"96AZFEF6\r"
+    assert acs.receive_data(retried) == [MessageReceived(PATRON, 5)]
+    assert acs.receive_data(b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
