@@ -43,6 +43,7 @@ class _Connection:
     task: asyncio.Task
     writer: asyncio.StreamWriter
     busy: bool = False
+    malformed: int = 0  # unusable frames in a row
 
 
 @dataclass
@@ -131,7 +132,6 @@ class GatewayServer:
             status_before_login=config.status_before_login,
             max_frame=config.max_message_size,
         )
-        malformed = 0
         while not self.stopping:
             timeout = config.idle_timeout if protocol.logged_in else config.login_timeout
             try:
@@ -143,42 +143,52 @@ class GatewayServer:
                 return
             connection.busy = True
             try:
-                for event in protocol.receive_data(data):
-                    if isinstance(event, MessageReceived):
-                        malformed = 0
-                        await self._answer(event, protocol, session, writer)
-                        if session.close_requested:
-                            log.warning("closing after failed logins peer=%s", session.peer)
-                            return
-                    elif isinstance(event, Reply):
-                        writer.write(event.data)
-                    elif isinstance(event, Malformed):
-                        malformed += 1
-                        log.info(
-                            "malformed frame peer=%s reason=%r",
-                            session.peer,
-                            getattr(event.error, "reason", event.error),
-                        )
-                        writer.write(event.reply)
-                        # Junk before a login is no device of ours; junk without end, no device.
-                        if not protocol.logged_in or malformed > MAX_MALFORMED:
-                            log.warning("closing after malformed frames peer=%s", session.peer)
-                            await writer.drain()
-                            return
-                    elif isinstance(event, LoginRequired):
-                        log.warning(
-                            "request before login peer=%s command=%s: closing",
-                            session.peer,
-                            event.message.CODE,
-                        )
-                        return
-                    elif isinstance(event, Ignored):
-                        log.info("ignored peer=%s reason=%r", session.peer, event.reason)
-                        if not protocol.logged_in:
-                            return
+                protocol.receive_data(data)
+                if not await self._events(protocol, connection, session):
+                    return
                 await writer.drain()
             finally:
                 connection.busy = False
+
+    async def _events(
+        self, protocol: AcsConnection, connection: _Connection, session: Session
+    ) -> bool:
+        """Act on what the device sent, one request at a time; False: close the connection."""
+        writer = connection.writer
+        while (event := protocol.next_event()) is not None:
+            if isinstance(event, MessageReceived):
+                connection.malformed = 0
+                await self._answer(event, protocol, session, writer)
+                if session.close_requested:
+                    log.warning("closing after failed logins peer=%s", session.peer)
+                    return False
+            elif isinstance(event, Reply):
+                writer.write(event.data)
+            elif isinstance(event, Malformed):
+                connection.malformed += 1
+                log.info(
+                    "malformed frame peer=%s reason=%r",
+                    session.peer,
+                    getattr(event.error, "reason", event.error),
+                )
+                writer.write(event.reply)
+                # Junk before a login is no device of ours; junk without end, no device.
+                if not protocol.logged_in or connection.malformed > MAX_MALFORMED:
+                    log.warning("closing after malformed frames peer=%s", session.peer)
+                    await writer.drain()
+                    return False
+            elif isinstance(event, LoginRequired):
+                log.warning(
+                    "request before login peer=%s command=%s: closing",
+                    session.peer,
+                    event.message.CODE,
+                )
+                return False
+            elif isinstance(event, Ignored):
+                log.info("ignored peer=%s reason=%r", session.peer, event.reason)
+                if not protocol.logged_in:
+                    return False
+        return True
 
     async def _answer(
         self,

@@ -1,17 +1,20 @@
 """SIP2 connections as state machines, one for each side, with the spec's error handling.
 
-``AcsConnection`` is the server's side: login first when required, 96 for a bad checksum,
-the previous response again for 97 (even when it was a 96), and the last response again for a
-duplicate (same AY and AZ) without running the transaction twice. ``ScConnection`` is the
-device's side: sequence numbers, retransmission on timeouts, 97 after a bad checksum, and giving
-up at the retry limit.
+``AcsConnection`` is the server's side: one request at a time (later ones wait for the answer),
+login first when required, 96 for a bad checksum, the previous response again for 97 (even when
+it was a 96), the last response again for a duplicate (same AY and AZ) without running the
+transaction twice, and answers ending in CR or CRLF as the device's frames do.
+``ScConnection`` is the device's side: sequence numbers, retransmission on timeouts, 97 after a
+bad checksum, and giving up at the retry limit.
 Neither does I/O or keeps time: callers feed bytes and report timeouts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from rfid_sip2.sip2.codec import DEFAULT, CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.errors import (
@@ -20,7 +23,7 @@ from rfid_sip2.sip2.errors import (
     FrameTooLong,
     UnknownCommand,
 )
-from rfid_sip2.sip2.framing import DEFAULT_MAX_FRAME, FrameBuffer
+from rfid_sip2.sip2.framing import DEFAULT_MAX_FRAME, Frame, FrameBuffer
 from rfid_sip2.sip2.messages import (
     LoginRequest,
     LoginResponse,
@@ -103,41 +106,89 @@ ScEvent = ResponseReceived | Reply | Ignored | Failed
 # -- server side --------------------------------------------------------------------------
 
 
+class NothingToAnswer(RuntimeError):
+    """``respond`` was called with no request waiting for an answer: a bug in the caller."""
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """What was last sent, kept to send it again for a 97."""
+
+    message: Message
+    sequence: int | None
+    checksum: bool
+    data: bytes
+
+
+@lru_cache(maxsize=32)
+def _ending_with(options: CodecOptions, terminator: bytes) -> CodecOptions:
+    return options if options.terminator == terminator else replace(options, terminator=terminator)
+
+
 @dataclass
 class AcsConnection:
-    """The ACS (server) side of one SIP2 connection."""
+    """The ACS (server) side of one SIP2 connection, one request at a time, like h11.
+
+    ``receive_data`` buffers bytes; ``next_event`` hands out what they hold, in order. After a
+    ``MessageReceived`` it hands out nothing more until ``respond`` answered that request, so a
+    device that sends several requests at once gets each answer, with its own AY, in order.
+    """
 
     options: CodecOptions = DEFAULT
     error_detection: ErrorDetection = ErrorDetection.AUTO
+    follow_terminator: bool = True  # answer with CR or CRLF as the device ends its frames
     login_required: bool = True
     status_before_login: bool = False  # some kiosks send 99 first (Evergreen allows it)
     max_frame: int = DEFAULT_MAX_FRAME
     logged_in: bool = False
     _frames: FrameBuffer = field(init=False)
-    _last_response: bytes | None = field(default=None, init=False)
-    _last_sent: bytes | None = field(default=None, init=False)  # a response or a 96, for 97
+    _pending: deque[Frame | FrameTooLong] = field(default_factory=deque, init=False)
+    _crlf: bool | None = field(default=None, init=False)  # as the device ends its frames
+    _answering: tuple[int | None, bool] | None = field(default=None, init=False)
+    _last_response: bytes | None = field(default=None, init=False)  # for duplicates
+    _last_sent: _Sent | None = field(default=None, init=False)  # a response or a 96, for 97
     _last_request: tuple[int | None, str | None] | None = field(default=None, init=False)
-    _answering: tuple[int | None, bool] = field(default=(None, False), init=False)
 
     def __post_init__(self) -> None:
         self._frames = FrameBuffer(self.max_frame)
 
-    def receive_data(self, data: bytes) -> list[Event]:
-        events: list[Event] = []
-        for frame in self._frames.feed(data):
-            events.append(self._one(frame))
-        return events
+    def receive_data(self, data: bytes) -> None:
+        """Bytes from the device; ``next_event`` hands out what they hold."""
+        self._pending.extend(self._frames.feed(data))
 
-    def _resend_request(self, with_checksum: bool) -> bytes:
-        """A 96, remembered as the last thing sent: the spec answers a 97 after it with it."""
-        self._last_sent = encode(
-            RequestSCResend(), error_detection=with_checksum, options=self.options
-        )
-        return self._last_sent
-
-    def _one(self, frame: bytes | FrameTooLong) -> Event:
+    def next_event(self) -> Event | None:
+        """The next frame's event; None when more bytes are needed or a request awaits
+        ``respond``."""
+        if self._answering is not None or not self._pending:
+            return None
+        frame = self._pending.popleft()
         if isinstance(frame, FrameTooLong):
             return Malformed(frame, self._resend_request(self._checksums_for(False)))
+        if frame.crlf is not None:
+            self._crlf = frame.crlf
+        return self._one(frame.data)
+
+    def _wire_options(self) -> CodecOptions:
+        if not self.follow_terminator or self._crlf is None:
+            return self.options
+        return _ending_with(self.options, b"\r\n" if self._crlf else b"\r")
+
+    def _send(self, message: Message, sequence: int | None, checksum: bool) -> bytes:
+        """The bytes of ``message``, remembered as the last thing sent (a 97 asks for it)."""
+        data = encode(
+            message,
+            sequence_number=sequence,
+            error_detection=checksum,
+            options=self._wire_options(),
+        )
+        self._last_sent = _Sent(message, sequence, checksum, data)
+        return data
+
+    def _resend_request(self, with_checksum: bool) -> bytes:
+        """A 96; the spec answers a 97 after it with it again."""
+        return self._send(RequestSCResend(), None, with_checksum)
+
+    def _one(self, frame: bytes) -> Event:
         decoded = decode(frame, self.options)
         if isinstance(decoded, UnknownCommand):
             return Ignored(decoded.reason)
@@ -154,7 +205,7 @@ class AcsConnection:
         if isinstance(message, RequestACSResend):
             if self._last_sent is None:
                 return Reply(self._resend_request(has_checksum), "97 before any response")
-            return Reply(self._last_sent, "97: previous response again")
+            return Reply(self._again(self._last_sent, has_checksum), "97: previous response again")
         key = (decoded.sequence_number, decoded.checksum)
         if has_checksum and key == self._last_request and self._last_response is not None:
             return Reply(self._last_response, "duplicate request: last response again")
@@ -163,6 +214,14 @@ class AcsConnection:
         self._last_request = key if has_checksum else None
         self._answering = (decoded.sequence_number, has_checksum)
         return MessageReceived(message, decoded.sequence_number, decoded.warnings)
+
+    def _again(self, sent: _Sent, request_had_checksum: bool) -> bytes:
+        """What was sent, for a 97: byte for byte, or with AY/AZ added or taken off as the 97
+        has them (Koha turns error detection on and off with each request, 97 too)."""
+        checksum = self._checksums_for(request_had_checksum)
+        if checksum == sent.checksum:
+            return sent.data
+        return self._send(sent.message, sent.sequence, checksum)
 
     def _needs_login(self, message: Message) -> bool:
         if not self.login_required or self.logged_in or isinstance(message, LoginRequest):
@@ -175,22 +234,20 @@ class AcsConnection:
         return self.error_detection is ErrorDetection.ON
 
     def respond(self, message: Message) -> bytes:
-        """The bytes answering the request last received; remembered for 97 and duplicates."""
-        sequence, had_checksum = self._answering
+        """The bytes answering the request ``next_event`` handed out; remembered for 97 and
+        duplicates. After it, ``next_event`` goes on with what the device sent next."""
+        if self._answering is None:
+            raise NothingToAnswer(f"no request is waiting for {message.CODE}")
+        (sequence, had_checksum), self._answering = self._answering, None
         if isinstance(message, RequestSCResend):
             # Not an answer: the device will send the same request again, and it must then be
             # taken as new, not replayed the previous request's response as a duplicate.
             self._last_request = None
             return self._resend_request(self._checksums_for(had_checksum))
-        data = encode(
-            message,
-            sequence_number=sequence,
-            error_detection=self._checksums_for(had_checksum),
-            options=self.options,
-        )
+        data = self._send(message, sequence, self._checksums_for(had_checksum))
         if isinstance(message, LoginResponse):
             self.logged_in = message.ok
-        self._last_response = self._last_sent = data
+        self._last_response = data
         return data
 
 
@@ -239,10 +296,10 @@ class ScConnection:
     def receive_data(self, data: bytes) -> list[ScEvent]:
         return [self._one(frame) for frame in self._frames.feed(data)]
 
-    def _one(self, frame: bytes | FrameTooLong) -> ScEvent:
+    def _one(self, frame: Frame | FrameTooLong) -> ScEvent:
         if isinstance(frame, FrameTooLong):
             return self._ask_again(frame.reason)
-        decoded = decode(frame, self.options)
+        decoded = decode(frame.data, self.options)
         if isinstance(decoded, ChecksumMismatch):
             return self._ask_again(decoded.reason)
         if isinstance(decoded, DecodeError):

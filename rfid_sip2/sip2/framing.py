@@ -1,14 +1,28 @@
-"""Cut a byte stream into SIP2 frames at CR, tolerating CRLF and bounding a frame's size."""
+"""Cut a byte stream into SIP2 frames at CR, noting CRLF and bounding a frame's size."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from rfid_sip2.sip2.errors import FrameTooLong
 
 DEFAULT_MAX_FRAME = 8192
+_LF = 0x0A
+
+
+class Frame(NamedTuple):
+    """One frame's bytes, terminator removed, and how the device ended it.
+
+    ``crlf`` is True for CR LF, False for a lone CR, and None when the CR was the last byte
+    received so far (an LF may still come; a frame that starts with one says so afterwards).
+    """
+
+    data: bytes
+    crlf: bool | None
 
 
 class FrameBuffer:
-    """Feed it bytes as they arrive; it returns whole frames, terminator removed.
+    """Feed it bytes as they arrive; it returns whole frames.
 
     A line feed after a CR (CRLF devices) or before a frame is dropped. A frame longer than
     ``max_size`` is dropped up to its terminator and reported once as FrameTooLong.
@@ -20,25 +34,31 @@ class FrameBuffer:
         self._dropping = False
         self._dropped = 0
 
-    def feed(self, data: bytes) -> list[bytes | FrameTooLong]:
-        frames: list[bytes | FrameTooLong] = []
-        self._buffer += data
+    def feed(self, data: bytes) -> list[Frame | FrameTooLong]:
+        frames: list[Frame | FrameTooLong] = []
+        buffer = self._buffer
+        buffer += data
         while True:
-            end = self._buffer.find(b"\r")
+            end = buffer.find(b"\r")
             if end == -1:
                 break
-            frame = bytes(self._buffer[:end]).strip(b"\n")
-            del self._buffer[: end + 1]
+            raw = bytes(buffer[:end])
+            if end + 1 < len(buffer):
+                crlf: bool | None = buffer[end + 1] == _LF
+            else:
+                crlf = raw[:1] == b"\n" or None  # the LF of the previous frame came late
+            frame = raw.strip(b"\n")
+            del buffer[: end + 1]
             if self._dropping:
                 frames.append(FrameTooLong(self._dropped + end))
                 self._dropping, self._dropped = False, 0
             elif len(frame) > self.max_size:
                 frames.append(FrameTooLong(len(frame)))
             elif frame:
-                frames.append(frame)
-        if len(self._buffer) > self.max_size:
-            self._dropped += len(self._buffer)
-            self._buffer.clear()
+                frames.append(Frame(frame, crlf))
+        if len(buffer) > self.max_size:
+            self._dropped += len(buffer)
+            buffer.clear()
             self._dropping = True
         return frames
 

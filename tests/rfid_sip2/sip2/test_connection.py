@@ -11,11 +11,13 @@ from rfid_sip2.sip2.codec import CodecOptions, decode, encode
 from rfid_sip2.sip2.connection import (
     AcsConnection,
     ErrorDetection,
+    Event,
     Failed,
     Ignored,
     LoginRequired,
     Malformed,
     MessageReceived,
+    NothingToAnswer,
     Reply,
     ResponseReceived,
     ScConnection,
@@ -48,10 +50,19 @@ def wire(message: Message, sequence: int | None = None) -> bytes:
     return encode(message, sequence_number=sequence, error_detection=sequence is not None)
 
 
+def events(acs: AcsConnection, data: bytes = b"") -> list[Event]:
+    """What ``data`` brings, in order, as far as the connection goes without an answer."""
+    acs.receive_data(data)
+    out = []
+    while (event := acs.next_event()) is not None:
+        out.append(event)
+    return out
+
+
 def open_acs(**settings) -> AcsConnection:
     """An ACS connection on which the device has logged in."""
     acs = AcsConnection(**settings)
-    assert acs.receive_data(wire(LOGIN)) == [MessageReceived(LOGIN)]
+    assert events(acs, wire(LOGIN)) == [MessageReceived(LOGIN)]
     acs.respond(LoginResponse(ok=True))
     return acs
 
@@ -61,41 +72,63 @@ def corrupt(frame: bytes) -> bytes:
     return frame[:3] + bytes([frame[3] ^ 0x01]) + frame[4:]
 
 
+ANSWERS: dict[type[Message], Message] = {
+    LoginRequest: LoginResponse(ok=True),
+    SCStatus: ACSStatus(date_time_sync=WHEN, institution_id="MAIN"),
+    PatronStatusRequest: ANSWER,
+}
+
+
+def serve(acs: AcsConnection, data: bytes) -> bytes:
+    """What a small ACS sends back for ``data``: answers to requests, the protocol's replies."""
+    out = b""
+    acs.receive_data(data)
+    while (event := acs.next_event()) is not None:
+        if isinstance(event, MessageReceived):
+            out += acs.respond(ANSWERS[type(event.message)])
+        elif isinstance(event, Reply):
+            out += event.data
+        elif isinstance(event, Malformed):
+            out += event.reply
+    return out
+
+
 # -- ACS: login -----------------------------------------------------------------------------
 
 
 def test_a_request_before_login_is_refused_when_login_is_required() -> None:
     acs = AcsConnection()
-    assert acs.receive_data(wire(PATRON)) == [LoginRequired(PATRON)]
+    assert events(acs, wire(PATRON)) == [LoginRequired(PATRON)]
     assert not acs.logged_in
 
 
 def test_an_sc_status_before_login_is_refused_too_unless_allowed() -> None:
-    assert AcsConnection().receive_data(wire(STATUS)) == [LoginRequired(STATUS)]
+    assert events(AcsConnection(), wire(STATUS)) == [LoginRequired(STATUS)]
     lenient = AcsConnection(status_before_login=True)
-    assert lenient.receive_data(wire(STATUS)) == [MessageReceived(STATUS)]
-    assert lenient.receive_data(wire(PATRON)) == [LoginRequired(PATRON)]
+    assert events(lenient, wire(STATUS)) == [MessageReceived(STATUS)]
+    lenient.respond(ANSWERS[SCStatus])
+    assert events(lenient, wire(PATRON)) == [LoginRequired(PATRON)]
 
 
 def test_an_accepted_login_lets_requests_through() -> None:
     acs = AcsConnection()
-    assert acs.receive_data(wire(LOGIN)) == [MessageReceived(LOGIN)]
+    assert events(acs, wire(LOGIN)) == [MessageReceived(LOGIN)]
     assert acs.respond(LoginResponse(ok=True)) == b"941\r"
     assert acs.logged_in
-    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    assert events(acs, wire(PATRON)) == [MessageReceived(PATRON)]
 
 
 def test_a_refused_login_leaves_the_connection_logged_out() -> None:
     acs = AcsConnection()
-    acs.receive_data(wire(LOGIN))
+    events(acs, wire(LOGIN))
     assert acs.respond(LoginResponse(ok=False)) == b"940\r"
     assert not acs.logged_in
-    assert acs.receive_data(wire(PATRON)) == [LoginRequired(PATRON)]
+    assert events(acs, wire(PATRON)) == [LoginRequired(PATRON)]
 
 
 def test_no_login_is_needed_where_the_account_does_not_require_one() -> None:
     acs = AcsConnection(login_required=False)
-    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    assert events(acs, wire(PATRON)) == [MessageReceived(PATRON)]
 
 
 # -- ACS: error detection -------------------------------------------------------------------
@@ -103,17 +136,17 @@ def test_no_login_is_needed_where_the_account_does_not_require_one() -> None:
 
 def test_in_auto_mode_responses_carry_ay_az_as_the_request_did() -> None:
     acs = open_acs()
-    assert acs.receive_data(wire(PATRON, sequence=3)) == [MessageReceived(PATRON, 3)]
+    assert events(acs, wire(PATRON, sequence=3)) == [MessageReceived(PATRON, 3)]
     response = acs.respond(ANSWER)
     assert response[-10:-7] == b"AY3"
     assert verify(response[:-5], response[-5:-1].decode())
-    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    assert events(acs, wire(PATRON)) == [MessageReceived(PATRON)]
     assert b"AY" not in acs.respond(ANSWER)
 
 
 def test_error_detection_on_adds_ay_az_to_every_response() -> None:
     acs = open_acs(error_detection=ErrorDetection.ON)
-    acs.receive_data(wire(PATRON))
+    events(acs, wire(PATRON))
     response = acs.respond(ANSWER)
     assert response[-10:-7] == b"AY0"
     assert verify(response[:-5], response[-5:-1].decode())
@@ -121,106 +154,146 @@ def test_error_detection_on_adds_ay_az_to_every_response() -> None:
 
 def test_error_detection_off_leaves_it_out_even_when_the_request_had_it() -> None:
     acs = open_acs(error_detection=ErrorDetection.OFF)
-    acs.receive_data(wire(PATRON, sequence=5))
+    events(acs, wire(PATRON, sequence=5))
     assert acs.respond(ANSWER).endswith(b"AEAda|\r")
 
 
 def test_a_bad_checksum_is_answered_with_96() -> None:
     acs = open_acs()
-    [event] = acs.receive_data(corrupt(wire(PATRON, sequence=1)))
+    [event] = events(acs, corrupt(wire(PATRON, sequence=1)))
     assert isinstance(event, Reply)
     assert event.data == b"96AZFEF6\r"
     assert "does not match (expected" in event.reason
 
 
 def test_97_before_any_response_is_answered_with_96() -> None:
-    assert AcsConnection().receive_data(b"97AZFEF5\r") == [
+    assert events(AcsConnection(), b"97AZFEF5\r") == [
         Reply(b"96AZFEF6\r", "97 before any response")
     ]
-    assert AcsConnection().receive_data(b"97\r") == [Reply(b"96\r", "97 before any response")]
+    assert events(AcsConnection(), b"97\r") == [Reply(b"96\r", "97 before any response")]
 
 
 def test_97_is_answered_with_the_previous_response_byte_for_byte() -> None:
     acs = open_acs()
-    acs.receive_data(wire(PATRON, sequence=2))
+    events(acs, wire(PATRON, sequence=2))
     response = acs.respond(ANSWER)
-    assert acs.receive_data(b"97AZFEF5\r") == [Reply(response, "97: previous response again")]
+    assert events(acs, b"97AZFEF5\r") == [Reply(response, "97: previous response again")]
 
 
 def test_97_after_a_96_gets_the_96_again() -> None:
     # The spec: re-transmit the previous response "even if it was a 96".
     acs = open_acs()
-    acs.receive_data(wire(PATRON, sequence=2))
+    events(acs, wire(PATRON, sequence=2))
     acs.respond(ANSWER)
-    [resend] = acs.receive_data(corrupt(wire(PATRON, sequence=3)))
+    [resend] = events(acs, corrupt(wire(PATRON, sequence=3)))
     assert resend.data == b"96AZFEF6\r"
-    assert acs.receive_data(b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
+    assert events(acs, b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
 
 
 def test_a_duplicate_request_gets_the_last_response_without_a_new_transaction() -> None:
     acs = open_acs()
     request = wire(PATRON, sequence=4)
-    assert acs.receive_data(request) == [MessageReceived(PATRON, 4)]
+    assert events(acs, request) == [MessageReceived(PATRON, 4)]
     response = acs.respond(ANSWER)
-    assert acs.receive_data(request) == [Reply(response, "duplicate request: last response again")]
+    assert events(acs, request) == [Reply(response, "duplicate request: last response again")]
     # The next sequence number is a new request, though its fields are the same.
-    assert acs.receive_data(wire(PATRON, sequence=5)) == [MessageReceived(PATRON, 5)]
+    assert events(acs, wire(PATRON, sequence=5)) == [MessageReceived(PATRON, 5)]
 
 
 def test_without_error_detection_a_repeated_request_is_a_new_one() -> None:
     acs = open_acs()
-    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    assert events(acs, wire(PATRON)) == [MessageReceived(PATRON)]
     acs.respond(ANSWER)
-    assert acs.receive_data(wire(PATRON)) == [MessageReceived(PATRON)]
+    assert events(acs, wire(PATRON)) == [MessageReceived(PATRON)]
 
 
 # -- ACS: framing ---------------------------------------------------------------------------
 
 
-def test_pipelined_frames_give_one_event_each_in_order() -> None:
+def test_frames_sent_together_are_handed_out_one_request_at_a_time() -> None:
     acs = AcsConnection()
-    events = acs.receive_data(wire(LOGIN, 0) + wire(STATUS, 1) + b"XX\r" + b"97\r")
-    assert events == [
-        MessageReceived(LOGIN, 0),
-        LoginRequired(STATUS),
+    sent = wire(LOGIN, 0) + wire(STATUS, 1) + b"XX\r" + b"97\r"
+    assert events(acs, sent) == [MessageReceived(LOGIN, 0)]
+    assert events(acs) == []  # nothing more until the login is answered
+    acs.respond(LoginResponse(ok=True))
+    # Logged in now: the 99 that came with the login is no request before login.
+    assert events(acs) == [MessageReceived(STATUS, 1)]
+    status = acs.respond(ANSWERS[SCStatus])
+    assert events(acs) == [
         Ignored("unknown command 'XX'"),
-        Reply(b"96\r", "97 before any response"),
+        # This 97 has no AZ: the response again without the AY/AZ it had (as Koha does).
+        Reply(encode(ANSWERS[SCStatus]), "97: previous response again"),
     ]
+    assert status == encode(ANSWERS[SCStatus], sequence_number=1, error_detection=True)
+
+
+def test_each_of_several_requests_sent_together_is_answered_with_its_own_sequence_number() -> None:
+    sent = wire(LOGIN, 1) + wire(STATUS, 2) + wire(PATRON, 3) + b"97AZFEF5\r"
+    expected = b"".join(
+        encode(ANSWERS[type(request)], sequence_number=number, error_detection=True)
+        for number, request in [(1, LOGIN), (2, STATUS), (3, PATRON), (3, PATRON)]
+    )
+    assert serve(AcsConnection(), sent) == expected
+    for cut in range(len(sent) + 1):
+        acs = AcsConnection()
+        assert serve(acs, sent[:cut]) + serve(acs, sent[cut:]) == expected, cut
+    acs = AcsConnection()
+    assert b"".join(serve(acs, bytes([byte])) for byte in sent) == expected
+
+
+def test_responding_with_no_request_waiting_is_refused() -> None:
+    acs = open_acs()
+    with pytest.raises(NothingToAnswer):
+        acs.respond(ANSWER)
+    events(acs, wire(PATRON, 1) + wire(PATRON, 2))
+    acs.respond(ANSWER)
+    with pytest.raises(NothingToAnswer):
+        acs.respond(ANSWER)  # the second request is not handed out yet: nothing to answer
+
+
+def test_a_request_sent_after_the_login_is_read_as_the_account_speaks() -> None:
+    acs = AcsConnection()
+    patron = PatronStatusRequest(transaction_date=WHEN, patron_identifier="Zoë")
+    latin = CodecOptions(encoding="latin-1")
+    assert events(acs, wire(LOGIN) + encode(patron, options=latin)) == [MessageReceived(LOGIN)]
+    acs.options = latin  # what the gateway does once it knows the account
+    acs.respond(LoginResponse(ok=True))
+    assert events(acs) == [MessageReceived(patron)]
 
 
 def test_a_frame_split_across_reads_waits_for_its_terminator() -> None:
     acs = AcsConnection()
     data = wire(LOGIN, 0)
     for byte in data[:-1]:
-        assert acs.receive_data(bytes([byte])) == []
-    assert acs.receive_data(data[-1:]) == [MessageReceived(LOGIN, 0)]
+        assert events(acs, bytes([byte])) == []
+    assert events(acs, data[-1:]) == [MessageReceived(LOGIN, 0)]
 
 
 def test_crlf_devices_get_an_answer_to_every_frame() -> None:
     # pysip2 0.1.0 answers only the first frame of a CRLF device (transcripts probe).
     acs = AcsConnection(status_before_login=True)
-    events = acs.receive_data(b"9900802.00\r\n9900802.00\r\n")
-    assert events == [MessageReceived(STATUS), MessageReceived(STATUS)]
+    answer = encode(ANSWERS[SCStatus], options=CodecOptions(terminator=b"\r\n"))
+    assert serve(acs, b"9900802.00\r\n9900802.00\r\n") == answer * 2
 
 
 def test_a_malformed_request_is_reported_with_a_96_to_send() -> None:
     acs = open_acs(options=CodecOptions(strict=True))
-    [event] = acs.receive_data(BY_NUMBER[48].wire + b"\r")  # no final delimiter
+    [event] = events(acs, BY_NUMBER[48].wire + b"\r")  # no final delimiter
     assert event == Malformed(MalformedMessage("field AD has no delimiter", "23"), b"96\r")
 
 
 def test_a_frame_over_the_size_limit_is_dropped_and_reported() -> None:
     acs = open_acs(max_frame=64)
-    events = acs.receive_data(b"23" + b"x" * 100)
-    events += acs.receive_data(b"yyy\r" + wire(PATRON))
-    assert events == [Malformed(FrameTooLong(105), b"96\r"), MessageReceived(PATRON)]
+    got = events(acs, b"23" + b"x" * 100)
+    got += events(acs, b"yyy\r" + wire(PATRON))
+    assert got == [Malformed(FrameTooLong(105), b"96\r"), MessageReceived(PATRON)]
 
 
 def test_the_recorded_session_is_answered_byte_for_byte() -> None:
     # The pysip2 toy ACS's answers, decoded and re-encoded through our ACS side.
     acs = AcsConnection()
     for (_, request), (_, answer) in zip(SESSION[::2], SESSION[1::2], strict=True):
-        [event] = acs.receive_data(request + b"\r")
+        [event] = events(acs, request + b"\r")
         assert isinstance(event, MessageReceived)
         result = decode(answer)
         assert acs.respond(result.message) == answer + b"\r"
@@ -304,26 +377,6 @@ def test_a_response_without_ay_az_is_taken() -> None:
 # -- both sides -----------------------------------------------------------------------------
 
 
-ANSWERS: dict[type[Message], Message] = {
-    LoginRequest: LoginResponse(ok=True),
-    SCStatus: ACSStatus(date_time_sync=WHEN, institution_id="MAIN"),
-    PatronStatusRequest: ANSWER,
-}
-
-
-def serve(acs: AcsConnection, data: bytes) -> bytes:
-    """What a small ACS sends back for ``data``: answers to requests, the protocol's replies."""
-    out = b""
-    for event in acs.receive_data(data):
-        if isinstance(event, MessageReceived):
-            out += acs.respond(ANSWERS[type(event.message)])
-        elif isinstance(event, Reply):
-            out += event.data
-        elif isinstance(event, Malformed):
-            out += event.reply
-    return out
-
-
 @pytest.mark.parametrize("mode", list(ErrorDetection))
 def test_an_sc_and_an_acs_talk_through_noise(mode: ErrorDetection) -> None:
     sc, acs = ScConnection(), AcsConnection(error_detection=mode)
@@ -357,9 +410,9 @@ def test_an_sc_and_an_acs_talk_through_noise(mode: ErrorDetection) -> None:
 def test_a_request_repeated_reaches_the_application_once() -> None:
     acs = open_acs()
     request = wire(PATRON, sequence=6)
-    received = [e for e in acs.receive_data(request) if isinstance(e, MessageReceived)]
+    received = [e for e in events(acs, request) if isinstance(e, MessageReceived)]
     acs.respond(ANSWER)
-    received += [e for e in acs.receive_data(request * 3) if isinstance(e, MessageReceived)]
+    received += [e for e in events(acs, request * 3) if isinstance(e, MessageReceived)]
     assert received == [MessageReceived(PATRON, 6)]
 
 
@@ -372,10 +425,10 @@ def test_asking_for_a_resend_leaves_the_request_unanswered() -> None:
     # When the ACS cannot answer (it sends 96), the device's identical retry is a new request,
     # not a duplicate to be given the previous request's response.
     acs = open_acs()
-    acs.receive_data(wire(PATRON, sequence=4))
+    events(acs, wire(PATRON, sequence=4))
     acs.respond(ANSWER)
     retried = wire(PATRON, sequence=5)
-    acs.receive_data(retried)
+    events(acs, retried)
     assert acs.respond(RequestSCResend()) == b"96AZFEF6\r"
-    assert acs.receive_data(retried) == [MessageReceived(PATRON, 5)]
-    assert acs.receive_data(b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
+    assert events(acs, b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
+    assert events(acs, retried) == [MessageReceived(PATRON, 5)]
