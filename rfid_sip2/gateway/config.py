@@ -15,6 +15,8 @@ from rfid_sip2.sip2.codec import CodecOptions
 from rfid_sip2.sip2.connection import ErrorDetection
 
 TERMINATORS = {"CR": b"\r", "CRLF": b"\r\n"}
+# A device account may also answer as the device ends its frames (None: learned, per connection).
+ACCOUNT_TERMINATORS: dict[str, bytes | None] = {"auto": None, **TERMINATORS}
 # What the gateway answers, per transaction, while the upstream is unreachable.
 OFFLINE_DEFAULTS = {
     "patron_status": "accept",  # 23/63: let the session go on; replay checks the patron
@@ -56,13 +58,15 @@ class Account:
     institution_id: str
     location: str = ""
     encoding: str = "utf-8"
-    terminator: bytes = b"\r"
+    terminator: bytes | None = None  # CR or CRLF; None: as the device ends its frames
     error_detection: ErrorDetection = ErrorDetection.AUTO
     strict: bool = False
     allowed_addresses: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
 
     def codec_options(self) -> CodecOptions:
-        return CodecOptions(encoding=self.encoding, terminator=self.terminator, strict=self.strict)
+        return CodecOptions(
+            encoding=self.encoding, terminator=self.terminator or b"\r", strict=self.strict
+        )
 
     def allows(self, address: str) -> bool:
         if not self.allowed_addresses:
@@ -187,7 +191,9 @@ def _account(
         institution_id=str(table.get("institution_id", default_institution)),
         location=str(table.get("location", "")),
         encoding=encoding,
-        terminator=_choice(table.get("terminator", "CR"), TERMINATORS, f"{where}.terminator"),
+        terminator=_choice(
+            table.get("terminator", "auto"), ACCOUNT_TERMINATORS, f"{where}.terminator"
+        ),
         error_detection=_choice(
             table.get("error_detection", "auto"),
             {mode.value: mode for mode in ErrorDetection},

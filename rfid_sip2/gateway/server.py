@@ -203,6 +203,7 @@ class GatewayServer:
             if session.account is not None:
                 # From now on the connection speaks as the account says.
                 protocol.options = session.account.codec_options()
+                protocol.follow_terminator = session.account.terminator is None
                 protocol.error_detection = session.account.error_detection
             writer.write(protocol.respond(response))
             return

@@ -40,6 +40,7 @@ def test_the_example_configuration_loads(monkeypatch, tmp_path):
     assert isinstance(config.upstream, KohaUpstream)
     assert config.upstream.institution_rewrite == {"RIV": "CPL"}
     assert config.account("branch-sorter").terminator == b"\r\n"
+    assert config.account("hall-kiosk").terminator is None  # as the device ends its frames
     assert not config.account("hall-kiosk").allows("192.168.1.5")
     assert config.account("hall-kiosk").allows("10.20.0.7")
     assert config.offline["fee_paid"] == "refuse" and not config.replay_no_block

@@ -190,6 +190,22 @@ def test_97_after_a_96_gets_the_96_again() -> None:
     assert events(acs, b"97AZFEF5\r") == [Reply(b"96AZFEF6\r", "97: previous response again")]
 
 
+def test_a_97_with_a_checksum_after_a_login_without_one_gets_the_answer_with_ay_az() -> None:
+    # Koha: a 97 with AZ turns error detection on (C4/SIP/Sip/MsgType.pm, handle).
+    acs = AcsConnection()
+    assert serve(acs, wire(LOGIN)) == b"941\r"
+    assert events(acs, b"97AZFEF5\r") == [Reply(b"941AY0AZFDFD\r", "97: previous response again")]
+    assert events(acs, b"97\r") == [Reply(b"941\r", "97: previous response again")]
+
+
+def test_a_97_keeps_the_sequence_number_of_the_response_it_asks_for_again() -> None:
+    acs = open_acs()
+    events(acs, wire(PATRON, sequence=7))
+    response = acs.respond(ANSWER)
+    assert events(acs, b"97\r") == [Reply(encode(ANSWER), "97: previous response again")]
+    assert events(acs, b"97AZFEF5\r") == [Reply(response, "97: previous response again")]
+
+
 def test_a_duplicate_request_gets_the_last_response_without_a_new_transaction() -> None:
     acs = open_acs()
     request = wire(PATRON, sequence=4)
@@ -274,6 +290,34 @@ def test_crlf_devices_get_an_answer_to_every_frame() -> None:
     acs = AcsConnection(status_before_login=True)
     answer = encode(ANSWERS[SCStatus], options=CodecOptions(terminator=b"\r\n"))
     assert serve(acs, b"9900802.00\r\n9900802.00\r\n") == answer * 2
+
+
+def test_answers_end_in_cr_or_crlf_as_the_devices_frames_do() -> None:
+    cr, crlf = encode(LoginResponse(ok=True)), b"941\r\n"
+    assert serve(AcsConnection(), wire(LOGIN) + b"\n") == crlf
+    assert serve(AcsConnection(), wire(LOGIN) + wire(STATUS)[:1]) == cr
+    # A device that changes its mind is followed.
+    acs = AcsConnection(status_before_login=True)
+    assert serve(acs, b"9900802.00\r\n9900802.00\r9") == (
+        encode(ANSWERS[SCStatus], options=CodecOptions(terminator=b"\r\n"))
+        + encode(ANSWERS[SCStatus])
+    )
+
+
+def test_a_crlf_cut_between_its_cr_and_lf_is_answered_with_cr_until_the_lf_comes() -> None:
+    # The CR ends the frame; waiting for an LF that a CR device never sends would hang it.
+    acs = AcsConnection(status_before_login=True)
+    assert serve(acs, b"9900802.00\r") == encode(ANSWERS[SCStatus])
+    assert serve(acs, b"\n9900802.00\r") == encode(
+        ANSWERS[SCStatus], options=CodecOptions(terminator=b"\r\n")
+    )
+
+
+def test_a_fixed_terminator_is_kept_whatever_the_device_sends() -> None:
+    crlf = CodecOptions(terminator=b"\r\n")
+    assert serve(AcsConnection(options=crlf, follow_terminator=False), wire(LOGIN)) == b"941\r\n"
+    cr = AcsConnection(follow_terminator=False)
+    assert serve(cr, wire(LOGIN) + b"\n") == b"941\r"
 
 
 def test_a_malformed_request_is_reported_with_a_96_to_send() -> None:
