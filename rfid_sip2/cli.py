@@ -14,7 +14,14 @@ from pathlib import Path
 
 from rfid_sip2.client import SipClient, SipClientError
 from rfid_sip2.gateway import translog
-from rfid_sip2.gateway.config import DEMO_LOGIN, DEMO_PASSWORD, ConfigError, load
+from rfid_sip2.gateway.config import (
+    DEMO_LOGIN,
+    DEMO_PASSWORD,
+    ConfigError,
+    listen_address,
+    listening_on,
+    load,
+)
 from rfid_sip2.sip2.codec import CodecOptions
 from rfid_sip2.sip2.messages import (
     CheckinRequest,
@@ -24,21 +31,31 @@ from rfid_sip2.sip2.messages import (
     RenewRequest,
 )
 
-EXIT_OK, EXIT_REFUSED, EXIT_CONFIG, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_CONFIG, EXIT_UNREACHABLE, EXIT_CANNOT_LISTEN = 0, 1, 2, 3, 4
 
 
 def serve(args: argparse.Namespace) -> int:
     from rfid_sip2.gateway.app import Gateway
+    from rfid_sip2.gateway.server import CannotListen
 
     config = load(Path(args.config) if args.config else None)
+    if args.listen:
+        config = listening_on(config, args.listen, "--listen")
     gateway = Gateway(config)
-    listeners = ", ".join(f"{item.host}:{item.port}" for item in config.listeners)
-    print(
-        f"SIP2 gateway on {listeners}; upstream {type(config.upstream).__name__}; "
-        f"journal {config.journal_path}",
-        flush=True,
-    )
-    asyncio.run(gateway.run_until_signalled())
+
+    def started() -> None:
+        listeners = ", ".join(f"{item.host}:{item.port}" for item in config.listeners)
+        print(
+            f"SIP2 gateway on {listeners}; upstream {type(config.upstream).__name__}; "
+            f"journal {config.journal_path}",
+            flush=True,
+        )
+
+    try:
+        asyncio.run(gateway.run_until_signalled(started))
+    except CannotListen as error:
+        print(f"rfid-sip2: {error}", file=sys.stderr)
+        return EXIT_CANNOT_LISTEN
     return EXIT_OK
 
 
@@ -79,18 +96,28 @@ def _print(message: Message) -> None:
     print(f"  wire: {translog.wire_text(message)}")
 
 
+def _local_gateway() -> tuple[str, int]:
+    """Where ``send`` goes unless told: the gateway SIP2_LISTEN puts on this machine."""
+    if not os.environ.get("SIP2_LISTEN"):
+        return "127.0.0.1", 6001
+    host, port = listen_address(os.environ["SIP2_LISTEN"], "SIP2_LISTEN")
+    return ("127.0.0.1" if host in ("0.0.0.0", "::") else host), port
+
+
 async def _send(args: argparse.Namespace) -> int:
     password = os.environ.get(args.password_env, DEMO_PASSWORD if args.user == DEMO_LOGIN else "")
+    host, port = _local_gateway()
+    host, port = args.host or host, args.port or port
     context = None
     if args.tls:
         context = ssl.create_default_context(cafile=args.cafile)
     client = SipClient(
-        args.host,
-        args.port,
+        host,
+        port,
         options=CodecOptions(encoding=args.encoding),
         timeout=args.timeout,
         ssl_context=context,
-        server_hostname=args.host if args.tls else None,
+        server_hostname=host if args.tls else None,
     )
     await client.connect()
     try:
@@ -160,11 +187,16 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     run = commands.add_parser("serve", help="run the SIP2 gateway")
     run.add_argument("--config", help="gateway.toml (default: 127.0.0.1:6001 on the sandbox)")
+    run.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        help="plain SIP2 on this address instead of the first listener (as SIP2_LISTEN)",
+    )
     run.set_defaults(run=serve)
 
     talk = commands.add_parser("send", help="one SIP2 exchange with an ACS, after a login")
-    talk.add_argument("--host", default="127.0.0.1")
-    talk.add_argument("--port", type=int, default=6001)
+    talk.add_argument("--host", help="default: 127.0.0.1, or the host SIP2_LISTEN names")
+    talk.add_argument("--port", type=int, help="default: 6001, or the port SIP2_LISTEN names")
     talk.add_argument("--user", default=DEMO_LOGIN)
     talk.add_argument(
         "--password-env",

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 
 from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
 from rfid_sip2.gateway.server import GatewayServer
@@ -63,12 +64,18 @@ class Gateway:
         await self.upstream.close()
         self.journal.close()
 
-    async def run_until_signalled(self) -> None:
+    async def run_until_signalled(self, started: Callable[[], None] = lambda: None) -> None:
+        """Serve until SIGINT or SIGTERM; ``started`` is called once every listener is open."""
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        await self.start()
+        try:
+            await self.start()
+        except BaseException:
+            await self.stop()
+            raise
+        started()
         await stop.wait()
         log.info("stopping: finishing requests in progress")
         await self.stop()

@@ -3,6 +3,7 @@ policy), secrets from the environment, and working defaults for a demo on the sa
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import os
 import tomllib
@@ -90,7 +91,10 @@ class KohaUpstream:
     pool_size: int = 4
     timeout: float = 5.0
     retries: int = 2
-    tls: bool = False
+    tls: bool = False  # to a TLS terminator (stunnel) in front of Koha's SIP2 server
+    ca_file: Path | None = None  # the authority that signed its certificate (default: system's)
+    certificate: Path | None = None  # the gateway's own, where the terminator asks for one
+    key: Path | None = None
     terminator: bytes = b"\r"
     error_detection: bool = True
     encoding: str = "utf-8"
@@ -120,6 +124,11 @@ class GatewayConfig:
     login_timeout: float = 60.0  # for the login (Koha's "timeout")
     idle_timeout: float = 600.0  # once logged in (Koha's "client_timeout"; kiosks poll 99)
     failed_logins_before_close: int = 3
+    # Per source address, across connections: this many failures within the window lock the
+    # address out for the duration (seconds; 0 failures: no lockout).
+    failed_logins_before_lockout: int = 10
+    lockout_window: float = 600.0
+    lockout_duration: float = 900.0
     status_before_login: bool = False
     shutdown_grace: float = 10.0
     offline: Mapping[str, str] = field(default_factory=lambda: dict(OFFLINE_DEFAULTS))
@@ -220,6 +229,14 @@ def _upstream(
         raise ConfigError("upstream.host: the host of Koha's SIP2 server is missing")
     if not isinstance(port, int) or not 0 < port < 65536:
         raise ConfigError("upstream.port: expected a port number")
+    tls = bool(table.get("tls", False))
+    files = {
+        name: _file(table, name, "upstream", base) for name in ("ca_file", "certificate", "key")
+    }
+    if not tls and any(files.values()):
+        raise ConfigError("upstream: ca_file, certificate and key are for TLS: set tls = true")
+    if bool(files["certificate"]) != bool(files["key"]):
+        raise ConfigError("upstream: a client certificate needs both certificate and key")
     return KohaUpstream(
         host=host,
         port=port,
@@ -229,7 +246,8 @@ def _upstream(
         pool_size=int(table.get("pool_size", 4)),
         timeout=float(table.get("timeout", 5.0)),
         retries=int(table.get("retries", 2)),
-        tls=bool(table.get("tls", False)),
+        tls=tls,
+        **files,
         terminator=_choice(table.get("terminator", "CR"), TERMINATORS, "upstream.terminator"),
         error_detection=bool(table.get("error_detection", True)),
         encoding=str(table.get("encoding", "utf-8")),
@@ -244,28 +262,45 @@ def _missing(where: str):
     raise ConfigError(f"{where} is missing")
 
 
+def _file(table: Mapping[str, Any], name: str, where: str, base: Path) -> Path | None:
+    """An optional file the table names, which must exist."""
+    if not table.get(name):
+        return None
+    path = _path(table[name], f"{where}.{name}", base)
+    if not path.exists():
+        raise ConfigError(f"{where}: {path} does not exist")
+    return path
+
+
 def _listener(table: Mapping[str, Any], index: int, base: Path) -> Listener:
     where = f"listeners[{index}]"
     port = table.get("port", 6001)
     if not isinstance(port, int) or not 0 <= port < 65536:
         raise ConfigError(f"{where}.port: expected a port number")
-    certificate = table.get("certificate")
-    key = table.get("key")
-    if bool(certificate) != bool(key):
+    if bool(table.get("certificate")) != bool(table.get("key")):
         raise ConfigError(f"{where}: TLS needs both certificate and key")
-    listener = Listener(
+    return Listener(
         host=str(table.get("host", "127.0.0.1")),
         port=port,
-        certificate=_path(certificate, f"{where}.certificate", base) if certificate else None,
-        key=_path(key, f"{where}.key", base) if key else None,
-        client_ca=_path(table["client_ca"], f"{where}.client_ca", base)
-        if table.get("client_ca")
-        else None,
+        certificate=_file(table, "certificate", where, base),
+        key=_file(table, "key", where, base),
+        client_ca=_file(table, "client_ca", where, base),
     )
-    for path in (listener.certificate, listener.key, listener.client_ca):
-        if path is not None and not path.exists():
-            raise ConfigError(f"{where}: {path} does not exist")
-    return listener
+
+
+def listen_address(address: str, where: str) -> tuple[str, int]:
+    """``host:port`` (``[::1]:6001`` for IPv6; no host: 127.0.0.1) as a host and a port."""
+    host, colon, port = address.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not colon or not port.isdigit() or int(port) > 65535:
+        raise ConfigError(f"{where}: expected host:port, e.g. 0.0.0.0:6001, got {address!r}")
+    return host or "127.0.0.1", int(port)
+
+
+def listening_on(config: GatewayConfig, address: str, where: str) -> GatewayConfig:
+    """The configuration with its first listener replaced by plain SIP2 on ``host:port``."""
+    listener = Listener(*listen_address(address, where))
+    return dataclasses.replace(config, listeners=(listener, *config.listeners[1:]))
 
 
 def from_mapping(
@@ -274,15 +309,11 @@ def from_mapping(
     base: Path = Path("."),
     var_dir: Path = Path("var"),
 ) -> GatewayConfig:
-    """The configuration from parsed TOML; ``SIP2_LISTEN=host:port`` overrides the listener."""
+    """The configuration from parsed TOML; ``SIP2_LISTEN=host:port`` overrides the first
+    listener."""
     gateway = data.get("gateway", {})
     institution = str(gateway.get("institution_id", "CPL"))
     listeners = tuple(_listener(t, i, base) for i, t in enumerate(data.get("listeners", [{}])))
-    if env.get("SIP2_LISTEN"):
-        host, _, port = env["SIP2_LISTEN"].rpartition(":")
-        if not port.isdigit():
-            raise ConfigError("SIP2_LISTEN: expected host:port, e.g. 0.0.0.0:6001")
-        listeners = (Listener(host or "127.0.0.1", int(port)), *listeners[1:])
     accounts = tuple(
         _account(t, i, env, institution) for i, t in enumerate(data.get("accounts", []))
     )
@@ -295,7 +326,7 @@ def from_mapping(
         offline[name] = value
     default_sandbox = Path(env.get("KOHA_SANDBOX_PATH") or var_dir / "koha-sandbox.sqlite3")
     journal = data.get("journal", {}).get("path")
-    return GatewayConfig(
+    config = GatewayConfig(
         listeners=listeners,
         accounts=accounts,
         upstream=_upstream(data.get("upstream", {}), env, base, default_sandbox),
@@ -309,11 +340,17 @@ def from_mapping(
         login_timeout=float(gateway.get("login_timeout", 60)),
         idle_timeout=float(gateway.get("idle_timeout", 600)),
         failed_logins_before_close=int(gateway.get("failed_logins_before_close", 3)),
+        failed_logins_before_lockout=int(gateway.get("failed_logins_before_lockout", 10)),
+        lockout_window=float(gateway.get("lockout_window", 600)),
+        lockout_duration=float(gateway.get("lockout_duration", 900)),
         status_before_login=bool(gateway.get("status_before_login", False)),
         shutdown_grace=float(gateway.get("shutdown_grace", 10)),
         offline=offline,
         offline_loan_days=int(gateway.get("offline_loan_days", 21)),
     )
+    if env.get("SIP2_LISTEN"):
+        return listening_on(config, env["SIP2_LISTEN"], "SIP2_LISTEN")
+    return config
 
 
 def load(path: Path | None, env: Mapping[str, str] = os.environ) -> GatewayConfig:

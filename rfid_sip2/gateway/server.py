@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
+import os
+import socket
 import ssl
 from dataclasses import dataclass, field
 
 from rfid_sip2.gateway.config import GatewayConfig, Listener
 from rfid_sip2.gateway.service import GatewayService, Session
+from rfid_sip2.gateway.tls import server_context
 from rfid_sip2.sip2.connection import (
     AcsConnection,
     Ignored,
@@ -26,16 +30,21 @@ READ_SIZE = 4096
 MAX_MALFORMED = 10  # unusable frames in a row before the connection is dropped
 
 
-def tls_context(listener: Listener) -> ssl.SSLContext | None:
-    if not listener.tls:
-        return None
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.load_cert_chain(listener.certificate, listener.key)
-    if listener.client_ca is not None:
-        context.verify_mode = ssl.CERT_REQUIRED
-        context.load_verify_locations(listener.client_ca)
-    return context
+class CannotListen(Exception):
+    """A listener's address cannot be bound: in use, not this machine's, or not allowed."""
+
+
+def _bind_problem(error: OSError) -> str:
+    if isinstance(error, socket.gaierror):
+        return f"unknown host ({error.strerror})"
+    return os.strerror(error.errno).lower() if error.errno else str(error)
+
+
+def _on_the_network(address: str) -> bool:
+    try:
+        return not ipaddress.ip_address(address.split("%")[0]).is_loopback
+    except ValueError:
+        return True
 
 
 @dataclass
@@ -57,25 +66,45 @@ class GatewayServer:
     stopping: bool = False
 
     async def start(self) -> list[tuple[str, int]]:
-        """Open every listener; returns the addresses actually bound (port 0 picks one)."""
+        """Open every listener; returns the addresses actually bound (port 0 picks one).
+
+        Raises ConfigError for a certificate that cannot be used and CannotListen for an
+        address that cannot be bound, with the listeners opened so far closed again."""
         bound = []
-        for listener in self.config.listeners:
+        try:
+            for index, listener in enumerate(self.config.listeners):
+                bound += await self._listen(listener, f"listeners[{index}]")
+        except BaseException:
+            for server in self.servers:
+                server.close()
+            raise
+        return bound
+
+    async def _listen(self, listener: Listener, where: str) -> list[tuple[str, int]]:
+        context = server_context(listener, where) if listener.tls else None
+        try:
             server = await asyncio.start_server(
                 self._accept,
                 listener.host,
                 listener.port,
-                ssl=tls_context(listener),
+                ssl=context,
                 limit=self.config.max_message_size * 2,
             )
-            self.servers.append(server)
-            for sock in server.sockets:
-                address = sock.getsockname()[:2]
-                bound.append(address)
-                log.info(
-                    "listening host=%s port=%s tls=%s",
-                    address[0],
-                    address[1],
-                    "yes" if listener.tls else "no",
+        except OSError as error:
+            raise CannotListen(
+                f"cannot listen on {listener.host}:{listener.port}: {_bind_problem(error)}"
+            ) from None
+        self.servers.append(server)
+        bound = [sock.getsockname()[:2] for sock in server.sockets]
+        for host, port in bound:
+            log.info("listening host=%s port=%s tls=%s", host, port, "yes" if context else "no")
+            if context is None and _on_the_network(host):
+                log.warning(
+                    "plaintext listener on a network address host=%s port=%s: logins, "
+                    "passwords and patron PINs cross the network readable; give it a "
+                    "certificate and key (TLS) or listen on 127.0.0.1 behind a TLS terminator",
+                    host,
+                    port,
                 )
         return bound
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from rfid_sip2.gateway import offline, translog
 from rfid_sip2.gateway.config import Account, GatewayConfig
+from rfid_sip2.gateway.lockout import Lockout
 from rfid_sip2.journal.replay import ReplayReport, replay
 from rfid_sip2.journal.store import ReplayInProgress
 from rfid_sip2.sip2.messages import (
@@ -62,6 +63,9 @@ class GatewayService:
         self.upstream = upstream
         self.journal = journal
         self.clock = clock
+        self.lockout = Lockout(
+            config.failed_logins_before_lockout, config.lockout_window, config.lockout_duration
+        )
         self.online = True
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
         self.pending = journal.has_pending()
@@ -71,6 +75,11 @@ class GatewayService:
     # -- login and status, answered here --------------------------------------------------
 
     def login(self, request: LoginRequest, session: Session) -> LoginResponse:
+        if self.lockout.locked(session.address):
+            # The same answer whatever the login and password: nothing to learn while locked.
+            session.close_requested = True
+            log.debug("login refused peer=%s reason='address locked out'", session.peer)
+            return LoginResponse(ok=False)
         account = self.config.account(request.login_user_id)
         reason = ""
         if account is None:
@@ -81,8 +90,9 @@ class GatewayService:
             reason = "address not allowed"
         if reason:
             session.failed_logins += 1
+            locked = self.lockout.failed(session.address)
             session.close_requested = (
-                session.failed_logins >= self.config.failed_logins_before_close
+                locked or session.failed_logins >= self.config.failed_logins_before_close
             )
             log.warning(
                 "login refused peer=%s login=%s reason=%r failures=%s",
@@ -91,6 +101,14 @@ class GatewayService:
                 reason,
                 session.failed_logins,
             )
+            if locked:
+                log.warning(
+                    "login lockout address=%s failures=%s window_s=%g duration_s=%g",
+                    session.address,
+                    self.config.failed_logins_before_lockout,
+                    self.config.lockout_window,
+                    self.config.lockout_duration,
+                )
             return LoginResponse(ok=False)
         session.account = account
         log.info("login peer=%s account=%s", session.peer, account.login)

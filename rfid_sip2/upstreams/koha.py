@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import ssl
 import time
 
 from rfid_sip2.client import SipClient, SipClientError
 from rfid_sip2.gateway.config import KohaUpstream
+from rfid_sip2.gateway.tls import client_context
 from rfid_sip2.sip2.codec import CodecOptions
 from rfid_sip2.sip2.messages import ACSStatus, Message
 from rfid_sip2.upstreams.base import Terminal, UpstreamUnavailable
@@ -33,10 +33,10 @@ class KohaSipUpstream:
         self._backoff = BACKOFF_START
         self._down_until = 0.0
         self._lock = asyncio.Lock()
+        self._tls = client_context(config) if config.tls else None  # its files checked now
 
     def _new_client(self) -> SipClient:
         config = self.config
-        context = ssl.create_default_context() if config.tls else None
         return SipClient(
             config.host,
             config.port,
@@ -44,8 +44,8 @@ class KohaSipUpstream:
             error_detection=config.error_detection,
             timeout=config.timeout,
             retries=config.retries,
-            ssl_context=context,
-            server_hostname=config.host if config.tls else None,
+            ssl_context=self._tls,
+            server_hostname=config.host if config.tls else None,  # checked against its certificate
         )
 
     async def _open(self) -> SipClient:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import sys
 from datetime import datetime
 
 import pytest
@@ -12,6 +15,7 @@ from tests.rfid_sip2.gateway.harness import PASSWORD, gateway_config, running
 from tests.rfid_sip2.gateway.test_koha_upstream import free_port
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
 from tests.rfid_sip2.journal.fakes import checkin
+from tests.rfid_sip2.serving import serving
 
 OLENA = "23529001000011"
 
@@ -98,3 +102,75 @@ def test_journal_list_and_export_from_the_command_line(tmp_path, monkeypatch, ca
     output = tmp_path / "offline.koc"
     assert main(["journal", "--config", str(config), "export", "--output", str(output)]) == 0
     assert output.read_text().splitlines()[1].split("\t")[1:] == ["return", "39520000000001"]
+
+
+@pytest.fixture
+def demo_var(tmp_path, monkeypatch):
+    """The demo's files (sandbox, journal) in a temporary folder, nothing from the machine."""
+    monkeypatch.setenv("LIBRARY20_VAR_DIR", str(tmp_path))
+    for name in ("KOHA_SANDBOX_PATH", "SIP2_LISTEN"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_exits_with_4(demo_var, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK_PASSWORD", PASSWORD)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = demo_var / "gateway.toml"
+        config.write_text(
+            f'[[listeners]]\nhost = "127.0.0.1"\nport = {port}\n'
+            '[[accounts]]\nlogin = "kiosk-1"\npassword_env = "KIOSK_PASSWORD"\n'
+        )
+
+        assert main(["serve", "--config", str(config)]) == 4
+
+    line = one_line(capsys.readouterr().err)
+    assert line == f"rfid-sip2: cannot listen on 127.0.0.1:{port}: address already in use"
+
+
+def test_serve_with_a_certificate_that_is_none_says_so_in_one_line(demo_var, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK_PASSWORD", PASSWORD)
+    (demo_var / "gateway.crt").write_text("not a certificate\n")
+    (demo_var / "gateway.key").write_text("not a key\n")
+    config = demo_var / "gateway.toml"
+    config.write_text(
+        '[[listeners]]\nhost = "127.0.0.1"\nport = 0\n'
+        'certificate = "gateway.crt"\nkey = "gateway.key"\n'
+        '[[accounts]]\nlogin = "kiosk-1"\npassword_env = "KIOSK_PASSWORD"\n'
+    )
+
+    assert main(["serve", "--config", str(config)]) == 2
+
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith("rfid-sip2: configuration error: listeners[0]: cannot use certificate")
+    assert "gateway.crt" in line and "gateway.key" in line
+
+
+def test_serve_listens_where_listen_says(demo_var):
+    port = free_port()
+    command = [sys.executable, "-m", "rfid_sip2.cli", "serve", "--listen", f"127.0.0.1:{port}"]
+    with serving(command, os.environ, port) as gateway:
+        assert main(["send", "--port", str(port), "status"]) == 0
+    assert gateway.returncode == 0  # stopped by SIGTERM, cleanly
+
+
+@pytest.mark.parametrize("value", ["6001", "localhost:", "127.0.0.1:65536", "[::1]:x"])
+def test_serve_refuses_a_listen_address_that_is_none(demo_var, capsys, value):
+    assert main(["serve", "--listen", value]) == 2
+    assert "--listen: expected host:port" in one_line(capsys.readouterr().err)
+
+
+def test_send_goes_to_the_gateway_sip2_listen_names(gateway, monkeypatch, capsys):
+    monkeypatch.setenv("SIP2_LISTEN", f"0.0.0.0:{gateway.port}")
+
+    assert main(["send", "--user", "kiosk-1", "login"]) == 0
+    assert "login accepted" in capsys.readouterr().out

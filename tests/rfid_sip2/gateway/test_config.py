@@ -25,7 +25,7 @@ EXAMPLE_ENV = {
 
 
 def test_the_example_configuration_loads(monkeypatch, tmp_path):
-    for path in ("sip2.crt", "sip2.key"):
+    for path in ("sip2.crt", "sip2.key", "koha-ca.pem"):
         (tmp_path / path).write_text("x")
     text = EXAMPLE.read_text().replace("/etc/library20/", f"{tmp_path}/")
     config_file = tmp_path / "gateway.toml"
@@ -39,6 +39,8 @@ def test_the_example_configuration_loads(monkeypatch, tmp_path):
     ]
     assert isinstance(config.upstream, KohaUpstream)
     assert config.upstream.institution_rewrite == {"RIV": "CPL"}
+    assert config.upstream.tls and config.upstream.ca_file == tmp_path / "koha-ca.pem"
+    assert (config.failed_logins_before_lockout, config.lockout_duration) == (10, 900)
     assert config.account("branch-sorter").terminator == b"\r\n"
     assert config.account("hall-kiosk").terminator is None  # as the device ends its frames
     assert not config.account("hall-kiosk").allows("192.168.1.5")
@@ -54,6 +56,10 @@ def test_without_a_file_the_demo_serves_the_sandbox_to_loopback_only():
     account = config.account(DEMO_LOGIN)
     assert account.allows("127.0.0.1") and not account.allows("10.0.0.1")
     assert config.replay_no_block
+
+
+KOHA = {"kind": "koha", "host": "koha", "login": "gw", "password_env": "P"}
+CA = {"ca_file": __file__}
 
 
 @pytest.mark.parametrize(
@@ -93,6 +99,17 @@ def test_without_a_file_the_demo_serves_the_sandbox_to_loopback_only():
             },
             "needs both certificate and key",
         ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "upstream": KOHA | CA},
+            "set tls = true",
+        ),
+        (
+            {
+                "accounts": [{"login": "k", "password_env": "P"}],
+                "upstream": KOHA | {"tls": True, "ca_file": "/nowhere/ca.pem"},
+            },
+            "upstream: /nowhere/ca.pem does not exist",
+        ),
     ],
 )
 def test_mistakes_are_named_with_where_they_are(data, problem):
@@ -108,3 +125,11 @@ def test_sip2_listen_overrides_the_listener_from_the_environment():
     )
 
     assert (config.listeners[0].host, config.listeners[0].port) == ("0.0.0.0", 7001)
+
+
+def test_a_sip2_listen_that_is_no_address_is_named():
+    with pytest.raises(ConfigError) as raised:
+        from_mapping(
+            {"accounts": [{"login": "k", "password_env": "P"}]}, {"P": "x", "SIP2_LISTEN": "7001"}
+        )
+    assert str(raised.value) == "SIP2_LISTEN: expected host:port, e.g. 0.0.0.0:6001, got '7001'"

@@ -29,8 +29,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def koha_config(tmp_path, port: int):
-    """The stand-in for Koha's SIP2 server and its account for the gateway."""
+def koha_config(tmp_path, port: int, **listener):
+    """The stand-in for Koha's SIP2 server and its account for the gateway; ``listener``: TLS
+    settings, with files in ``tmp_path / "koha"``."""
     folder = tmp_path / "koha"
     folder.mkdir(exist_ok=True)
     accounts = [
@@ -43,7 +44,7 @@ def koha_config(tmp_path, port: int):
         }
     ]
     return gateway_config(
-        folder, accounts=accounts, listeners=[{"host": "127.0.0.1", "port": port}]
+        folder, accounts=accounts, listeners=[{"host": "127.0.0.1", "port": port, **listener}]
     )
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from rfid_sip2.sip2.codec import CodecOptions, decode, encode
 from rfid_sip2.sip2.connection import ErrorDetection
-from rfid_sip2.sip2.messages import ACSStatus, LoginRequest, PatronStatusRequest, SCStatus
+from rfid_sip2.sip2.messages import (
+    ACSStatus,
+    LoginRequest,
+    LoginResponse,
+    PatronStatusRequest,
+    SCStatus,
+)
 from tests.rfid_sip2.gateway.harness import LOGIN, PASSWORD, Device, gateway_config, running
 from tests.rfid_sip2.journal.fakes import FakeKoha
 
@@ -83,3 +89,29 @@ def test_kiosks_that_send_status_first_can_be_allowed(tmp_path):
     with running(config, FakeKoha()) as gateway, Device(gateway.port) as device:
         assert isinstance(device.exchange(SCStatus()).message, ACSStatus)
         assert device.login()
+
+
+def test_failed_logins_from_one_address_across_connections_lock_that_address_out(tmp_path, caplog):
+    config = gateway_config(
+        tmp_path,
+        failed_logins_before_close=2,
+        failed_logins_before_lockout=4,
+        lockout_window=600,
+        lockout_duration=900,
+    )
+    with running(config, FakeKoha()) as gateway:
+        for _ in range(2):
+            with Device(gateway.port) as device:
+                assert not device.login(password="guess-1")
+                assert not device.login(password="guess-2")
+        for login, password in ((LOGIN, PASSWORD), ("intruder", "x")):
+            with Device(gateway.port) as device:
+                # The right password and an unknown login get the same answer: refused, closed.
+                assert device.exchange(
+                    LoginRequest(login_user_id=login, login_password=password)
+                ).message == LoginResponse(ok=False)
+                assert device.read_frame() == b""
+
+    lockouts = [r.getMessage() for r in caplog.records if "login lockout" in r.getMessage()]
+    assert len(lockouts) == 1
+    assert "address=127.0.0.1" in lockouts[0] and PASSWORD not in lockouts[0]

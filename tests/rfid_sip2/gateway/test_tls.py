@@ -75,3 +75,19 @@ def test_a_device_with_a_client_certificate_from_the_librarys_authority_gets_in(
     authority.issue_cert("kiosk-1.library20.example").configure_cert(context)
     with running(config, FakeKoha()) as gateway, Device(gateway.port, context=context) as device:
         assert device.login()
+
+
+def test_a_plaintext_listener_on_a_non_loopback_address_is_warned_about(
+    tmp_path, authority, caplog
+):
+    listeners = [
+        {"host": "0.0.0.0", "port": 0},
+        {"host": "127.0.0.1", "port": 0},
+        {**tls_listener(tmp_path, authority), "host": "0.0.0.0"},
+    ]
+    with running(gateway_config(tmp_path, listeners=listeners), FakeKoha()):
+        pass
+
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("plaintext listener on a network address host=0.0.0.0 port=")
