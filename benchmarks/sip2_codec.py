@@ -10,6 +10,12 @@ first checks that both write the same bytes for every message of the mix, so bot
 work. After a warm-up, each codec runs rounds of the whole mix for ``--seconds``; the best of
 ``--repeats`` runs is printed, in messages per second, and the ratio ours / pysip2 (above 1:
 ours is faster).
+
+Last, the same mix is timed through the ACS side of a connection (``AcsConnection``): the
+requests arrive as a byte stream in 512-byte reads, are framed and handed out one at a time, and
+each is answered with its response. It is timed against the codec doing the same decodes and
+encodes alone: the ratio shows what framing, one request at a time, and the duplicate and 97
+bookkeeping cost.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import pysip2  # noqa: E402
 from pysip2.models import MESSAGE_SPECS_BY_ID  # noqa: E402
 
 from rfid_sip2.sip2.codec import CodecOptions, Decoded, decode, encode  # noqa: E402
+from rfid_sip2.sip2.connection import AcsConnection, MessageReceived  # noqa: E402
 from rfid_sip2.sip2.fields import Kind, PatronStatus  # noqa: E402
 from rfid_sip2.sip2.messages import (  # noqa: E402
     ACSStatus,
@@ -224,6 +231,44 @@ def ours(mix: list[Message]) -> Callable[[], None]:
     return one_round
 
 
+def exchanges(mix: list[Message]) -> tuple[list[bytes], list[Message]]:
+    """The requests as a device sends them, and the response to each."""
+    frames = [
+        encode(message, sequence_number=sequence % 10, error_detection=True, options=OPTIONS)
+        for sequence, message in enumerate(mix[0::2])
+    ]
+    return frames, mix[1::2]
+
+
+def codec_only(mix: list[Message]) -> Callable[[], None]:
+    """The codec's part of each exchange: the request decoded, its response encoded."""
+    frames, responses = exchanges(mix)
+
+    def one_round() -> None:
+        for sequence, (frame, response) in enumerate(zip(frames, responses, strict=True)):
+            decode(frame[:-1], OPTIONS)
+            encode(response, sequence_number=sequence, error_detection=True, options=OPTIONS)
+
+    return one_round
+
+
+def acs_side(mix: list[Message]) -> Callable[[], None]:
+    """The same exchanges through AcsConnection, the requests arriving in 512-byte reads."""
+    frames, responses = exchanges(mix)
+    stream = b"".join(frames)
+
+    def one_round() -> None:
+        acs = AcsConnection(options=OPTIONS, login_required=False)
+        answers = iter(responses)
+        for start in range(0, len(stream), 512):
+            acs.receive_data(stream[start : start + 512])
+            while (event := acs.next_event()) is not None:
+                if isinstance(event, MessageReceived):
+                    acs.respond(next(answers))
+
+    return one_round
+
+
 def theirs(mix: list[pysip2.SIPMessage]) -> Callable[[], None]:
     encode_message, decode_message = pysip2.encode_message, pysip2.decode_message
 
@@ -294,6 +339,12 @@ def main() -> None:
     name = f"pysip2 {pysip2.__version__}"
     print(f"{name:<16} {their_rate:>10,.0f} messages/s {1e6 / their_rate:8.1f} µs each")
     print(f"ratio ours / pysip2: {our_rate / their_rate:.2f}")
+    print("exchanges (a request decoded, its response encoded), codec alone and as a server")
+    bare_rate = rate(codec_only(mix), size // 2, args.seconds, args.repeats)
+    print(f"{'codec alone':<16} {bare_rate:>10,.0f} exchanges/s {1e6 / bare_rate:7.1f} µs each")
+    acs_rate = rate(acs_side(mix), size // 2, args.seconds, args.repeats)
+    print(f"{'AcsConnection':<16} {acs_rate:>10,.0f} exchanges/s {1e6 / acs_rate:7.1f} µs each")
+    print(f"ratio AcsConnection / codec alone: {acs_rate / bare_rate:.2f}")
 
 
 if __name__ == "__main__":

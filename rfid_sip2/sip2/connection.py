@@ -15,6 +15,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rfid_sip2.sip2.codec import DEFAULT, CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.errors import (
@@ -110,8 +111,7 @@ class NothingToAnswer(RuntimeError):
     """``respond`` was called with no request waiting for an answer: a bug in the caller."""
 
 
-@dataclass(frozen=True)
-class _Sent:
+class _Sent(NamedTuple):
     """What was last sent, kept to send it again for a 97."""
 
     message: Message
@@ -122,7 +122,7 @@ class _Sent:
 
 @lru_cache(maxsize=32)
 def _ending_with(options: CodecOptions, terminator: bytes) -> CodecOptions:
-    return options if options.terminator == terminator else replace(options, terminator=terminator)
+    return replace(options, terminator=terminator)
 
 
 @dataclass
@@ -171,7 +171,10 @@ class AcsConnection:
     def _wire_options(self) -> CodecOptions:
         if not self.follow_terminator or self._crlf is None:
             return self.options
-        return _ending_with(self.options, b"\r\n" if self._crlf else b"\r")
+        terminator = b"\r\n" if self._crlf else b"\r"
+        if terminator == self.options.terminator:
+            return self.options
+        return _ending_with(self.options, terminator)
 
     def _send(self, message: Message, sequence: int | None, checksum: bool) -> bytes:
         """The bytes of ``message``, remembered as the last thing sent (a 97 asks for it)."""
