@@ -174,3 +174,24 @@ def test_send_goes_to_the_gateway_sip2_listen_names(gateway, monkeypatch, capsys
 
     assert main(["send", "--user", "kiosk-1", "login"]) == 0
     assert "login accepted" in capsys.readouterr().out
+
+
+def test_serve_with_an_upstream_ca_file_that_is_none_says_so_in_one_line(
+    demo_var, capsys, monkeypatch
+):
+    monkeypatch.setenv("KIOSK_PASSWORD", PASSWORD)
+    (demo_var / "koha-ca.pem").write_text("not a certificate\n")
+    config = demo_var / "gateway.toml"
+    config.write_text(
+        '[[accounts]]\nlogin = "kiosk-1"\npassword_env = "KIOSK_PASSWORD"\n'
+        '[upstream]\nkind = "koha"\nhost = "koha.library.example"\nlogin = "gateway"\n'
+        'password_env = "KIOSK_PASSWORD"\ntls = true\nca_file = "koha-ca.pem"\n'
+    )
+
+    assert main(["serve", "--config", str(config)]) == 2
+
+    line = one_line(capsys.readouterr().err)
+    assert line == (
+        f"rfid-sip2: configuration error: upstream.ca_file: cannot use {demo_var}/koha-ca.pem: "
+        "no certificate or crl found"
+    )
