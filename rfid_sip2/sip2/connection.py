@@ -15,7 +15,6 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
 
 from rfid_sip2.sip2.codec import DEFAULT, CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.errors import (
@@ -111,13 +110,9 @@ class NothingToAnswer(RuntimeError):
     """``respond`` was called with no request waiting for an answer: a bug in the caller."""
 
 
-class _Sent(NamedTuple):
-    """What was last sent, kept to send it again for a 97."""
-
-    message: Message
-    sequence: int | None
-    checksum: bool
-    data: bytes
+# What was last sent, kept to send it again for a 97: the message, its sequence number, whether it
+# had AY/AZ, and its bytes. A plain tuple: one is made per answer.
+_Sent = tuple[Message, int | None, bool, bytes]
 
 
 @lru_cache(maxsize=32)
@@ -164,27 +159,20 @@ class AcsConnection:
         frame = self._pending.popleft()
         if isinstance(frame, FrameTooLong):
             return Malformed(frame, self._resend_request(self._checksums_for(False)))
-        if frame.crlf is not None:
-            self._crlf = frame.crlf
-        return self._one(frame.data)
-
-    def _wire_options(self) -> CodecOptions:
-        if not self.follow_terminator or self._crlf is None:
-            return self.options
-        terminator = b"\r\n" if self._crlf else b"\r"
-        if terminator == self.options.terminator:
-            return self.options
-        return _ending_with(self.options, terminator)
+        data, crlf = frame
+        if crlf is not None:
+            self._crlf = crlf
+        return self._one(data)
 
     def _send(self, message: Message, sequence: int | None, checksum: bool) -> bytes:
         """The bytes of ``message``, remembered as the last thing sent (a 97 asks for it)."""
-        data = encode(
-            message,
-            sequence_number=sequence,
-            error_detection=checksum,
-            options=self._wire_options(),
-        )
-        self._last_sent = _Sent(message, sequence, checksum, data)
+        options = self.options
+        if self.follow_terminator and self._crlf is not None:
+            terminator = b"\r\n" if self._crlf else b"\r"
+            if terminator != options.terminator:
+                options = _ending_with(options, terminator)
+        data = encode(message, sequence_number=sequence, error_detection=checksum, options=options)
+        self._last_sent = (message, sequence, checksum, data)
         return data
 
     def _resend_request(self, with_checksum: bool) -> bytes:
@@ -222,9 +210,10 @@ class AcsConnection:
         """What was sent, for a 97: byte for byte, or with AY/AZ added or taken off as the 97
         has them (Koha turns error detection on and off with each request, 97 too)."""
         checksum = self._checksums_for(request_had_checksum)
-        if checksum == sent.checksum:
-            return sent.data
-        return self._send(sent.message, sent.sequence, checksum)
+        message, sequence, had_checksum, data = sent
+        if checksum == had_checksum:
+            return data
+        return self._send(message, sequence, checksum)
 
     def _needs_login(self, message: Message) -> bool:
         if not self.login_required or self.logged_in or isinstance(message, LoginRequest):
@@ -302,7 +291,7 @@ class ScConnection:
     def _one(self, frame: Frame | FrameTooLong) -> ScEvent:
         if isinstance(frame, FrameTooLong):
             return self._ask_again(frame.reason)
-        decoded = decode(frame.data, self.options)
+        decoded = decode(frame[0], self.options)
         if isinstance(decoded, ChecksumMismatch):
             return self._ask_again(decoded.reason)
         if isinstance(decoded, DecodeError):

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from rfid_sip2.sip2.errors import FrameTooLong
 
 DEFAULT_MAX_FRAME = 8192
 _LF = 0x0A
 
 
-class Frame(NamedTuple):
-    """One frame's bytes, terminator removed, and how the device ended it.
-
-    ``crlf`` is True for CR LF, False for a lone CR, and None when the CR was the last byte
-    received so far (an LF may still come; a frame that starts with one says so afterwards).
-    """
-
-    data: bytes
-    crlf: bool | None
+# One frame's bytes, terminator removed, and whether the device ended it with CR LF: True, False
+# for a lone CR, None when the CR was the last byte received so far (an LF may still come; a frame
+# that starts with one says so afterwards). A plain tuple: one is made per request.
+Frame = tuple[bytes, bool | None]
 
 
 class FrameBuffer:
@@ -55,7 +48,7 @@ class FrameBuffer:
             elif len(frame) > self.max_size:
                 frames.append(FrameTooLong(len(frame)))
             elif frame:
-                frames.append(Frame(frame, crlf))
+                frames.append((frame, crlf))
         if len(buffer) > self.max_size:
             self._dropped += len(buffer)
             buffer.clear()
