@@ -1,8 +1,8 @@
-"""Production: refuses to start without a secret key and the host names it serves."""
+"""Production: refuses to start without a secret key, the host names it serves and a real Koha."""
 
 from library_site.settings import environment
 from library_site.settings.base import *  # noqa: F403
-from library_site.settings.base import ENV
+from library_site.settings.base import ENV, KOHA
 
 DEBUG = False
 SECRET_KEY = environment.secret_key(ENV, required=True)
@@ -11,10 +11,11 @@ if not ALLOWED_HOSTS:
     raise environment.SettingError(
         "ALLOWED_HOSTS", "is not set; list the host names the site answers to, comma-separated"
     )
+environment.require_real_koha(ENV, KOHA)
 globals().update(environment.email(ENV, default="smtp://localhost:25"))
 
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a TLS-terminating proxy: the header it sets to "https" (and never passes on from clients).
+SECURE_PROXY_SSL_HEADER = environment.proxy_ssl_header(ENV)
 SECURE_SSL_REDIRECT = environment.flag(ENV, "SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
