@@ -111,13 +111,10 @@ def test_development_server_stops_at_once_when_the_database_cannot_be_reached():
     )
 
     assert result.returncode == 2
-    assert (
-        result.stderr.strip()
-        .splitlines()[-1]
-        .startswith(
-            "library20: configuration error: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1"
-        )
-    )
+    assert result.stderr.strip().splitlines() == [
+        "library20: configuration error: DATABASE_URL: cannot connect to PostgreSQL at "
+        "127.0.0.1:1: Connection refused"
+    ]
 
 
 def test_a_failing_statement_on_a_working_database_is_not_called_configuration(tmp_path):
