@@ -22,6 +22,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = environment.integer(ENV, "SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Hashed names (cached for ever by browsers) and gzip/brotli copies, served by WhiteNoise.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )

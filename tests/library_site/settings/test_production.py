@@ -105,3 +105,18 @@ def test_proxy_header_is_none_when_unset():
 def test_proxy_header_that_is_not_a_header_name_is_refused(header):
     with pytest.raises(SettingError, match=r"^SECURE_PROXY_SSL_HEADER: expected a header name"):
         environment.proxy_ssl_header({"SECURE_PROXY_SSL_HEADER": header})
+
+
+def test_production_collects_hashed_and_compressed_static_files(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        **PRODUCTION,
+        KOHA_URL="https://koha.example",
+        LIBRARY20_VAR_DIR=str(tmp_path),
+    )
+
+    assert result.returncode == 0, result.stderr
+    static = tmp_path / "static"
+    assert (static / "staticfiles.json").is_file()
+    assert list(static.glob("css/site.*.css.gz")), "no hashed, gzipped stylesheet"
