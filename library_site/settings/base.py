@@ -122,6 +122,10 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Uploaded files: the web server serves them in production; runserver and the demo do it here.
+SERVE_MEDIA = False
+# library20 demo resets the admin password: only settings made for it allow it.
+DEMO_ALLOWED = False
 # favicon.ico is asked for at the root of the site.
 WHITENOISE_ROOT = PROJECT_DIR / "root_files"
 STORAGES = {

@@ -10,3 +10,5 @@ from library_site.settings.base import ENV
 
 DEBUG = environment.flag(ENV, "DJANGO_DEBUG", True)
 INTERNAL_IPS = ["127.0.0.1"]
+SERVE_MEDIA = True
+DEMO_ALLOWED = True
