@@ -2,11 +2,12 @@
 
 import os
 import sys
+from typing import NoReturn
 
 CONFIGURATION_ERROR = 2  # as koha-bridge and rfid-sip2 exit on a configuration error
 
 
-def stop(variable_and_problem: str) -> None:
+def stop(variable_and_problem: str) -> NoReturn:
     print(f"library20: configuration error: {variable_and_problem}", file=sys.stderr)
     sys.exit(CONFIGURATION_ERROR)
 
