@@ -32,10 +32,11 @@ def ensure_locales() -> list[Locale]:
     return list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES))
 
 
-def translate(instance, catalogue: Catalogue, locales: list[Locale]) -> None:
+def translate(instance, catalogue: Catalogue, locales: list[Locale], slug: T | None = None) -> None:
     """Translate ``instance`` with wagtail-localize, filling each segment from ``catalogue``.
 
-    The result is what an editor gets by uploading a PO file: a synced translation they can edit.
+    A page's slug gets its translation from ``slug``. The result is what an editor gets by
+    uploading a PO file: a synced translation they can edit.
     """
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     for locale in locales:
@@ -46,8 +47,8 @@ def translate(instance, catalogue: Catalogue, locales: list[Locale]) -> None:
         )
         po = translation.export_po()
         for entry in po:
-            if entry.msgctxt == "slug":
-                entry.msgstr = entry.msgid  # URLs keep their English slugs in every language.
+            if entry.msgctxt == "slug" and slug is not None:
+                entry.msgstr = slug.in_language(locale.language_code)
             else:
                 entry.msgstr = catalogue.translate(entry.msgid, locale.language_code)
         warnings = translation.import_po(po, tool_name="library20 demo")
@@ -65,7 +66,7 @@ def translate(instance, catalogue: Catalogue, locales: list[Locale]) -> None:
 
 def _fill(page: Page, page_content: PageContent, images: dict) -> Page:
     page.title = page_content.title.en
-    page.slug = page_content.slug
+    page.slug = page_content.slug.en
     page.intro = page_content.intro.en
     page.search_description = page_content.search_description.en
     page.body = [block.english(images) for block in page_content.body]
@@ -94,7 +95,7 @@ def ensure_home(site: Site, images: dict) -> HomePage:
 
 
 def ensure_page(parent: Page, page_content: PageContent, images: dict) -> StandardPage:
-    existing = parent.get_children().filter(slug=page_content.slug).first()
+    existing = parent.get_children().filter(slug=page_content.slug.en).first()
     if existing is not None:
         return existing.specific
     page = _fill(StandardPage(show_in_menus=True), page_content, images)
@@ -142,10 +143,10 @@ def load_demo_content() -> Site:
     if site is None:
         raise DemoContentError("no default site: run library20 migrate first")
     home = ensure_home(site, images)
-    translate(home, catalogue, locales)
+    translate(home, catalogue, locales, content.HOME.slug)
     for page_content in content.PAGES:
         page = ensure_page(home, page_content, images)
-        translate(page, catalogue, locales)
+        translate(page, catalogue, locales, page_content.slug)
     ensure_library_settings(site, catalogue, locales)
     return site
 
@@ -161,9 +162,8 @@ def ensure_admin(username: str, password: str) -> None:
     user.save()
 
 
-def serve_site_at(host_and_port: str) -> None:
+def serve_site_at(hostname: str, port: int) -> None:
     """Name the default site by where the demo serves it, so full URLs (sitemap, mail) work."""
-    hostname, _, port = host_and_port.rpartition(":")
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = hostname or "127.0.0.1", int(port)
+    site.hostname, site.port = hostname, port
     site.save()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +17,8 @@ from koha_bridge.config import KohaConfig, KohaConfigError
 
 SUPPORTED_DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+HEADER_NAME = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
 
 
 class SettingError(ImproperlyConfigured):
@@ -133,14 +136,41 @@ def koha(env: Mapping[str, str], var_dir: Path) -> KohaConfig:
         raise SettingError(error.variable, str(error).split(": ", 1)[1]) from None
 
 
+def require_real_koha(env: Mapping[str, str], koha_config: KohaConfig) -> None:
+    """Production serves a real Koha; the sandbox only when KOHA_ALLOW_SANDBOX says so."""
+    if koha_config.is_sandbox and not flag(env, "KOHA_ALLOW_SANDBOX", False):
+        raise SettingError(
+            "KOHA_URL",
+            "is the embedded sandbox ILS, not a real Koha; set KOHA_URL=https://koha.example.org, "
+            "or KOHA_ALLOW_SANDBOX=true to serve the sandbox",
+        )
+
+
+def proxy_ssl_header(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """Django's SECURE_PROXY_SSL_HEADER from the header's name, e.g. X-Forwarded-Proto.
+
+    Trusting a header the proxy does not overwrite lets any client claim HTTPS, so none is
+    trusted unless the operator names it.
+    """
+    name = env.get("SECURE_PROXY_SSL_HEADER", "").strip()
+    if not name:
+        return None
+    if not HEADER_NAME.fullmatch(name) or name.lower() in TRUE_WORDS + FALSE_WORDS:
+        raise SettingError(
+            "SECURE_PROXY_SSL_HEADER",
+            f"expected a header name such as X-Forwarded-Proto, got {name!r}",
+        )
+    return "HTTP_" + name.upper().replace("-", "_"), "https"
+
+
 def flag(env: Mapping[str, str], variable: str, default: bool) -> bool:
     """A yes/no variable: 1/true/yes/on or 0/false/no/off."""
     raw = env.get(variable, "").strip().lower()
     if not raw:
         return default
-    if raw in ("1", "true", "yes", "on"):
+    if raw in TRUE_WORDS:
         return True
-    if raw in ("0", "false", "no", "off"):
+    if raw in FALSE_WORDS:
         return False
     raise SettingError(variable, f"expected true or false, got {raw!r}")
 

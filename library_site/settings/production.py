@@ -1,8 +1,8 @@
-"""Production: refuses to start without a secret key and the host names it serves."""
+"""Production: refuses to start without a secret key, the host names it serves and a real Koha."""
 
 from library_site.settings import environment
 from library_site.settings.base import *  # noqa: F403
-from library_site.settings.base import ENV
+from library_site.settings.base import ENV, KOHA
 
 DEBUG = False
 SECRET_KEY = environment.secret_key(ENV, required=True)
@@ -11,16 +11,18 @@ if not ALLOWED_HOSTS:
     raise environment.SettingError(
         "ALLOWED_HOSTS", "is not set; list the host names the site answers to, comma-separated"
     )
+environment.require_real_koha(ENV, KOHA)
 globals().update(environment.email(ENV, default="smtp://localhost:25"))
 
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a TLS-terminating proxy: the header it sets to "https" (and never passes on from clients).
+SECURE_PROXY_SSL_HEADER = environment.proxy_ssl_header(ENV)
 SECURE_SSL_REDIRECT = environment.flag(ENV, "SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = environment.integer(ENV, "SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Hashed names (cached for ever by browsers) and gzip/brotli copies, served by WhiteNoise.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )

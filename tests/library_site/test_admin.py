@@ -17,6 +17,32 @@ def test_admin_login_page_is_served_outside_the_language_prefix(client):
     assert form.select_one("input[name=username]") and form.select_one("input[name=password]")
 
 
+def test_admin_login_is_named_after_the_library(client):
+    soup = soup_of(client.get("/admin/login/", headers={"accept-language": "en"}))
+
+    assert soup.title.get_text(strip=True).endswith("Prut Valley Public Library")
+    assert soup.h1.get_text(strip=True) == "Sign in to Prut Valley Public Library"
+
+
+def test_admin_login_names_the_library_in_the_editors_language(client):
+    soup = soup_of(client.get("/admin/login/", headers={"accept-language": "uk"}))
+
+    assert soup.h1.get_text(strip=True) == "Вхід: Публічна бібліотека долини Пруту"
+
+
+def test_dashboard_is_named_after_the_library(admin_client):
+    soup = soup_of(admin_client.get("/admin/", headers={"accept-language": "en"}))
+
+    assert soup.title.get_text(strip=True) == "Dashboard - Prut Valley Public Library"
+    assert soup.h1.get_text(strip=True) == "Prut Valley Public Library"
+
+
+def test_admin_shows_no_gravatar_images_which_would_need_the_internet(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "gravatar.com" not in html
+
+
 def test_admin_requires_a_login(client):
     response = client.get("/admin/")
 

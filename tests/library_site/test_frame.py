@@ -111,5 +111,25 @@ def test_server_error_gives_the_sites_own_500_page(client, monkeypatch):
 
     assert response.status_code == 500
     html = response.content.decode()
-    assert "Something went wrong on our side" in html
     assert "search backend exploded" not in html
+    soup = soup_of(response)
+    assert soup.html["lang"] == "uk"
+    assert soup.h1.get_text(strip=True) == "На сайті сталася помилка"
+    assert soup.select_one('link[rel="stylesheet"]')["href"].startswith("/static/css/site")
+    assert soup.select_one("main a")["href"] == "/uk/"
+
+
+def test_server_error_page_needs_no_database(client, monkeypatch, django_assert_num_queries):
+    from library_site.search import views
+
+    def broken(raw: str) -> str:
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(views, "clean_query", broken)
+    client.raise_request_exception = False
+
+    with django_assert_num_queries(0):
+        response = client.get("/ro/search/", {"q": "x"})
+
+    assert response.status_code == 500
+    assert soup_of(response).h1.get_text(strip=True) == "A apărut o eroare pe site"

@@ -26,6 +26,27 @@ ABOUT_TITLES = {
     "ro": "Despre bibliotecă",
 }
 
+# Each page at its address in each language: translations have slugs of their own.
+HOME = {language: f"/{language}/" for language in LANGUAGES}
+ABOUT = {
+    "en": "/en/about/",
+    "ru": "/ru/o-biblioteke/",
+    "uk": "/uk/pro-biblioteku/",
+    "ro": "/ro/despre-biblioteca/",
+}
+VISITING = {
+    "en": "/en/visiting/",
+    "ru": "/ru/kak-nas-posetit/",
+    "uk": "/uk/yak-nas-vidvidaty/",
+    "ro": "/ro/vizitati-ne/",
+}
+CONTACTS = {
+    "en": "/en/contacts/",
+    "ru": "/ru/kontakty/",
+    "uk": "/uk/kontakty/",
+    "ro": "/ro/contact/",
+}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,9 +55,9 @@ def alternates(soup: BeautifulSoup) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("path", "titles"), [("/{}/", HOME_TITLES), ("/{}/about/", ABOUT_TITLES)])
-def test_page_is_served_in_each_language_with_its_frame_translated(client, language, path, titles):
-    response = client.get(path.format(language))
+@pytest.mark.parametrize(("paths", "titles"), [(HOME, HOME_TITLES), (ABOUT, ABOUT_TITLES)])
+def test_page_is_served_in_each_language_with_its_frame_translated(client, language, paths, titles):
+    response = client.get(paths[language])
 
     assert response.status_code == 200
     soup = soup_of(response)
@@ -45,29 +66,26 @@ def test_page_is_served_in_each_language_with_its_frame_translated(client, langu
     assert soup.select_one("a.skip-link").get_text(strip=True) == SKIP_LINK[language]
 
 
-@pytest.mark.parametrize("path", ["/{}/", "/{}/about/", "/{}/visiting/", "/{}/contacts/"])
-def test_pages_link_every_translation_and_the_english_source_as_x_default(client, path):
-    response = client.get(path.format("uk"))
+@pytest.mark.parametrize("paths", [HOME, ABOUT, VISITING, CONTACTS])
+def test_pages_link_every_translation_and_the_english_source_as_x_default(client, paths):
+    response = client.get(paths["uk"])
 
     links = alternates(soup_of(response))
     assert links == {
-        "en": "http://testserver" + path.format("en"),
-        "ru": "http://testserver" + path.format("ru"),
-        "uk": "http://testserver" + path.format("uk"),
-        "ro": "http://testserver" + path.format("ro"),
-        "x-default": "http://testserver" + path.format("en"),
+        **{language: "http://testserver" + path for language, path in paths.items()},
+        "x-default": "http://testserver" + paths["en"],
     }
 
 
 def test_language_switcher_lists_every_language_by_its_own_name_and_marks_the_current(client):
-    soup = soup_of(client.get("/ro/visiting/"))
+    soup = soup_of(client.get(VISITING["ro"]))
 
     switcher = soup.select("nav.language-switcher a")
     assert [(a["hreflang"], a.get_text(strip=True), a["href"]) for a in switcher] == [
-        ("en", "English", "/en/visiting/"),
-        ("ru", "Русский", "/ru/visiting/"),
-        ("uk", "Українська", "/uk/visiting/"),
-        ("ro", "Română", "/ro/visiting/"),
+        ("en", "English", VISITING["en"]),
+        ("ru", "Русский", VISITING["ru"]),
+        ("uk", "Українська", VISITING["uk"]),
+        ("ro", "Română", VISITING["ro"]),
     ]
     assert [a["hreflang"] for a in switcher if a.get("aria-current")] == ["ro"]
 
@@ -142,7 +160,8 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = ET.fromstring(response.content).findall("sm:url/sm:loc", namespace)
     locations = {loc.text for loc in urls}
-    for language in LANGUAGES:
-        for path in ("", "about/", "visiting/", "contacts/"):
-            assert f"http://localhost/{language}/{path}" in locations
-    assert len(locations) == 16
+    assert locations == {
+        f"http://localhost{path}"
+        for paths in (HOME, ABOUT, VISITING, CONTACTS)
+        for path in paths.values()
+    }

@@ -39,6 +39,22 @@ def test_search_with_no_match_says_so(client):
     assert "Ничего не найдено" in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ["", "ramp"])
+def test_search_page_has_one_search_landmark_its_own_form(client, query):
+    soup = soup_of(client.get("/en/search/", {"q": query}))
+
+    landmarks = soup.select('[role="search"], search')
+    assert len(landmarks) == 1
+    assert landmarks[0].find_parent("main") is not None
+    assert landmarks[0].select_one("input[name=q]")["value"] == query
+
+
+def test_other_pages_keep_the_search_form_in_their_header(client):
+    soup = soup_of(client.get("/en/"))
+
+    assert len(soup.select('header [role="search"]')) == 1
+
+
 def test_empty_search_shows_the_form_without_results(client):
     response = client.get("/en/search/")
 

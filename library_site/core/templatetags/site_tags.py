@@ -141,6 +141,13 @@ def library_profile(context: template.Context) -> LibraryProfile | None:
 
 
 @register.simple_tag(takes_context=True)
+def library_name(context: template.Context) -> str:
+    """The library's name in the active language; WAGTAIL_SITE_NAME until it has a profile."""
+    profile = library_profile(context)
+    return profile.name if profile else settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag(takes_context=True)
 def absolute_url(context: template.Context, target: Page | str) -> str:
     """A page's or a path's address with the scheme and host the reader used."""
     request = context["request"]

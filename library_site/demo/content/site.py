@@ -13,7 +13,7 @@ from library_site.demo.content.text import T
 
 @dataclass(frozen=True)
 class PageContent:
-    slug: str
+    slug: T  # each translation gets its own, transliterated as an editor would type it
     title: T
     intro: T
     search_description: T
@@ -56,7 +56,7 @@ SOCIAL_ACCOUNTS = (
 )
 
 HOME = PageContent(
-    slug="home",
+    slug=T("home", "glavnaya", "holovna", "acasa"),
     title=T(
         en="Welcome to the library",
         ru="Добро пожаловать в библиотеку",
@@ -162,7 +162,7 @@ HOME = PageContent(
 )
 
 ABOUT = PageContent(
-    slug="about",
+    slug=T("about", "o-biblioteke", "pro-biblioteku", "despre-biblioteca"),
     title=T("About the library", "О библиотеке", "Про бібліотеку", "Despre bibliotecă"),
     intro=T(
         en="A public library for the towns and villages of the Prut valley.",
@@ -241,7 +241,7 @@ ABOUT = PageContent(
 )
 
 VISITING = PageContent(
-    slug="visiting",
+    slug=T("visiting", "kak-nas-posetit", "yak-nas-vidvidaty", "vizitati-ne"),
     title=T("Visiting", "Как нас посетить", "Як нас відвідати", "Vizitați-ne"),
     intro=T(
         en="Opening hours, how to get here, and what to bring on your first visit.",
@@ -312,7 +312,7 @@ VISITING = PageContent(
 )
 
 CONTACTS = PageContent(
-    slug="contacts",
+    slug=T("contacts", "kontakty", "kontakty", "contact"),
     title=T("Contacts", "Контакты", "Контакти", "Contact"),
     intro=T(
         en="Write, call or drop by: we are glad to help.",

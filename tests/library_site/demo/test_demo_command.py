@@ -1,10 +1,12 @@
 """``library20 demo`` on a fresh machine: one command from nothing to a served multilingual site."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 
@@ -12,6 +14,25 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def demo_env(var_dir) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_DEBUG")
+    }
+    env.update(LIBRARY20_VAR_DIR=str(var_dir), LIBRARY20_DEMO_PASSWORD="demo-pass-123")
+    return env
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """Status, content type and body, for error statuses too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read()
 
 
 def wait_for(url: str, process: subprocess.Popen, seconds: float) -> str:
@@ -29,27 +50,65 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float) -> str:
 
 def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path):
     port = free_port()
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env.update(LIBRARY20_VAR_DIR=str(tmp_path), LIBRARY20_DEMO_PASSWORD="demo-pass-123")
+    site = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "library_site.manage", "demo", f"127.0.0.1:{port}"],
-        env=env,
+        [sys.executable, "-m", "library_site.manage", "demo", "--port", str(port)],
+        env=demo_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
-        page = wait_for(f"http://127.0.0.1:{port}/uk/", process, seconds=180)
+        page = wait_for(f"{site}/uk/", process, seconds=180)
         assert '<html lang="uk"' in page
         assert "Ласкаво просимо до бібліотеки" in page
         assert (tmp_path / "library20.sqlite3").exists()
-        sitemap = wait_for(f"http://127.0.0.1:{port}/sitemap.xml", process, seconds=30)
-        assert f"http://127.0.0.1:{port}/uk/about/" in sitemap
+        sitemap = wait_for(f"{site}/sitemap.xml", process, seconds=30)
+        assert f"{site}/uk/pro-biblioteku/" in sitemap
+
+        # The site's own pages and files, as a reader's browser asks for them; no debug page.
+        status, _type, body = fetch(f"{site}/en/no-such-page/")
+        assert status == 404
+        assert "<h1>Page not found</h1>" in body.decode()
+        assert "URLconf" not in body.decode()
+        status, content_type, body = fetch(f"{site}/favicon.ico")
+        assert (status, body[:4]) == (200, b"\x00\x00\x01\x00"), content_type
+        status, _type, body = fetch(f"{site}/robots.txt")
+        assert f"Sitemap: {site}/sitemap.xml" in body.decode()
+        stylesheet = re.search(r'href="(/static/css/site[^"]*\.css)"', page).group(1)
+        assert fetch(site + stylesheet)[0] == 200
+        images = re.findall(r'<img[^>]+src="(/media/[^"]+)"', page)
+        assert images, "the home page shows the demo's pictures"
+        assert {fetch(site + image)[0] for image in images} == {200}
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert "Admin login: admin / demo-pass-123" in output
     assert "records synced" in output
     assert (tmp_path / "koha-sandbox.sqlite3").exists()
+    # Quiet: no line per page created, no progress bar redrawn line after line.
+    assert "Page created" not in output
+    assert "records/s" not in output
+    assert len(output.split("Site:")[0].strip().splitlines()) <= 3, output
+
+
+def test_demo_stops_before_any_work_when_its_port_is_busy(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+
+        result = subprocess.run(
+            [sys.executable, "-m", "library_site.manage", "demo", "--port", str(port)],
+            env=demo_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"port {port} on 127.0.0.1 is in use" in lines[0]
+    assert "--port" in lines[0]
+    assert not (tmp_path / "library20.sqlite3").exists()  # nothing migrated

@@ -15,12 +15,26 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "ru", "uk", "ro"]
 
 
+SLUGS = {
+    "en": ["about", "contacts", "visiting"],
+    "ru": ["kak-nas-posetit", "kontakty", "o-biblioteke"],
+    "uk": ["kontakty", "pro-biblioteku", "yak-nas-vidvidaty"],
+    "ro": ["contact", "despre-biblioteca", "vizitati-ne"],
+}
+
+
 def test_every_language_has_a_home_page_and_the_three_standard_pages():
     for code in LANGUAGES:
         locale = Locale.objects.get(language_code=code)
         home = HomePage.objects.live().get(locale=locale)
         children = StandardPage.objects.live().child_of(home).filter(locale=locale)
-        assert sorted(children.values_list("slug", flat=True)) == ["about", "contacts", "visiting"]
+        assert children.count() == 3
+
+
+def test_translated_pages_have_slugs_in_their_own_language_as_an_editor_would_give():
+    for code, slugs in SLUGS.items():
+        pages = StandardPage.objects.live().filter(locale__language_code=code)
+        assert sorted(pages.values_list("slug", flat=True)) == slugs, code
 
 
 def test_translations_are_managed_by_wagtail_localize():
@@ -63,7 +77,7 @@ def test_loading_again_changes_nothing():
 
 
 def test_loading_again_keeps_an_editors_changes():
-    about = StandardPage.objects.get(slug="about", locale__language_code="uk")
+    about = StandardPage.objects.get(slug="pro-biblioteku", locale__language_code="uk")
     about.intro = "Змінено редактором."
     about.save_revision().publish()
 
@@ -96,8 +110,8 @@ def test_admin_account_gets_the_given_password():
     assert admin.check_password("second-password")
 
 
-def test_demo_command_refuses_to_run_without_debug(settings):
-    settings.DEBUG = False
+def test_demo_command_refuses_to_run_outside_the_development_settings(settings):
+    settings.DEMO_ALLOWED = False
 
     with pytest.raises(CommandError, match="development settings"):
         call_command("demo")

@@ -37,7 +37,7 @@ def test_malformed_database_url_stops_start_up_with_one_line(url, problem):
         "check", DATABASE_URL=url, DJANGO_SETTINGS_MODULE="library_site.settings.dev"
     )
 
-    assert result.returncode != 0
+    assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("library20: configuration error: DATABASE_URL: ")
@@ -76,6 +76,7 @@ def test_production_starts_with_its_required_settings(tmp_path):
         DJANGO_SETTINGS_MODULE="library_site.settings.production",
         SECRET_KEY="k" * 50,
         ALLOWED_HOSTS="library.example",
+        KOHA_URL="https://koha.example",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -182,6 +184,37 @@ def test_sync_command_reports_and_resumes(koha_client, monkeypatch, capsys):
 
     out = capsys.readouterr().out
     assert f"full sync, run 1: {TOTAL} records synced, 0 skipped, 0 removed" in out
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_sync_command_draws_no_progress_bar_when_its_output_is_not_a_terminal(
+    koha_client, monkeypatch, capsys
+):
+    monkeypatch.setattr(
+        "plugins.opac.management.commands.koha_sync.koha_client", lambda: koha_client
+    )
+
+    call_command("koha_sync", "--batch-size", "10")
+
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert f"{TOTAL} records synced" in captured.out
+
+
+def test_sync_command_draws_its_progress_bar_in_a_terminal(koha_client, monkeypatch):
+    monkeypatch.setattr(
+        "plugins.opac.management.commands.koha_sync.koha_client", lambda: koha_client
+    )
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+
+    call_command("koha_sync", "--batch-size", "10")
+
+    assert f"{TOTAL}/{TOTAL}" in terminal.getvalue()
 
 
 def test_sync_command_turns_koha_failures_into_a_clear_error(koha_client, monkeypatch):

@@ -1,42 +1,72 @@
+import errno
 import os
+import socket
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from library_site.demo.loader import ensure_admin, serve_site_at
+from library_site.demo.quiet import warnings_only
 
 DEFAULT_PASSWORD = "library20-demo"
+# One line per page created, per redirect checked, per sync: -v 2 shows them.
+CHATTY_LOGGERS = ("wagtail", "plugins.opac")
+
+
+def port_in_use(host: str, port: int) -> bool:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        # As the development server binds: a port left in TIME_WAIT is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return True
+            raise CommandError(f"cannot serve on {host}:{port}: {error.strerror}") from None
+    return False
 
 
 class Command(BaseCommand):
     help = (
-        "Run the demo: migrate, build translations, load the multilingual demo content, "
-        "sync the catalogue from Koha (the sandbox by default), create an admin account and "
-        "serve the site."
+        "Run the demo: migrate, build translations, collect static files, load the multilingual "
+        "demo content, sync the catalogue from Koha (the sandbox by default), create an admin "
+        "account and serve the site."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "addrport", nargs="?", default="127.0.0.1:8000", help="where to serve (127.0.0.1:8000)"
-        )
+        parser.add_argument("--host", default="127.0.0.1", help="address to serve on (127.0.0.1)")
+        parser.add_argument("--port", type=int, default=8000, help="port to serve on (8000)")
 
-    def handle(self, *args, addrport: str, **options) -> None:
-        if not settings.DEBUG:
+    def handle(self, *args, host: str, port: int, verbosity: int, **options) -> None:
+        if not settings.DEMO_ALLOWED:
             raise CommandError(
                 "the demo resets the admin password; run it with the development settings "
                 "(DJANGO_SETTINGS_MODULE=library_site.settings.dev), not in production"
             )
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("compilemessages", verbosity=0)
-        call_command("load_demo")
-        call_command("koha_sync")
+        if port_in_use(host, port):
+            raise CommandError(
+                f"port {port} on {host} is in use; stop what is using it or choose another "
+                f"port, e.g. library20 demo --port {port + 1}"
+            )
+        with warnings_only(*CHATTY_LOGGERS) if verbosity < 2 else nullcontext():
+            self.prepare(verbosity)
         password = os.environ.get("LIBRARY20_DEMO_PASSWORD", DEFAULT_PASSWORD)
         ensure_admin("admin", password)
-        host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
-        serve_site_at(host)
+        serve_site_at(host, port)
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.stdout.write(
-            self.style.SUCCESS(f"\nSite:  http://{host}/\nAdmin: http://{host}/admin/\n")
+            self.style.SUCCESS(f"\nSite:  http://{address}/\nAdmin: http://{address}/admin/\n")
             + f"Admin login: admin / {password}\n"
         )
-        call_command("runserver", addrport, use_reloader=False)
+        call_command("runserver", address, use_reloader=False, use_ipv6=":" in host)
+
+    def prepare(self, verbosity: int) -> None:
+        self.stdout.write(f"Preparing the demo in {settings.VAR_DIR} …")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("compilemessages", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("load_demo", verbosity=verbosity - 1)
+        call_command("koha_sync", verbosity=verbosity)

@@ -7,9 +7,10 @@ from library_site.demo.loader import DemoContentError, load_demo_content
 class Command(BaseCommand):
     help = "Create the multilingual demo content that is missing (safe to run again)."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args, verbosity: int, **options) -> None:
         try:
             site = load_demo_content()
         except (DemoContentError, MissingDemoTranslation) as error:
             raise CommandError(f"demo content: {error}") from None
-        self.stdout.write(f"demo content ready on {site.hostname}")
+        if verbosity >= 1:
+            self.stdout.write(f"demo content ready on {site.hostname}")

@@ -45,7 +45,9 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be between 1 and 1000")
         since = since_argument(since) if since else None
         client = koha_client()
-        bar = tqdm(unit="records", disable=options["verbosity"] < 1, file=sys.stderr)
+        # Away from a terminal (a log, a pipe) every redraw would be a line: the summary says it.
+        quiet = options["verbosity"] < 1 or not sys.stderr.isatty()
+        bar = tqdm(unit="records", disable=quiet, file=sys.stderr)
 
         def progress(done: int, total: int | None) -> None:
             if total is not None and bar.total is None:
