@@ -262,7 +262,7 @@ def _iso2709_records(data: bytes, decoding: _Decoding) -> Iterator[pymarc.Record
 def _read_chunk(chunk: bytes, decoding: _Decoding) -> Iterator[pymarc.Record | ReadFailure]:
     start = _record_start(chunk)
     if start is None:
-        yield ReadFailure(_salvaged_biblio_id(chunk, decoding), _length_fault(chunk))
+        yield ReadFailure(_salvaged_biblio_id(chunk, decoding), _leader_fault(chunk))
         return
     if start > 0:
         yield ReadFailure(None, f"{start} unreadable bytes before a record")
@@ -280,11 +280,16 @@ def _record_start(chunk: bytes) -> int | None:
     return None
 
 
-def _length_fault(chunk: bytes) -> str:
-    declared = chunk[:5]
+def _leader_fault(chunk: bytes) -> str:
+    """What in the leader stops the record from being found: its length or its base address."""
+    declared, base_address = chunk[:5], chunk[12:17]
     if not _FIVE_DIGITS.fullmatch(declared):
         return f"record length in the leader is not five digits: {declared!r}"
-    return f"leader gives a record length of {int(declared)} bytes but the record has {len(chunk)}"
+    if int(declared) != len(chunk):
+        return (
+            f"leader gives a record length of {int(declared)} bytes but the record has {len(chunk)}"
+        )
+    return f"base address of data in the leader is not five digits: {base_address!r}"
 
 
 def _parse(chunk: bytes, decoding: _Decoding) -> pymarc.Record | ReadFailure:
@@ -331,8 +336,17 @@ def _salvaged_biblio_id(chunk: bytes, decoding: _Decoding) -> int | None:
     """The biblionumber of a record that failed, read as leniently as pymarc allows."""
     if len(chunk) > 99999:
         return None
-    # Put the real length in the leader and let bad UTF-8 through: only the number is wanted.
-    patched = f"{len(chunk):05d}".encode("ascii") + chunk[5:]
+    # Put the real length and base address in the leader and let bad UTF-8 through: only the
+    # number is wanted. The data starts after the directory's field terminator.
+    base_address = chunk.find(b"\x1e") + 1
+    if not 0 < base_address <= 99999:
+        return None
+    patched = (
+        f"{len(chunk):05d}".encode("ascii")
+        + chunk[5:12]
+        + f"{base_address:05d}".encode("ascii")
+        + chunk[17:]
+    )
     try:
         record = _record(patched, decoding, decoding.force_utf8, "replace")
     except Exception:

@@ -217,3 +217,14 @@ def test_corrupted_records_never_raise(data):
     cut = data.draw(st.integers(0, len(original)))
     for each in records_from_iso2709(bytes(original[:cut])):
         assert isinstance(each, pymarc.Record | ReadFailure)
+
+
+def test_a_non_numeric_base_address_is_the_reason_given():
+    # As record 6 of pymarc's test/bad_records.mrc: the length is right, leader/12-16 is "f0037".
+    good = utf8(great_expectations())
+    bad = good[:12] + b"f" + good[13:]
+    [failure] = records_from_iso2709(bad)
+    base_address = bad[12:17]
+    assert failure == ReadFailure(
+        101, f"base address of data in the leader is not five digits: {base_address!r}"
+    )
