@@ -17,7 +17,7 @@ from koha_bridge.marc import normalise
 from koha_bridge.sandbox import demo_library
 from koha_bridge.sandbox.seed.books import BOOKS
 from koha_bridge.sandbox.seed.marc import to_marc
-from tests.koha_bridge.client.stubs import closed_port
+from tests.koha_bridge.client.stubs import Answer, ScriptedServer, closed_port
 from tests.koha_bridge.marc.records import UNIMARC_LEADER, field, iso2709, unimarc_100a
 from tests.koha_bridge.marc.samples import great_expectations, kobzar
 
@@ -106,6 +106,17 @@ def test_koha_unreachable_exits_3(capsys, monkeypatch):
     assert code == cli.EXIT_UNAVAILABLE == 3
     assert "check KOHA_URL" in err
     assert out == ""
+
+
+def test_a_login_page_at_koha_url_is_not_kohas_api_and_is_not_printed(capsys, monkeypatch):
+    page = b"<!DOCTYPE html><html><head><title>Log in to Koha</title></head><body><form>"
+    with ScriptedServer(Answer(200, page, {"Content-Type": "text/html"})) as koha:
+        monkeypatch.setenv("KOHA_URL", koha.url)
+        code, out, err = run(capsys, "probe")
+    assert code == cli.EXIT_KOHA == 1
+    assert out == "" and err.count("\n") == 1
+    assert f"this is not Koha's REST API at {koha.url}" in err and "check KOHA_URL" in err
+    assert "<" not in err
 
 
 def test_wrong_client_secret_exits_4(capsys, monkeypatch, sandbox, serve):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -184,25 +186,48 @@ def test_sync_command_reports_and_resumes(koha_client, monkeypatch, capsys):
     assert f"full sync, run 1: {TOTAL} records synced, 0 skipped, 0 removed" in out
 
 
-def test_sync_command_turns_koha_failures_into_a_clear_error(koha_client, monkeypatch):
-    def unavailable(*args, **kwargs):
-        raise KohaUnavailable(
-            "cannot connect (ConnectionError)",
-            url="https://koha.example/api/v1/biblios",
-            hint="is Koha running at https://koha.example? check KOHA_URL",
-        )
+def sync_command_error(koha_client, monkeypatch, error: KohaUnavailable) -> CommandError:
+    """What ``library20 koha_sync`` says when the client raises ``error`` on listing."""
 
-    monkeypatch.setattr(koha_client, "changed_biblios", unavailable)
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(koha_client, "changed_biblios", failing)
     monkeypatch.setattr(
         "plugins.opac.management.commands.koha_sync.koha_client", lambda: koha_client
     )
-
     with pytest.raises(CommandError) as raised:
         call_command("koha_sync", verbosity=0)
+    return raised.value
 
-    assert raised.value.returncode == 3
-    assert "check KOHA_URL" in str(raised.value)
-    assert "run again to resume" in str(raised.value)
+
+def test_sync_command_turns_koha_failures_into_a_clear_error(koha_client, monkeypatch):
+    unavailable = KohaUnavailable(
+        "cannot connect (ConnectionError)",
+        url="https://koha.example/api/v1/biblios",
+        hint="is Koha running at https://koha.example? check KOHA_URL",
+    )
+
+    error = sync_command_error(koha_client, monkeypatch, unavailable)
+
+    assert error.returncode == 3
+    assert "check KOHA_URL" in str(error)
+    assert "run again to resume" in str(error)
+
+
+def test_sync_command_message_does_not_double_kohas_full_stop(koha_client, monkeypatch):
+    kohas_500 = KohaUnavailable(  # as the client reports Koha's own 500 answer
+        "Something went wrong, check the logs.",
+        status=500,
+        url="https://koha.example/api/v1/biblios",
+        code="internal_server_error",
+        hint="Koha failed; see its logs",
+    )
+
+    message = str(sync_command_error(koha_client, monkeypatch, kohas_500))
+
+    assert "check the logs; Koha failed; see its logs. What was synced is kept" in message
+    assert not re.search(r"[.;:,]\s*[.;:,]", message), message
 
 
 @pytest.mark.parametrize(
