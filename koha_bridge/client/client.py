@@ -166,7 +166,7 @@ class KohaClient:
         path = f"/biblios/{int(biblio_id)}"
         response = self._send("GET", path, headers={"Accept": media_type})
         if media_type == MARCXML:
-            records = records_from_marcxml(response.content)
+            records = list(records_from_marcxml(response.content))
             result = records[0] if len(records) == 1 else ReadFailure(biblio_id, "not one record")
         else:
             data = _json_of(response)

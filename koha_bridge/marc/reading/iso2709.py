@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import pymarc
 
@@ -19,6 +21,10 @@ _BETWEEN_RECORDS = b" \t\r\n"
 # genuine Latin-1 must be asked for under another of its names.
 _MARC8_SENTINEL = "iso8859-1"
 _LATIN_1 = "latin-1"
+_BLOCK = 1 << 16
+# A record's length has five digits: far more than 99,999 bytes without an end-of-record mark
+# is not a record, and is not kept in memory waiting for one.
+_LONGEST_RECORD = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -31,16 +37,18 @@ class _Decoding:
 
 
 def records_from_iso2709(
-    data: bytes, encoding: str | None = None
+    data: bytes | BinaryIO, encoding: str | None = None
 ) -> Iterator[pymarc.Record | ReadFailure]:
-    """The records of ISO 2709 (MARC transmission format) data, one by one.
+    """The records of ISO 2709 (MARC transmission format) data or file, one by one as the file
+    is read.
 
     With no encoding, records decode as they declare: MARC21 leader/09 "a" is UTF-8 and blank
     is MARC-8; UNIMARC with a blank leader/09 is UTF-8 when 100$a/26-27 is "50". A named
     encoding ("utf-8", "cp1251", "iso8859-5", "latin-1") is used for every record instead.
     Raises LookupError at once for an encoding Python does not know.
     """
-    return _iso2709_records(data, _decoding(encoding))
+    file = io.BytesIO(data) if isinstance(data, bytes) else data
+    return _iso2709_records(file, _decoding(encoding))
 
 
 def _decoding(encoding: str | None) -> _Decoding:
@@ -54,15 +62,20 @@ def _decoding(encoding: str | None) -> _Decoding:
     return _Decoding(file_encoding=name, explicit=True)
 
 
-def _iso2709_records(data: bytes, decoding: _Decoding) -> Iterator[pymarc.Record | ReadFailure]:
+def _iso2709_records(file: BinaryIO, decoding: _Decoding) -> Iterator[pymarc.Record | ReadFailure]:
     # Records are cut at their end-of-record marks rather than by the leader's length, as
     # pymarc's MARCReader does: a wrong length or stray bytes then spoil one record, not every
     # record after it.
-    *chunks, tail = data.split(_END_OF_RECORD)
-    for chunk in chunks:
-        chunk = chunk.lstrip(_BETWEEN_RECORDS)
-        if chunk:
-            yield from _read_chunk(chunk + _END_OF_RECORD, decoding)
+    tail = b""
+    while block := file.read(_BLOCK):
+        *chunks, tail = (tail + block).split(_END_OF_RECORD)
+        for chunk in chunks:
+            chunk = chunk.lstrip(_BETWEEN_RECORDS)
+            if chunk:
+                yield from _read_chunk(chunk + _END_OF_RECORD, decoding)
+        if len(tail) > _LONGEST_RECORD:
+            yield ReadFailure(None, f"{len(tail)} bytes without an end-of-record mark")
+            tail = b""
     if tail.strip(_BETWEEN_RECORDS):
         yield ReadFailure(None, f"truncated record: {len(tail)} bytes and no end-of-record mark")
 
