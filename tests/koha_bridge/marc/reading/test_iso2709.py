@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from koha_bridge.marc import ReadFailure, normalise, records_from_iso2709
+from tests.koha_bridge.marc.reading.streams import TrickleFile
 from tests.koha_bridge.marc.records import (
     MARC21_LEADER,
     UNIMARC_LEADER,
@@ -16,7 +17,6 @@ from tests.koha_bridge.marc.records import (
     iso2709,
     unimarc_100a,
 )
-from tests.koha_bridge.marc.reading.streams import TrickleFile
 from tests.koha_bridge.marc.samples import great_expectations, kobzar
 
 MARC8_LEADER = MARC21_LEADER[:9] + " " + MARC21_LEADER[10:]  # leader/09 blank: MARC-8
