@@ -1,10 +1,15 @@
-"""MARC-in-JSON as Koha sends it (application/marc-in-json): one record, or a list of them."""
+"""MARC-in-JSON as Koha sends it (application/marc-in-json): one record, a list of them, or a
+file of them."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import pymarc
 
 from koha_bridge.marc.reading.failure import ReadFailure, biblio_id_hint, describe
+from koha_bridge.marc.reading.json_values import MalformedJson, json_values
 
 _LEADER_LENGTH = 24
 
@@ -35,6 +40,21 @@ def records_from_marc_in_json_list(data: list) -> list[pymarc.Record | ReadFailu
     if not isinstance(data, list):
         return [ReadFailure(None, f"MARC-in-JSON list is a {type(data).__name__}, not an array")]
     return [record_from_marc_in_json(item) for item in data]
+
+
+def records_from_marc_in_json_file(
+    file: BinaryIO, encoding: str = "utf-8"
+) -> Iterator[pymarc.Record | ReadFailure]:
+    """The records of a MARC-in-JSON file, one by one as it is read: an array of records (as
+    Koha lists them and pymarc writes them), one record, or one record per line.
+
+    Where the text stops being JSON, one ReadFailure ends the records.
+    """
+    try:
+        for value in json_values(file, encoding):
+            yield record_from_marc_in_json(value)
+    except MalformedJson as error:
+        yield ReadFailure(None, f"malformed MARC-in-JSON: {error}")
 
 
 def _json_fields(fields: list) -> tuple[list[dict], list[str]]:
