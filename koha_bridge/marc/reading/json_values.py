@@ -16,6 +16,7 @@ from typing import BinaryIO
 _BLOCK = 1 << 16
 # A value this long is not a MARC record: the text is not what it claims to be.
 _LONGEST_VALUE = 64 << 20
+_NUMBER_GOES_ON = frozenset("0123456789.eE+-")
 _SPACE = re.compile(r"[ \t\r\n]*")
 # Not strict: line breaks and tabs inside strings are common in exported records (pymarc's
 # own reader allows them too); the normaliser turns them into spaces.
@@ -88,11 +89,16 @@ class _Text:
                     continue
                 problem, where = error.msg.removesuffix(" at"), self._dropped + error.pos
                 raise MalformedJson(f"{problem} at character {where}") from None
-            # A value ending where the text read so far ends may go on: "12" of "123".
-            if end == len(self._text) and self._read_more():
+            if self._number_may_go_on(value, end) and self._read_more():
                 continue
             self._position = end
             return value
+
+    def _number_may_go_on(self, value: object, end: int) -> bool:
+        """Whether a number read may be the start of a longer one: "12" of "123", "0" of "0.5"."""
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        return end == len(self._text) or self._text[end] in _NUMBER_GOES_ON
 
     def _room_for_more(self) -> bool:
         return len(self._text) - self._position <= _LONGEST_VALUE
