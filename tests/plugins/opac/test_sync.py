@@ -7,13 +7,15 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from koha_bridge.client import KohaUnavailable
+from koha_bridge.client import KohaClient, KohaUnavailable
+from koha_bridge.config import KohaConfig
 from koha_bridge.marc import Flavour
 from koha_bridge.sandbox import catalogue
 from koha_bridge.sandbox.seed.books import BOOKS
 from koha_bridge.sandbox.seed.marc import to_marc
 from plugins.opac.models import CatalogueRecord, SyncState
 from plugins.opac.sync import sync_catalogue
+from tests.koha_bridge.client.stubs import Answer, ScriptedServer
 
 pytestmark = pytest.mark.django_db
 
@@ -283,6 +285,22 @@ def test_sync_command_message_does_not_double_kohas_full_stop(koha_client, monke
 
     assert "check the logs; Koha failed; see its logs. What was synced is kept" in message
     assert not re.search(r"[.;:,]\s*[.;:,]", message), message
+
+
+def test_sync_command_names_a_web_page_at_koha_url_without_printing_it(monkeypatch):
+    login_page = b"<!DOCTYPE html><html><head><title>Log in to Koha</title></head><form>"
+    with ScriptedServer(Answer(200, login_page, {"Content-Type": "text/html"})) as koha:
+        client = KohaClient(KohaConfig(url=koha.url))
+        monkeypatch.setattr(
+            "plugins.opac.management.commands.koha_sync.koha_client", lambda: client
+        )
+        with pytest.raises(CommandError) as raised:
+            call_command("koha_sync", verbosity=0)
+
+    message = str(raised.value)
+    assert raised.value.returncode == 1
+    assert f"this is not Koha's REST API at {koha.url}" in message and "KOHA_URL" in message
+    assert "<" not in message and "form" not in message
 
 
 @pytest.mark.parametrize(
