@@ -7,11 +7,14 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from contextlib import AbstractContextManager as ContextManager
 from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
 from typing import BinaryIO
+
+import pymarc
 
 from koha_bridge.client import (
     KohaAuthError,
@@ -56,27 +59,14 @@ def marc_file(args: argparse.Namespace) -> int:
     """Normalise every record of a MARC file, as a check before loading it into Koha."""
     flavour = Flavour(args.flavour) if args.flavour else None
     marc_format = MarcFormat(args.format) if args.format else None
-    failures, misreadings = 0, MisreadingTally()
+    misreadings = MisreadingTally()
     with _opened(args.file) as file:
         try:
             results = records_from_file(file, marc_format, args.encoding)
         except LookupError:
             print(f"koha-bridge: --encoding {args.encoding}: unknown encoding", file=sys.stderr)
             return EXIT_CONFIG
-        for position, result in enumerate(results, start=1):
-            if isinstance(result, ReadFailure):
-                reason = result.reason
-            else:
-                misreadings.note(result)
-                try:
-                    normalised = normalise(result, flavour, position)
-                except UnreadableRecord as error:
-                    reason = error.reason
-                else:
-                    print(json.dumps(asdict(normalised), ensure_ascii=False))
-                    continue
-            failures += 1
-            print(f"record {position}: unreadable: {reason}", file=sys.stderr)
+        failures = _print_records(results, flavour, misreadings)
     if found := misreadings.commonest():
         misreading, count = found
         print(
@@ -86,6 +76,30 @@ def marc_file(args: argparse.Namespace) -> int:
         )
         return EXIT_MISDECODED
     return EXIT_UNREADABLE if failures else EXIT_OK
+
+
+def _print_records(
+    results: Iterable[pymarc.Record | ReadFailure],
+    flavour: Flavour | None,
+    misreadings: MisreadingTally,
+) -> int:
+    """Each record as a JSON line on stdout, each failure as a line on stderr; the failures."""
+    failures = 0
+    for position, result in enumerate(results, start=1):
+        if isinstance(result, ReadFailure):
+            reason = result.reason
+        else:
+            misreadings.note(result)
+            try:
+                normalised = normalise(result, flavour, position)
+            except UnreadableRecord as error:
+                reason = error.reason
+            else:
+                print(json.dumps(asdict(normalised), ensure_ascii=False))
+                continue
+        failures += 1
+        print(f"record {position}: unreadable: {reason}", file=sys.stderr)
+    return failures
 
 
 def _opened(path: str) -> ContextManager[BinaryIO]:

@@ -30,8 +30,7 @@ class KohaError(Exception):
         where = f"{status} from {url}" if status else url
         # Koha ends its messages with a full stop; ours follow as clauses, and whoever shows the
         # error may add a sentence after it: no closing punctuation, so none is ever doubled.
-        clauses = [_clause(part) for part in (message, hint) if _clause(part)]
-        text = "; ".join(clauses)
+        text = "; ".join(clause for clause in (_clause(message), _clause(hint)) if clause)
         super().__init__(f"{where}: {text}" if where else text)
 
 
