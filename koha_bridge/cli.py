@@ -7,8 +7,14 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
+from contextlib import AbstractContextManager as ContextManager
+from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
+from typing import BinaryIO
+
+import pymarc
 
 from koha_bridge.client import (
     KohaAuthError,
@@ -19,24 +25,12 @@ from koha_bridge.client import (
     KohaUnavailable,
 )
 from koha_bridge.config import KohaConfig, KohaConfigError
-from koha_bridge.marc import (
-    Flavour,
-    ReadFailure,
-    UnreadableRecord,
-    normalise,
-    records_from_iso2709,
-    records_from_marcxml,
-)
+from koha_bridge.marc import Flavour, ReadFailure, UnreadableRecord, normalise
+from koha_bridge.marc.misreading import Misreading, MisreadingTally
+from koha_bridge.marc.reading.files import MarcFormat, records_from_file
 
-EXIT_OK, EXIT_KOHA, EXIT_CONFIG, EXIT_UNAVAILABLE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_UNREADABLE = (
-    0,
-    1,
-    2,
-    3,
-    4,
-    5,
-    6,
-)
+EXIT_OK, EXIT_KOHA, EXIT_CONFIG, EXIT_UNAVAILABLE, EXIT_AUTH, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
+EXIT_UNREADABLE, EXIT_MISDECODED = 6, 7
 
 
 def _config() -> KohaConfig:
@@ -63,30 +57,60 @@ def record(args: argparse.Namespace) -> int:
 
 def marc_file(args: argparse.Namespace) -> int:
     """Normalise every record of a MARC file, as a check before loading it into Koha."""
-    data = Path(args.file).read_bytes()
-    if data.lstrip()[:1] == b"<":
-        results = records_from_marcxml(data)
-    else:
+    flavour = Flavour(args.flavour) if args.flavour else None
+    marc_format = MarcFormat(args.format) if args.format else None
+    misreadings = MisreadingTally()
+    with _opened(args.file) as file:
         try:
-            results = records_from_iso2709(data, args.encoding)
+            results = records_from_file(file, marc_format, args.encoding)
         except LookupError:
             print(f"koha-bridge: --encoding {args.encoding}: unknown encoding", file=sys.stderr)
             return EXIT_CONFIG
-    flavour = Flavour(args.flavour) if args.flavour else None
+        failures = _print_records(results, flavour, misreadings)
+    if found := misreadings.commonest():
+        misreading, count = found
+        print(
+            f"koha-bridge: {count} of {misreadings.records} records look mis-decoded: "
+            f'{misreading.what} (e.g. "{misreading.example}"); {_try_encoding(misreading)}',
+            file=sys.stderr,
+        )
+        return EXIT_MISDECODED
+    return EXIT_UNREADABLE if failures else EXIT_OK
+
+
+def _print_records(
+    results: Iterable[pymarc.Record | ReadFailure],
+    flavour: Flavour | None,
+    misreadings: MisreadingTally,
+) -> int:
+    """Each record as a JSON line on stdout, each failure as a line on stderr; the failures."""
     failures = 0
     for position, result in enumerate(results, start=1):
         if isinstance(result, ReadFailure):
-            failures += 1
-            print(f"record {position}: unreadable: {result.reason}", file=sys.stderr)
-            continue
-        try:
-            normalised = normalise(result, flavour, position)
-        except UnreadableRecord as error:
-            failures += 1
-            print(f"record {position}: unreadable: {error.reason}", file=sys.stderr)
-            continue
-        print(json.dumps(asdict(normalised), ensure_ascii=False))
-    return EXIT_UNREADABLE if failures else EXIT_OK
+            reason = result.reason
+        else:
+            misreadings.note(result)
+            try:
+                normalised = normalise(result, flavour, position)
+            except UnreadableRecord as error:
+                reason = error.reason
+            else:
+                print(json.dumps(asdict(normalised), ensure_ascii=False))
+                continue
+        failures += 1
+        print(f"record {position}: unreadable: {reason}", file=sys.stderr)
+    return failures
+
+
+def _opened(path: str) -> ContextManager[BinaryIO]:
+    """The file, or standard input for "-"."""
+    return nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
+
+
+def _try_encoding(misreading: Misreading) -> str:
+    advice = f"try --encoding {misreading.encoding}"
+    # Which single-byte code page a file was written in cannot be told from its misreading.
+    return advice if misreading.encoding == "utf-8" else f"{advice} (or the file's code page)"
 
 
 def sandbox_serve(args: argparse.Namespace) -> int:
@@ -117,9 +141,20 @@ def parser() -> argparse.ArgumentParser:
     show = commands.add_parser("record", help="a record as library20 normalises it")
     show.add_argument("biblio_id", type=int)
     show.set_defaults(run=record)
-    check = commands.add_parser("marc", help="normalise the records of a MARC file")
-    check.add_argument("file")
-    check.add_argument("--encoding", help="for legacy ISO 2709 files: cp1251, latin-1...")
+    check = commands.add_parser(
+        "marc", help="normalise the records of a MARC file (ISO 2709, MARCXML, MARC-in-JSON)"
+    )
+    check.add_argument("file", help='the file, or "-" for standard input')
+    check.add_argument(
+        "--format",
+        choices=[f.value for f in MarcFormat],
+        help="the file's format (default: told by its first bytes)",
+    )
+    check.add_argument(
+        "--encoding",
+        help="decode the text as this (cp1251, utf-8, latin-1...) instead of what ISO 2709 "
+        "records or the XML declaration say, or UTF-8 for MARC-in-JSON",
+    )
     check.add_argument("--flavour", choices=[f.value for f in Flavour])
     check.set_defaults(run=marc_file)
     sandbox = commands.add_parser("sandbox", help="the embedded Koha-compatible ILS")

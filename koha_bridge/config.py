@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,6 +11,8 @@ from koha_bridge.marc.record import Flavour
 from koha_bridge.sandbox import demo_library
 
 SANDBOX = "sandbox:"
+MASK = "********"
+_SECRETS = frozenset({"client_secret", "password"})
 
 
 class KohaConfigError(ValueError):
@@ -34,6 +36,17 @@ class KohaConfig:
     marc_flavour: Flavour | None = None  # None: tell MARC21 from UNIMARC record by record
     sandbox_path: Path = Path("var/koha-sandbox.sqlite3")
     page_size: int = 100
+
+    def __repr__(self) -> str:
+        # Shown by logs, tracebacks and Django's debug page (which cleanses settings by name,
+        # and "KOHA" is no secret's name): a secret is only said to be set.
+        shown = []
+        for each in fields(self):
+            value = getattr(self, each.name)
+            if each.name in _SECRETS and value:
+                value = MASK
+            shown.append(f"{each.name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def is_sandbox(self) -> bool:

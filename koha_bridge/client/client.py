@@ -22,6 +22,8 @@ from koha_bridge.client.errors import (
     KohaProtocolError,
     KohaUnavailable,
     from_response,
+    is_web_page,
+    not_kohas_api,
 )
 from koha_bridge.client.session import base_url, http_session, sandbox_session
 from koha_bridge.config import KohaConfig
@@ -92,6 +94,8 @@ class KohaClient:
                 url=url,
                 hint=f"is Koha running at {self.config.url}? check KOHA_URL",
             ) from None
+        if is_web_page(response):
+            raise not_kohas_api(response, self.config.url)
         if response.status_code >= 400:
             raise from_response(response, self.config.credentials_named)
         return response
@@ -113,6 +117,8 @@ class KohaClient:
                 url=url,
                 hint=f"is Koha running at {self.config.url}? check KOHA_URL",
             ) from None
+        if is_web_page(response):
+            raise not_kohas_api(response, self.config.url)
         if 400 <= response.status_code < 500:
             # Koha answers a refused client with 400 or 403: either way the credentials.
             error = from_response(response, self.config.credentials_named)
@@ -160,7 +166,7 @@ class KohaClient:
         path = f"/biblios/{int(biblio_id)}"
         response = self._send("GET", path, headers={"Accept": media_type})
         if media_type == MARCXML:
-            records = records_from_marcxml(response.content)
+            records = list(records_from_marcxml(response.content))
             result = records[0] if len(records) == 1 else ReadFailure(biblio_id, "not one record")
         else:
             data = _json_of(response)

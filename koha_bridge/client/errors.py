@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 import requests
+
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_PAGE_START = (b"<!doctype html", b"<html")
 
 
 class KohaError(Exception):
@@ -23,8 +28,10 @@ class KohaError(Exception):
         self.message, self.status, self.url = message, status, url
         self.code, self.hint, self.body = code, hint, body
         where = f"{status} from {url}" if status else url
-        text = f"{where}: {message}" if where else message
-        super().__init__(f"{text}; {hint}" if hint else text)
+        # Koha ends its messages with a full stop; ours follow as clauses, and whoever shows the
+        # error may add a sentence after it: no closing punctuation, so none is ever doubled.
+        text = "; ".join(clause for clause in (_clause(message), _clause(hint)) if clause)
+        super().__init__(f"{where}: {text}" if where else text)
 
 
 class KohaBadRequest(KohaError):
@@ -71,19 +78,48 @@ def error_detail(body: Any) -> tuple[str, str]:
     return "", ""
 
 
+def _clause(text: str) -> str:
+    return text.strip().rstrip(".;:, ")
+
+
 def _joined(errors: list) -> str:
     parts = []
     for error in errors:
         if isinstance(error, dict):
             path = error.get("path", "")
-            parts.append(f"{path}: {error.get('message', '')}".strip(": "))
+            parts.append(_clause(f"{path}: {_clause(str(error.get('message', '')))}").strip(": "))
         else:
-            parts.append(str(error))
+            parts.append(_clause(str(error)))
     return "; ".join(parts)
 
 
+def is_web_page(response: requests.Response) -> bool:
+    """Whether the answer is an HTML page, which Koha's REST API never sends."""
+    if "html" in response.headers.get("Content-Type", "").lower():
+        return True
+    return response.content[:512].lstrip().lower().startswith(_PAGE_START)
+
+
+def not_kohas_api(response: requests.Response, koha_url: str) -> KohaError:
+    """The error for a web page where Koha's REST API should have answered: a login page, a
+    proxy's error page, the web server's default page. Its title says which; the page is
+    not repeated."""
+    found = _TITLE.search(response.content[:8192])
+    title = html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+    title = " ".join(title.split())[:80]
+    page = f'a web page ("{title}")' if title else "a web page"
+    status = response.status_code
+    kind = KohaUnavailable if status >= 500 else KohaProtocolError
+    return kind(
+        f"this is not Koha's REST API at {koha_url}: it answered with {page}",
+        status=status,
+        url=response.url.split("?")[0],
+        hint="check KOHA_URL (Koha's address; its web server must pass /api/v1 on to Koha)",
+    )
+
+
 def from_response(response: requests.Response, credentials: str) -> KohaError:
-    """The typed error for a non-2xx response."""
+    """The typed error for a non-2xx response from Koha's REST API."""
     try:
         body: Any = response.json()
     except ValueError:

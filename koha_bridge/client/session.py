@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
@@ -9,7 +11,42 @@ from urllib3.util.retry import Retry
 from koha_bridge.config import KohaConfig
 from koha_bridge.sandbox.transport import SANDBOX_BASE_URL, WSGIAdapter
 
-RETRY = Retry(
+log = logging.getLogger(__name__)
+
+
+class KohaRetry(Retry):
+    """urllib3's retry policy, each retry told once in koha_bridge's log at INFO.
+
+    urllib3 warns of every retry after a broken connection ("Retrying (Retry(total=...)) after
+    connection broken by ..."): while Koha is down that is a warning per retry on the console of
+    ``koha-bridge`` and ``library20 koha_sync``, which report the outage once themselves.
+    """
+
+    def increment(self, method=None, url=None, response=None, error=None, **kwargs) -> KohaRetry:
+        retry = super().increment(method, url, response, error, **kwargs)
+        pool = kwargs.get("_pool")
+        where = f"{pool.scheme}://{pool.host}:{pool.port}" if pool is not None else ""
+        reason = type(error).__name__ if error else f"status {response.status if response else '?'}"
+        log.info(
+            "koha request retry method=%s url=%s%s reason=%s retries_left=%s",
+            method,
+            where,
+            (url or "").split("?")[0],
+            reason,
+            retry.total,
+        )
+        return retry
+
+
+def _not_our_retries(record: logging.LogRecord) -> bool:
+    """Drop urllib3's retry warning when the retry is ours: KohaRetry has logged it already."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    return not (args and isinstance(args[0], KohaRetry))
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_not_our_retries)
+
+RETRY = KohaRetry(
     total=3,
     connect=3,
     read=0,  # a Koha that does not answer in time is not asked again: the caller waits once

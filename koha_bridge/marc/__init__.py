@@ -8,6 +8,7 @@ from koha_bridge.marc.reading import (
     ReadFailure,
     record_from_marc_in_json,
     records_from_iso2709,
+    records_from_marc_in_json_file,
     records_from_marc_in_json_list,
     records_from_marcxml,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "normalise",
     "record_from_marc_in_json",
     "records_from_iso2709",
+    "records_from_marc_in_json_file",
     "records_from_marc_in_json_list",
     "records_from_marcxml",
 ]

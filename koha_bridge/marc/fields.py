@@ -29,6 +29,14 @@ def first(field: pymarc.Field | None, code: str) -> str:
     return found[0] if found else ""
 
 
+def fixed_positions(field: pymarc.Field | None, code: str) -> str:
+    """Coded data read by character position (UNIMARC 100$a), as catalogued: its spaces count."""
+    if field is None:
+        return ""
+    found = [value for value in field.get_subfields(code) if isinstance(value, str)]
+    return found[0] if found else ""
+
+
 def all_values(record: pymarc.Record, tag: str, code: str) -> list[str]:
     """Every non-blank value of the code in every field with the tag, in record order."""
     return [value for field in record.get_fields(tag) for value in values(field, code)]

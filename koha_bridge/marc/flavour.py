@@ -6,7 +6,7 @@ import re
 
 import pymarc
 
-from koha_bridge.marc.fields import first
+from koha_bridge.marc.fields import fixed_positions
 from koha_bridge.marc.record import Flavour
 
 # UNIMARC 100$a, general processing data: 36 positions opening with the date entered on file.
@@ -24,4 +24,4 @@ def detect_flavour(record: pymarc.Record) -> Flavour | None:
 
 
 def _has_general_processing_data(record: pymarc.Record) -> bool:
-    return _GENERAL_PROCESSING_DATA.fullmatch(first(record.get("100"), "a")) is not None
+    return _GENERAL_PROCESSING_DATA.fullmatch(fixed_positions(record.get("100"), "a")) is not None

@@ -31,14 +31,50 @@ UNIMARC_RELATORS: Mapping[str, str] = {
     "600": "photographer",
 }
 
+# Relator terms as catalogues abbreviate them, or write them in full in their own language,
+# and the role each names: AACR2 and RDA appendix I; GOST 7.0.12 (Russian) and DSTU 3582
+# (Ukrainian) abbreviations; Romanian usage. Keys are as ``relator_term`` writes them.
+_TERMS: Mapping[str, str] = {
+    "ill": "illustrator",
+    "illus": "illustrator",
+    "ed": "editor",
+    "eds": "editor",
+    "tr": "translator",
+    "trans": "translator",
+    "transl": "translator",
+    "comp": "compiler",
+    "пер": "translator",
+    "переводчик": "translator",
+    "перекладач": "translator",
+    "ред": "editor",
+    "редактор": "editor",
+    "сост": "compiler",
+    "составитель": "compiler",
+    "упоряд": "compiler",
+    "упорядник": "compiler",
+    "ил": "illustrator",
+    "іл": "illustrator",
+    "худож": "illustrator",
+    "художник": "illustrator",
+    "авт.предисл": "author of introduction",
+    "авт.передм": "author of introduction",
+    "trad": "translator",
+    "traducător": "translator",
+    "il": "illustrator",
+    "ilustrator": "illustrator",
+    "îngr": "editor",
+}
+
 # A role the record names but the site has no word for is still not authorship.
 UNKNOWN_ROLE = "contributor"
 
 
 def relator_term(term: str) -> str:
-    """A catalogued relator term ("Translator.", "author of introduction, etc.") for display."""
+    """A catalogued relator term ("Translator.", "пер.", "ill.") as a role name for display."""
     term = " ".join(term.split()).lower().strip(" .,;:/=")
-    return term.removesuffix(", etc").strip(" .,;:/=")
+    term = term.removesuffix(", etc").strip(" .,;:/=")
+    # "авт. предисл." and "авт.предисл." are one abbreviation.
+    return _TERMS.get(term.replace(". ", "."), term)
 
 
 def relator_code(code: str) -> str:

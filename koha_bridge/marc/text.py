@@ -8,12 +8,16 @@ from collections.abc import Iterable, Sequence
 
 # Cataloguers end an element with the ISBD punctuation that introduces the next one
 # ("Great expectations /", "Dickens, Charles,"); shown on its own, that punctuation is noise.
-_TRAILING_SEPARATORS = re.compile(r"[\s/:;=,]+$")
+# A value can also open with the punctuation that closed the element before it: UNIMARC 700
+# "$aAsimov$b, Isaac" repeats the comma that joins the rest of the name to the entry element.
+_SURROUNDING_SEPARATORS = re.compile(r"^[\s/:;=,]+|[\s/:;=,]+$")
 # Periods that belong to the word rather than close the element: "Jr.", "Ltd.", "etc."
 _ABBREVIATIONS = frozenset({"jr", "sr", "etc", "inc", "ltd", "co", "st"})
-# Non-sorting markers some systems put around a leading article ("\x88The\x89 hobbit"):
-# NSB/NSE in ISO 5426-derived data and their C1 equivalents in Unicode records.
-_NON_SORTING_MARKS = re.compile("[\x88\x89\x98\x9c]")
+# Control characters are never text. Among them: the non-sorting marks some systems put around
+# a leading article ("\x88The\x89 hobbit", NSB/NSE of ISO 5426 and their C1 equivalents), and
+# the ESC a broken MARC-8 escape leaves behind. Line breaks and tabs are white space instead.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_WHITE_SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{3}")
 # "und" (undetermined) and "zxx" (no linguistic content) say nothing about the language.
@@ -25,19 +29,20 @@ _UNKNOWN_PUBLISHERS = frozenset(
 
 
 def clean(value: str) -> str:
-    """The value in NFC, without non-sorting marks and surrounding white space."""
+    """The value in NFC, without control characters, its white space collapsed."""
+    value = _CONTROLS.sub("", value)
     # MARC21 UTF-8 records are often decomposed ("Garci\u0301a"): composed text compares,
     # searches and de-duplicates as readers expect.
-    return unicodedata.normalize("NFC", _NON_SORTING_MARKS.sub("", value)).strip()
+    return _WHITE_SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
 def strip_separators(value: str) -> str:
-    """The value without trailing ISBD separators (" /", " :", " ;", " =", ","); periods stay."""
-    return _TRAILING_SEPARATORS.sub("", clean(value))
+    """The value without ISBD separators (" /", " :", " ;", " =", ",") at its ends; periods stay."""
+    return _SURROUNDING_SEPARATORS.sub("", clean(value))
 
 
 def strip_isbd(value: str) -> str:
-    """The value without trailing ISBD separators nor the closing period of the element."""
+    """The value without ISBD separators at either end nor the closing period of the element."""
     value = strip_separators(value)
     if _ends_with_closing_period(value):
         value = strip_separators(value[:-1])

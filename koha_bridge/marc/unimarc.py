@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pymarc
 
-from koha_bridge.marc.fields import all_values, first, series_statements, subfields, values
+from koha_bridge.marc.fields import (
+    all_values,
+    first,
+    fixed_positions,
+    series_statements,
+    subfields,
+    values,
+)
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import UNIMARC_RELATORS, role
@@ -127,7 +134,7 @@ def _year(record: pymarc.Record) -> int | None:
         if (year := first_year(values(field, "d"))) is not None:
             return year
     # 100$a/9-12: date 1 of the general processing data.
-    return year_from_digits(first(record.get("100"), "a")[9:13])
+    return year_from_digits(fixed_positions(record.get("100"), "a")[9:13])
 
 
 def _subjects(field: pymarc.Field) -> list[str]:

@@ -14,6 +14,7 @@ from koha_bridge.sandbox.seed.marc import to_marc
 from koha_bridge.sandbox.store import Store
 
 BARCODE_PREFIX = "39520"
+CATALOGUED_BEFORE = timedelta(days=365)
 
 
 def barcode_for(item_number: int) -> str:
@@ -83,10 +84,19 @@ def _add_patron(
 
 
 def seed_catalogue(db: sqlite3.Connection, now: datetime) -> None:
+    """The demo catalogue, catalogued with its items a year before the sandbox opens.
+
+    Stamped ``now``, every record would share the second in which the demo's first catalogue
+    sync starts, and a sync re-reads its watermark's own second: the second sync would copy
+    the whole catalogue again.
+    """
     libraries = [library[0] for library in demo_library.LIBRARIES]
+    catalogued = now - CATALOGUED_BEFORE
     item_number = 0
     for number, book in enumerate(BOOKS, start=1):
-        biblio_id = catalogue.save_biblio(db, to_marc(book, number), book.flavour, now, number)
+        biblio_id = catalogue.save_biblio(
+            db, to_marc(book, number), book.flavour, catalogued, number
+        )
         for copy in range(book.copies):
             item_number += 1
             catalogue.add_item(
@@ -95,7 +105,7 @@ def seed_catalogue(db: sqlite3.Connection, now: datetime) -> None:
                 barcode=barcode_for(item_number),
                 library_id=libraries[(number + copy) % len(libraries)],
                 item_type_id="BK",
-                when=now - timedelta(days=365),
+                when=catalogued,
                 replacement_price=15.0,
                 callnumber=f"{book.language.upper()} {book.authors[0].name.split(',')[0][:3]}"
                 if book.authors

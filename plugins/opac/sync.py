@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,8 +23,11 @@ from plugins.opac.models import CatalogueRecord, SyncState
 
 log = logging.getLogger(__name__)
 
-# Koha's Date header has whole seconds; start the next run a little before this one did.
-WATERMARK_MARGIN = timedelta(seconds=2)
+# The next run asks for records changed at or after the second this run's first listing was
+# answered in (Koha's Date header): Koha's timestamps have whole seconds, so ">=" reads that
+# second again, and a record saved later within it is not missed. Nothing earlier needs
+# reading again: starting earlier than that second re-read everything saved just before the
+# run, which after the demo's seeding was the whole catalogue.
 STORED_FIELDS = [
     f.name for f in CatalogueRecord._meta.concrete_fields if f.name not in ("biblio_id",)
 ]
@@ -110,12 +113,12 @@ def sync_catalogue(
     feed = CatalogueFeed(client, flavour, batch_size)
     for batch in feed.batches(state.since or None, state.last_biblio_id):
         if not state.run_watermark and feed.server_time is not None:
-            state.run_watermark = _rfc3339(feed.server_time - WATERMARK_MARGIN)
+            state.run_watermark = _rfc3339(feed.server_time)
         _store(state, batch)
         if progress:
             progress(len(batch.records) + len(batch.failures), feed.total)
     if not state.run_watermark:
-        state.run_watermark = _rfc3339((feed.server_time or datetime.now(UTC)) - WATERMARK_MARGIN)
+        state.run_watermark = _rfc3339(feed.server_time or datetime.now(UTC))
     if state.mode == SyncState.Mode.FULL:
         state.removed = _remove_unseen(state)
     state.watermark = state.run_watermark

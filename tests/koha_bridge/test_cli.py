@@ -1,11 +1,12 @@
 """``koha-bridge``, run in process: what it prints, and its exit codes.
 
 0 ok, 1 Koha error, 2 configuration, 3 Koha unavailable, 4 authentication, 5 not found,
-6 unreadable records.
+6 unreadable records, 7 text that looks mis-decoded.
 """
 
 from __future__ import annotations
 
+import io
 import json
 
 import pymarc
@@ -17,7 +18,7 @@ from koha_bridge.marc import normalise
 from koha_bridge.sandbox import demo_library
 from koha_bridge.sandbox.seed.books import BOOKS
 from koha_bridge.sandbox.seed.marc import to_marc
-from tests.koha_bridge.client.stubs import closed_port
+from tests.koha_bridge.client.stubs import Answer, ScriptedServer, closed_port
 from tests.koha_bridge.marc.records import UNIMARC_LEADER, field, iso2709, unimarc_100a
 from tests.koha_bridge.marc.samples import great_expectations, kobzar
 
@@ -108,6 +109,17 @@ def test_koha_unreachable_exits_3(capsys, monkeypatch):
     assert out == ""
 
 
+def test_a_login_page_at_koha_url_is_not_kohas_api_and_is_not_printed(capsys, monkeypatch):
+    page = b"<!DOCTYPE html><html><head><title>Log in to Koha</title></head><body><form>"
+    with ScriptedServer(Answer(200, page, {"Content-Type": "text/html"})) as koha:
+        monkeypatch.setenv("KOHA_URL", koha.url)
+        code, out, err = run(capsys, "probe")
+    assert code == cli.EXIT_KOHA == 1
+    assert out == "" and err.count("\n") == 1
+    assert f"this is not Koha's REST API at {koha.url}" in err and "check KOHA_URL" in err
+    assert "<" not in err
+
+
 def test_wrong_client_secret_exits_4(capsys, monkeypatch, sandbox, serve):
     monkeypatch.setenv("KOHA_URL", serve(sandbox.app))
     monkeypatch.setenv("KOHA_CLIENT_ID", demo_library.CLIENT_ID)
@@ -154,8 +166,86 @@ def test_marc_file_in_cp1251_is_read_with_encoding(capsys, tmp_path):
     assert shown["flavour"] == "UNIMARC"
     assert shown["authors"][0]["name"] == "Українка, Леся"
 
-    _, out, _ = run(capsys, "marc", str(path))  # without it the bytes are taken for MARC-8
+
+def test_marc_file_in_cp1251_read_as_marc8_is_said_to_look_mis_decoded(capsys, tmp_path):
+    path = tmp_path / "forest-song.mrc"
+    path.write_bytes(forest_song_in_cp1251())
+
+    code, out, err = run(capsys, "marc", str(path))  # without --encoding: taken for MARC-8
+
     assert "Лісова пісня" not in out
+    assert code == cli.EXIT_MISDECODED == 7
+    assert err.count("\n") == 1
+    assert "1 of 1 records look mis-decoded: a legacy code page read as MARC-8" in err
+    assert "try --encoding cp1251" in err
+
+
+def test_marc_file_in_utf8_read_as_cp1251_is_said_to_look_mis_decoded(capsys, tmp_path):
+    path = tmp_path / "catalogue.mrc"
+    path.write_bytes(utf8_iso2709(kobzar()) + utf8_iso2709(great_expectations()))
+
+    code, out, err = run(capsys, "marc", str(path), "--encoding", "cp1251")
+
+    assert code == cli.EXIT_MISDECODED
+    assert len(out.splitlines()) == 2  # the records are still shown, as read
+    assert '1 of 2 records look mis-decoded: UTF-8 read as cp1251 (e.g. "РљРѕР±Р·Р°СЂ' in err
+    assert err.rstrip().endswith("try --encoding utf-8")
+
+
+def test_marc_in_json_file_is_read_and_its_format_need_not_be_named(capsys, tmp_path):
+    path = tmp_path / "records.json"
+    books = [great_expectations().as_dict(), kobzar().as_dict()]
+    path.write_text(json.dumps(books, ensure_ascii=False), encoding="utf-8")
+
+    code, out, err = run(capsys, "marc", str(path))
+
+    assert (code, err) == (0, "")
+    assert [json.loads(line)["title"] for line in out.splitlines()] == [
+        "Great expectations",
+        "Кобзар",
+    ]
+
+
+def test_marc_in_json_lines_in_cp1251_are_read_with_encoding(capsys, tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(json.dumps(kobzar().as_dict(), ensure_ascii=False).encode("cp1251"))
+
+    code, _, err = run(capsys, "marc", str(path))
+    assert code == cli.EXIT_MISDECODED
+    assert "a legacy code page read as UTF-8" in err and "try --encoding cp1251" in err
+
+    code, out, err = run(capsys, "marc", str(path), "--encoding", "cp1251")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["title"] == "Кобзар"
+
+
+def test_marcxml_file_is_read(capsys, tmp_path):
+    path = tmp_path / "records.xml"
+    path.write_bytes(pymarc.record_to_xml(kobzar(), namespace=True))
+
+    code, out, _ = run(capsys, "marc", str(path))
+
+    assert code == 0
+    assert json.loads(out)["title"] == "Кобзар"
+
+
+def test_a_named_format_overrides_what_the_content_suggests(capsys, tmp_path):
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([kobzar().as_dict()]), encoding="utf-8")
+
+    code, out, err = run(capsys, "marc", str(path), "--format", "marcxml")
+
+    assert code == cli.EXIT_UNREADABLE and out == ""
+    assert "record 1: unreadable: malformed MARCXML" in err
+
+
+def test_marc_file_from_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(utf8_iso2709(kobzar()))))
+
+    code, out, _ = run(capsys, "marc", "-")
+
+    assert code == 0
+    assert json.loads(out)["title"] == "Кобзар"
 
 
 def test_marc_file_with_an_unknown_encoding_exits_2_naming_it(capsys, tmp_path):

@@ -88,7 +88,7 @@ def test_a_401_that_persists_after_renewal_is_an_auth_error_without_a_loop(clien
     assert len(recorder.token_requests) == 2
     assert len(recorder.api_requests) == 2
     assert raised.value.status == 401
-    assert "Authentication failure." in str(raised.value)
+    assert raised.value.message == "Authentication failure."
     assert "KOHA_CLIENT_ID and KOHA_CLIENT_SECRET" in str(raised.value)
 
 

@@ -24,7 +24,7 @@ from koha_bridge.sandbox import catalogue, circulation, demo_library
 from koha_bridge.sandbox.clock import to_api_datetime
 from koha_bridge.sandbox.seed.books import BOOKS
 from koha_bridge.sandbox.seed.marc import to_marc
-from koha_bridge.sandbox.seeding import barcode_for
+from koha_bridge.sandbox.seeding import CATALOGUED_BEFORE, barcode_for
 from tests.koha_fixtures import START
 
 # The demo patrons' cards (demo_library.PATRONS).
@@ -155,7 +155,7 @@ def test_rating_out_of_range_is_a_bad_request_naming_the_field(koha_client):
 
 
 def test_changed_biblios_pages_by_ascending_id_and_resumes_after_the_last_id(koha_client):
-    since = to_api_datetime(START)
+    since = to_api_datetime(START - CATALOGUED_BEFORE)  # when the demo catalogue was saved
     pages, after = [], 0
     while True:
         page = koha_client.changed_biblios(since, after_id=after, limit=30)
@@ -181,7 +181,8 @@ def test_changed_biblios_are_those_changed_at_or_after_since(koha_client, sandbo
     assert changed.stamps == [BiblioStamp(7, to_api_datetime(START + timedelta(hours=1)))]
     assert changed.total == 1
     assert changed.server_time == clock()  # the server's clock, from its Date header
-    assert len(koha_client.changed_biblios(to_api_datetime(START), limit=100).stamps) == RECORDS
+    catalogued = to_api_datetime(START - CATALOGUED_BEFORE)
+    assert len(koha_client.changed_biblios(catalogued, limit=100).stamps) == RECORDS
 
 
 def test_changed_biblios_without_since_lists_every_record(koha_client):

@@ -346,3 +346,16 @@ def test_marc21_record_without_optional_fields_has_empty_values():
     assert normalised.year is None
     assert normalised.cover_isbn == ""
     assert normalised.links == ()
+
+
+def test_marc21_control_characters_left_by_a_broken_marc8_escape_never_reach_a_field():
+    # As in pymarc's test/bad_marc8_escape.dat, decoded: ESC where "é" should have been.
+    book = record(
+        field("245", "00", "a", "Bulletin de la Soci\x1bt\xe9 linn\x1benne de Bordeaux."),
+        field("260", "  ", "a", "Bordeaux :", "b", "La Soci\xe9t\x1b,", "c", "1971-"),
+        field("500", "  ", "a", "Continues: Actes.  Proc\x1bs-verbaux."),
+    )
+    normalised = normalise_marc21(book, 1)
+    assert normalised.title == "Bulletin de la Socit\xe9 linnenne de Bordeaux"
+    assert normalised.publisher == "La Soci\xe9t"
+    assert normalised.notes == ("Continues: Actes. Procs-verbaux.",)

@@ -19,6 +19,25 @@ def test_trailing_isbd_separators_are_stripped():
     assert strip_isbd("Dickens, Charles,") == "Dickens, Charles"
 
 
+def test_leading_isbd_separators_are_stripped():
+    assert strip_isbd(", Isaac") == "Isaac"
+    assert strip_isbd(" : a novel") == "a novel"
+    assert strip_isbd("= Hamlet") == "Hamlet"
+    assert strip_isbd("/ edited by Charlotte Mitchell.") == "edited by Charlotte Mitchell"
+
+
+def test_control_characters_never_reach_a_value():
+    # A broken MARC-8 escape leaves ESC in the text, as in pymarc's test/bad_marc8_escape.dat.
+    assert clean("La Soci\xe9t\x1b") == "La Soci\xe9t"
+    assert clean("Proc\x1bs-verbaux\x00\x7f") == "Procs-verbaux"
+    assert clean("Soci\x9bt\u00e9") == "Socit\u00e9"  # a C1 control, CSI
+
+
+def test_white_space_runs_collapse_to_one_space():
+    assert clean("Bordeaux.  Proc\u00e8s-verbaux") == "Bordeaux. Proc\u00e8s-verbaux"
+    assert clean("line one\r\nline\ttwo") == "line one line two"
+
+
 def test_the_closing_period_of_an_element_is_stripped():
     assert strip_isbd("1812-1870.") == "1812-1870"
     assert strip_isbd("London (England).") == "London (England)"

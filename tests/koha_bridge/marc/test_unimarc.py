@@ -240,3 +240,16 @@ def test_unimarc_non_sorting_marks_around_an_article_are_dropped():
     normalised = normalise_unimarc(book, 1)
     assert normalised.title == "Les misérables"
     assert normalised.authors == (Author("Hugo, Victor", "author", "1802-1885"),)
+
+
+def test_unimarc_rest_of_name_with_its_own_leading_comma_is_joined_once():
+    # As in pymarc's test/testunimarc.dat (an ICCU record): 700 $aAsimov$b, Isaac.
+    book = unimarc(
+        field("200", "1 ", "a", "L'altra faccia della spirale"),
+        field("700", " 1", "a", "Asimov", "b", ", Isaac", "4", "070"),
+        field("702", " 1", "a", "Scaglia", "b", ", Cesare"),
+    )
+    assert [author.name for author in normalise_unimarc(book, 1).authors] == [
+        "Asimov, Isaac",
+        "Scaglia, Cesare",
+    ]

@@ -12,6 +12,7 @@ import pytest
 
 from koha_bridge.marc import Author, Flavour, normalise
 from koha_bridge.marc.isbn import is_valid_isbn
+from koha_bridge.sandbox.clock import to_api_datetime
 from koha_bridge.sandbox.seed.books import BOOKS, SeedBook
 from koha_bridge.sandbox.seed.marc import to_marc, to_marc21, to_unimarc
 
@@ -369,3 +370,10 @@ def test_record_normalises_back_to_the_seeded_book(number, book):
     assert set(normalised.authors) == {
         Author(person.name, person.role, person.dates) for person in book.authors
     }
+
+
+def test_the_demo_catalogue_was_saved_before_the_sandbox_opened(sandbox, clock):
+    """A sync starting the second the sandbox is seeded must not find every record new."""
+    with sandbox.store.reading() as db:
+        stamps = {row[0] for row in db.execute("SELECT timestamp FROM biblios")}
+    assert stamps and max(stamps) < to_api_datetime(clock())

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from koha_bridge.client import KohaUnavailable
+from koha_bridge.client import KohaClient, KohaUnavailable
+from koha_bridge.config import KohaConfig
 from koha_bridge.marc import Flavour
 from koha_bridge.sandbox import catalogue
 from koha_bridge.sandbox.seed.books import BOOKS
 from koha_bridge.sandbox.seed.marc import to_marc
 from plugins.opac.models import CatalogueRecord, SyncState
 from plugins.opac.sync import sync_catalogue
+from tests.koha_bridge.client.stubs import Answer, ScriptedServer
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +27,20 @@ class Interrupted(Exception):
     """Stands in for Ctrl-C or a killed process between two batches."""
 
 
-def change_record(sandbox, clock, biblio_id: int, title: str) -> None:
-    """An edit in Koha: the record is saved again, later, with a new title."""
-    clock.advance(hours=1)
+def save_record(sandbox, clock, biblio_id: int, title: str) -> None:
+    """An edit in Koha, now: the record is saved again with a new title."""
     book = BOOKS[biblio_id - 1]
     record = to_marc(book, biblio_id)
     field = record["245"] if book.flavour is Flavour.MARC21 else record["200"]
     field["a"] = title
     with sandbox.store.transaction() as db:
         catalogue.save_biblio(db, record, book.flavour, clock(), biblio_id)
+
+
+def change_record(sandbox, clock, biblio_id: int, title: str) -> None:
+    """An edit in Koha, an hour later."""
+    clock.advance(hours=1)
+    save_record(sandbox, clock, biblio_id, title)
 
 
 def test_first_sync_copies_every_record_with_its_marc(koha_client):
@@ -73,6 +81,56 @@ def test_incremental_sync_brings_only_what_changed_since_the_last_run(koha_clien
 
     assert report.synced == 1
     assert CatalogueRecord.objects.get(biblio_id=3).title == "A changed title"
+
+
+def fetched_marc(koha_client, monkeypatch) -> list[int]:
+    """The biblio ids whose MARC the client fetches from now on."""
+    fetched: list[int] = []
+    real = koha_client.biblio_records
+
+    def counting(ids):
+        fetched.extend(ids)
+        return real(ids)
+
+    monkeypatch.setattr(koha_client, "biblio_records", counting)
+    return fetched
+
+
+def test_an_incremental_sync_right_after_a_full_one_fetches_nothing(
+    koha_client, sandbox, clock, monkeypatch
+):
+    save_record(sandbox, clock, 3, "Saved a second before the sync")
+    clock.advance(seconds=1)
+    sync_catalogue(koha_client, full=True)
+    fetched = fetched_marc(koha_client, monkeypatch)
+
+    report = sync_catalogue(koha_client)
+
+    assert (report.synced, fetched) == (0, [])
+
+
+def test_the_demos_second_sync_fetches_nothing(koha_client, monkeypatch):
+    # As ``library20 demo`` runs: the sandbox is seeded and synced within the same second.
+    sync_catalogue(koha_client)
+    fetched = fetched_marc(koha_client, monkeypatch)
+
+    report = sync_catalogue(koha_client)
+
+    assert (report.synced, fetched) == (0, [])
+
+
+def test_a_record_changed_in_the_watermarks_own_second_is_not_missed(
+    koha_client, sandbox, clock, monkeypatch
+):
+    clock.advance(seconds=1)
+    sync_catalogue(koha_client, full=True)
+    save_record(sandbox, clock, 5, "Same second")  # after the run listed it, that same second
+    fetched = fetched_marc(koha_client, monkeypatch)
+
+    report = sync_catalogue(koha_client)
+
+    assert (report.synced, fetched) == (1, [5])  # that second is read again, and only it
+    assert CatalogueRecord.objects.get(biblio_id=5).title == "Same second"
 
 
 def test_sync_since_a_date_takes_records_changed_after_it(koha_client, sandbox, clock):
@@ -217,25 +275,64 @@ def test_sync_command_draws_its_progress_bar_in_a_terminal(koha_client, monkeypa
     assert f"{TOTAL}/{TOTAL}" in terminal.getvalue()
 
 
-def test_sync_command_turns_koha_failures_into_a_clear_error(koha_client, monkeypatch):
-    def unavailable(*args, **kwargs):
-        raise KohaUnavailable(
-            "cannot connect (ConnectionError)",
-            url="https://koha.example/api/v1/biblios",
-            hint="is Koha running at https://koha.example? check KOHA_URL",
-        )
+def sync_command_error(koha_client, monkeypatch, error: KohaUnavailable) -> CommandError:
+    """What ``library20 koha_sync`` says when the client raises ``error`` on listing."""
 
-    monkeypatch.setattr(koha_client, "changed_biblios", unavailable)
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(koha_client, "changed_biblios", failing)
     monkeypatch.setattr(
         "plugins.opac.management.commands.koha_sync.koha_client", lambda: koha_client
     )
-
     with pytest.raises(CommandError) as raised:
         call_command("koha_sync", verbosity=0)
+    return raised.value
 
-    assert raised.value.returncode == 3
-    assert "check KOHA_URL" in str(raised.value)
-    assert "run again to resume" in str(raised.value)
+
+def test_sync_command_turns_koha_failures_into_a_clear_error(koha_client, monkeypatch):
+    unavailable = KohaUnavailable(
+        "cannot connect (ConnectionError)",
+        url="https://koha.example/api/v1/biblios",
+        hint="is Koha running at https://koha.example? check KOHA_URL",
+    )
+
+    error = sync_command_error(koha_client, monkeypatch, unavailable)
+
+    assert error.returncode == 3
+    assert "check KOHA_URL" in str(error)
+    assert "run again to resume" in str(error)
+
+
+def test_sync_command_message_does_not_double_kohas_full_stop(koha_client, monkeypatch):
+    kohas_500 = KohaUnavailable(  # as the client reports Koha's own 500 answer
+        "Something went wrong, check the logs.",
+        status=500,
+        url="https://koha.example/api/v1/biblios",
+        code="internal_server_error",
+        hint="Koha failed; see its logs",
+    )
+
+    message = str(sync_command_error(koha_client, monkeypatch, kohas_500))
+
+    assert "check the logs; Koha failed; see its logs. What was synced is kept" in message
+    assert not re.search(r"[.;:,]\s*[.;:,]", message), message
+
+
+def test_sync_command_names_a_web_page_at_koha_url_without_printing_it(monkeypatch):
+    login_page = b"<!DOCTYPE html><html><head><title>Log in to Koha</title></head><form>"
+    with ScriptedServer(Answer(200, login_page, {"Content-Type": "text/html"})) as koha:
+        client = KohaClient(KohaConfig(url=koha.url))
+        monkeypatch.setattr(
+            "plugins.opac.management.commands.koha_sync.koha_client", lambda: client
+        )
+        with pytest.raises(CommandError) as raised:
+            call_command("koha_sync", verbosity=0)
+
+    message = str(raised.value)
+    assert raised.value.returncode == 1
+    assert f"this is not Koha's REST API at {koha.url}" in message and "KOHA_URL" in message
+    assert "<" not in message and "form" not in message
 
 
 @pytest.mark.parametrize(

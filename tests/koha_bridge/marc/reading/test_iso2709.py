@@ -1,11 +1,14 @@
 """ISO 2709 in MARC-8, UTF-8 and legacy single-byte code pages; bad records become failures."""
 
+import io
+
 import pymarc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from koha_bridge.marc import ReadFailure, normalise, records_from_iso2709
+from tests.koha_bridge.marc.reading.streams import TrickleFile
 from tests.koha_bridge.marc.records import (
     MARC21_LEADER,
     UNIMARC_LEADER,
@@ -217,3 +220,49 @@ def test_corrupted_records_never_raise(data):
     cut = data.draw(st.integers(0, len(original)))
     for each in records_from_iso2709(bytes(original[:cut])):
         assert isinstance(each, pymarc.Record | ReadFailure)
+
+
+def test_a_non_numeric_base_address_is_the_reason_given():
+    # As record 6 of pymarc's test/bad_records.mrc: the length is right, leader/12-16 is "f0037".
+    good = utf8(great_expectations())
+    bad = good[:12] + b"f" + good[13:]
+    [failure] = records_from_iso2709(bad)
+    base_address = bad[12:17]
+    assert failure == ReadFailure(
+        101, f"base address of data in the leader is not five digits: {base_address!r}"
+    )
+
+
+# --- from a file, as it streams -----------------------------------------------------------------
+
+
+def test_records_read_from_a_file_a_few_bytes_at_a_time_are_the_same():
+    data = utf8(great_expectations()) + b"\n" + one_hundred_years_in_marc8() + utf8(kobzar())
+    from_file = list(records_from_iso2709(TrickleFile(data, step=5)))
+    assert [normalise(each).title for each in from_file] == [
+        normalise(each).title for each in records_from_iso2709(data)
+    ]
+    assert len(from_file) == 3
+
+
+def test_the_first_record_comes_before_the_file_is_read_to_its_end():
+    data = utf8(great_expectations()) * 200
+    file = TrickleFile(data, step=4096)
+    records = records_from_iso2709(file)
+    assert normalise(next(records)).title == "Great expectations"
+    assert file.read_so_far < len(data) // 10
+
+
+def test_a_truncated_last_record_in_a_file_is_a_failure():
+    second = utf8(kobzar())
+    data = utf8(great_expectations()) + second[:100]
+    *_, last = records_from_iso2709(TrickleFile(data, step=64))
+    assert last == ReadFailure(None, "truncated record: 100 bytes and no end-of-record mark")
+
+
+def test_a_megabyte_without_an_end_of_record_mark_is_a_failure_and_reading_goes_on():
+    data = b"x" * 1_500_000 + b"\x1d" + utf8(kobzar())
+    records = list(records_from_iso2709(io.BytesIO(data)))
+    assert isinstance(records[0], ReadFailure)
+    assert "without an end-of-record mark" in records[0].reason
+    assert normalise(records[-1]).title == "Кобзар"

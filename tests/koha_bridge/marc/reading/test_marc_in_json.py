@@ -1,6 +1,8 @@
 """MARC-in-JSON as Koha's REST API sends it; a malformed record becomes a ReadFailure."""
 
 import copy
+import io
+import json
 
 import pymarc
 from hypothesis import given, settings
@@ -10,8 +12,10 @@ from koha_bridge.marc import (
     ReadFailure,
     normalise,
     record_from_marc_in_json,
+    records_from_marc_in_json_file,
     records_from_marc_in_json_list,
 )
+from tests.koha_bridge.marc.reading.streams import TrickleFile
 from tests.koha_bridge.marc.samples import eminescu_poezii, great_expectations
 
 
@@ -95,6 +99,31 @@ def test_a_list_gives_records_and_failures_in_order():
     bad = {"fields": []}
     results = records_from_marc_in_json_list([good, bad, koha_json(eminescu_poezii())])
     assert [type(each) for each in results] == [pymarc.Record, ReadFailure, pymarc.Record]
+
+
+def test_a_file_of_records_gives_them_as_it_is_read():
+    data = json.dumps([koha_json(great_expectations()), koha_json(eminescu_poezii())]).encode()
+    titles = [normalise(each).title for each in records_from_marc_in_json_file(TrickleFile(data))]
+    assert titles == ["Great expectations", "Poezii"]
+
+
+def test_a_file_of_records_one_per_line_gives_them_all():
+    lines = [json.dumps(koha_json(book)) for book in (great_expectations(), eminescu_poezii())]
+    records = records_from_marc_in_json_file(io.BytesIO("\n".join(lines).encode()))
+    assert [normalise(each).title for each in records] == ["Great expectations", "Poezii"]
+
+
+def test_a_bad_record_in_a_file_is_a_failure_and_the_next_is_read():
+    data = json.dumps([{"fields": []}, koha_json(eminescu_poezii())]).encode()
+    records = list(records_from_marc_in_json_file(io.BytesIO(data)))
+    assert [type(each) for each in records] == [ReadFailure, pymarc.Record]
+
+
+def test_a_file_that_stops_being_json_gives_the_records_before_and_one_failure():
+    data = json.dumps([koha_json(great_expectations()), koha_json(eminescu_poezii())]).encode()
+    *records, failure = records_from_marc_in_json_file(io.BytesIO(data[: len(data) - 40]))
+    assert [normalise(each).title for each in records] == ["Great expectations"]
+    assert failure.reason.startswith("malformed MARC-in-JSON: ")
 
 
 def test_something_other_than_a_list_is_one_failure():

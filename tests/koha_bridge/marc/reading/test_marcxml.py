@@ -1,10 +1,13 @@
 """MARCXML from Koha: a record or a collection; bad records and malformed XML become failures."""
 
+import io
+
 import pymarc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from koha_bridge.marc import ReadFailure, normalise, records_from_marcxml
+from tests.koha_bridge.marc.reading.streams import TrickleFile
 from tests.koha_bridge.marc.samples import great_expectations, kobzar
 
 SLIM = "http://www.loc.gov/MARC21/slim"
@@ -23,6 +26,26 @@ def test_a_collection_gives_its_records_in_order():
     data = collection(xml_record(great_expectations()), xml_record(kobzar())).encode("utf-8")
     records = records_from_marcxml(data)
     assert [normalise(each).title for each in records] == ["Great expectations", "Кобзар"]
+
+
+def test_a_collection_read_from_a_file_a_few_bytes_at_a_time_gives_the_same_records():
+    data = collection(xml_record(great_expectations()), xml_record(kobzar())).encode("utf-8")
+    records = records_from_marcxml(TrickleFile(data, step=3))
+    assert [normalise(each).title for each in records] == ["Great expectations", "Кобзар"]
+
+
+def test_the_first_record_comes_before_the_file_is_read_to_its_end():
+    data = collection(*[xml_record(great_expectations())] * 200).encode("utf-8")
+    file = TrickleFile(data, step=4096)
+    records = records_from_marcxml(file)
+    assert normalise(next(records)).title == "Great expectations"
+    assert file.read_so_far < len(data) // 10
+
+
+def test_a_named_encoding_overrides_the_declaration():
+    data = collection(xml_record(kobzar())).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    [book] = records_from_marcxml(io.BytesIO(data.encode("cp1251")), encoding="cp1251")
+    assert normalise(book).title == "Кобзар"
 
 
 def test_a_single_record_document_gives_one_record():
@@ -52,7 +75,7 @@ def test_malformed_xml_gives_the_records_before_it_and_one_failure():
     data = collection(xml_record(great_expectations()), xml_record(kobzar()))
     second = data.index("<record", data.index("</record>"))
     cut = data[: second + 200]
-    records = records_from_marcxml(cut)
+    records = list(records_from_marcxml(cut))
     assert isinstance(records[0], pymarc.Record)
     assert isinstance(records[1], ReadFailure)
     assert records[1].reason.startswith("malformed MARCXML")
@@ -71,12 +94,12 @@ def test_empty_input_is_one_failure():
 
 
 def test_xml_with_no_records_gives_none():
-    assert records_from_marcxml(f'<collection xmlns="{SLIM}"/>') == []
+    assert list(records_from_marcxml(f'<collection xmlns="{SLIM}"/>')) == []
 
 
 def test_record_with_a_bad_leader_is_a_failure_with_its_biblionumber_and_the_next_is_read():
     bad = xml_record(great_expectations()).replace(str(great_expectations().leader), "too short")
-    records = records_from_marcxml(collection(bad, xml_record(kobzar())))
+    records = list(records_from_marcxml(collection(bad, xml_record(kobzar()))))
     assert isinstance(records[0], ReadFailure)
     assert records[0].biblio_id == 101
     assert "leader" in records[0].reason
