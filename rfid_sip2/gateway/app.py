@@ -50,6 +50,7 @@ class Gateway:
         while True:
             try:
                 await self.service.check_upstream()
+                await self.service.repeats.forget_old()
             except Exception:
                 log.exception("upstream check failed")
             await asyncio.sleep(interval if self.service.online else min(interval, 5.0))

@@ -49,6 +49,8 @@ class MessageReceived:
     message: Message
     sequence_number: int | None = None
     warnings: tuple[str, ...] = ()
+    # AZ, when the frame had error detection: it tells this frame from others, not the message.
+    checksum: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ class AcsConnection:
             return LoginRequired(message)
         self._last_request = key if has_checksum else None
         self._answering = (decoded.sequence_number, has_checksum)
-        return MessageReceived(message, decoded.sequence_number, decoded.warnings)
+        return MessageReceived(message, decoded.sequence_number, decoded.warnings, decoded.checksum)
 
     def _needs_login(self, message: Message) -> bool:
         if not self.login_required or self.logged_in or isinstance(message, LoginRequest):

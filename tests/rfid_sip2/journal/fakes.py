@@ -12,13 +12,14 @@ from rfid_sip2.sip2.messages import (
     CheckoutResponse,
     FeePaidRequest,
     FeePaidResponse,
+    HoldRequest,
     ItemInformationRequest,
     ItemInformationResponse,
     Message,
     RenewRequest,
     RenewResponse,
 )
-from rfid_sip2.upstreams.base import Terminal, UpstreamUnavailable
+from rfid_sip2.upstreams.base import Terminal, UpstreamInDoubt, UpstreamUnavailable
 
 INSTITUTION = "CPL"
 TERMINAL = Terminal("selfcheck-1", INSTITUTION, "CPL-HALL")
@@ -58,6 +59,16 @@ def renew(patron: str, item: str, when: datetime, **fields) -> RenewRequest:
     )
 
 
+def hold(patron: str, item: str, when: datetime, **fields) -> HoldRequest:
+    return HoldRequest(
+        transaction_date=when,
+        institution_id=INSTITUTION,
+        patron_identifier=patron,
+        item_identifier=item,
+        **fields,
+    )
+
+
 def fee_paid(patron: str, amount: str, when: datetime, **fields) -> FeePaidRequest:
     return FeePaidRequest(
         transaction_date=when,
@@ -76,7 +87,7 @@ class FakeKoha:
     """Applies checkouts, checkins, renewals and payments to its own state, and says so.
 
     ``down_when(request)`` true: raises UpstreamUnavailable before applying the request.
-    ``lose_answer_when(request)`` true: applies it, then raises UpstreamUnavailable.
+    ``lose_answer_when(request)`` true: applies it, then raises UpstreamInDoubt.
     ``crash_when(request)`` true: applies it, then raises Crash (the process is killed).
     """
 
@@ -111,14 +122,16 @@ class FakeKoha:
         """What was sent, without the item status questions."""
         return [r for r in self.received if not isinstance(r, ItemInformationRequest)]
 
-    async def handle(self, request: Message, terminal: Terminal) -> Message:
+    async def handle(
+        self, request: Message, terminal: Terminal, deadline: float | None = None
+    ) -> Message:
         self.received.append(request)
         self.on_request(request)
         if self.down_when(request):
             raise UpstreamUnavailable("connection refused")
         response = self._apply(request)
         if self.lose_answer_when(request):
-            raise UpstreamUnavailable("connection reset while waiting for the answer")
+            raise UpstreamInDoubt("connection reset while waiting for the answer")
         if self.crash_when(request):
             raise Crash(f"killed after applying {request.CODE}")
         return response

@@ -23,6 +23,7 @@ from tests.rfid_sip2.journal.fakes import (
     checkin,
     checkout,
     fee_paid,
+    hold,
     renew,
     terminal_for,
 )
@@ -49,7 +50,7 @@ def test_replay_sends_entries_in_order_with_no_block_and_their_original_dates(jo
 
     report = run_replay(journal, koha)
 
-    out, back, again = koha.received
+    out, back, again = koha.circulation()
     assert isinstance(out, CheckoutRequest) and out.no_block and out.transaction_date == T1
     assert out.patron_identifier == "P1" and out.item_identifier == "B1"
     assert isinstance(back, CheckinRequest) and back.no_block
@@ -134,18 +135,18 @@ def test_upstream_going_away_leaves_the_rest_pending_and_a_second_replay_finishe
     assert not first.complete
     assert [e.state for e in journal.entries()] == [State.REPLAYED, State.PENDING, State.PENDING]
     assert journal.get(2).outcome == "upstream unavailable: connection refused"
+    assert not journal.get(2).in_doubt  # refused before it was sent: it never left
     assert sent_items(koha) == [("CheckoutRequest", "B1"), ("CheckoutRequest", "B2")]
 
     koha.down_when = lambda request: False
     koha.received.clear()
     second = run_replay(journal, koha)
 
-    # Entry 2 may have reached Koha: its item is checked first, then it is sent again.
-    assert isinstance(koha.received[0], ItemInformationRequest)
     assert sent_items(koha) == [("CheckoutRequest", "B2"), ("CheckoutRequest", "B3")]
+    assert not any(isinstance(r, ItemInformationRequest) for r in koha.received)
     assert (second.replayed, second.confirmed, second.remaining) == (2, 0, 0)
     assert koha.applied == [("checkout", "B1"), ("checkout", "B2"), ("checkout", "B3")]
-    assert [e.attempts for e in journal.entries()] == [1, 2, 1]
+    assert [e.attempts for e in journal.entries()] == [1, 1, 1]
 
 
 def test_replay_touches_nothing_when_the_upstream_is_not_healthy(journal: Journal):
@@ -264,21 +265,20 @@ def test_an_answer_lost_with_the_connection_is_checked_before_sending_again(jour
     assert koha.applied == [("checkout", "B1")]
 
 
-def test_a_renewal_or_payment_in_doubt_is_not_sent_again_but_left_to_the_staff(
+def test_a_payment_or_hold_in_doubt_is_held_for_the_staff_and_never_sent_again(
     journal: Journal,
 ):
     koha = FakeKoha(loans={"B1": "P1"})
-    journal.record(renew("P1", "B1", T1), account="a", peer=None)
-    journal.record(fee_paid("P1", "2.50", T1), account="a", peer=None)
-    journal.mark_applying(1)
+    journal.record(fee_paid("P1", "2.50", T1), account="a", peer=None, in_doubt=True)
+    journal.record(hold("P1", "B1", T1), account="a", peer=None)
     journal.mark_applying(2)
 
     report = run_replay(journal, koha)
 
     assert koha.received == []
-    assert report.failed == 2
-    assert all("in doubt" in f.reason for f in report.failures)
-    assert [e.state for e in journal.entries()] == [State.FAILED, State.FAILED]
+    assert (report.held, report.failed, report.remaining) == (2, 0, 0)
+    assert all(f.held and "may have reached the ILS" in f.reason for f in report.failures)
+    assert [e.state for e in journal.entries()] == [State.HELD, State.HELD]
 
 
 def test_entries_recorded_during_a_replay_are_replayed_too(journal: Journal):

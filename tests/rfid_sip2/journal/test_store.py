@@ -177,6 +177,7 @@ def test_counts_and_listing_by_state(journal: Journal):
         State.REPLAYED: 1,
         State.FAILED: 1,
         State.EXPORTED: 0,
+        State.HELD: 0,
     }
     assert [e.id for e in journal.entries(State.FAILED)] == [2]
     assert [e.id for e in journal.entries("replayed")] == [1]
