@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
+from koha_bridge.sandbox.clock import parse_api_datetime
 from rfid_sip2.journal.replay import ReplayReport, rebuild_request, replay
 from rfid_sip2.journal.store import Journal, ReplayInProgress, State
 from rfid_sip2.sip2.messages import (
@@ -17,7 +18,10 @@ from rfid_sip2.sip2.messages import (
     RenewRequest,
 )
 from rfid_sip2.upstreams.base import Terminal
+from rfid_sip2.upstreams.sandbox import SandboxUpstream
+from tests.rfid_sip2.gateway.upstreams import free_items
 from tests.rfid_sip2.journal.fakes import (
+    TERMINAL,
     Crash,
     FakeKoha,
     checkin,
@@ -60,7 +64,7 @@ def test_replay_sends_entries_in_order_with_no_block_and_their_original_dates(jo
     assert report.complete
     assert [e.state for e in journal.entries()] == [State.REPLAYED] * 3
     assert [e.attempts for e in journal.entries()] == [1, 1, 1]
-    assert journal.get(1).outcome == "applied, due 20240315"
+    assert journal.get(1).outcome == "applied, due 20240315    235900"
     assert journal.get(1).answer.startswith("121")
     assert not journal.has_pending()
 
@@ -339,3 +343,99 @@ def test_an_entry_exported_while_the_replay_runs_is_not_sent(journal: Journal):
     assert sent_items(koha) == [("CheckoutRequest", "B1")]
     assert report.replayed == 1 and report.complete
     assert journal.get(2).state is State.EXPORTED
+
+
+# -- renewals in doubt: settled by the due date ---------------------------------------------
+
+
+def test_a_renewal_whose_answer_was_lost_is_confirmed_by_its_due_date_and_not_renewed_twice(
+    journal: Journal,
+):
+    koha = FakeKoha(loans={"B1": "P1"})
+    koha.lose_answer_when = lambda request: isinstance(request, RenewRequest)
+    journal.record(renew("P1", "B1", T1), account="a", peer=None)
+
+    first = run_replay(journal, koha)
+    koha.lose_answer_when = lambda request: False
+    second = run_replay(journal, koha)
+
+    assert first.remaining == 1 and journal.get(1).due_before == "20240315    235900"
+    assert (second.confirmed, second.replayed, second.held) == (1, 0, 0)
+    assert koha.renewals == {"B1": 1}
+    assert journal.get(1).outcome.startswith("confirmed by the due date, moved from 20240315")
+
+
+def test_a_renewal_in_doubt_whose_due_date_did_not_move_is_sent_again(journal: Journal):
+    koha = FakeKoha(loans={"B1": "P1"})
+    entry = journal.record(renew("P1", "B1", T1), account="a", peer=None)
+    journal.note_due_before(entry.id, "20240315    235900")
+    journal.mark_applying(entry.id)  # the gateway died before Koha read it
+
+    report = run_replay(journal, koha)
+
+    assert (report.replayed, report.confirmed) == (1, 0)
+    assert koha.renewals == {"B1": 1}
+
+
+def test_a_renewal_in_doubt_with_no_due_date_noted_is_held_for_the_staff(journal: Journal):
+    koha = FakeKoha(loans={"B1": "P1"})
+    journal.record(renew("P1", "B1", T1), account="a", peer=None, in_doubt=True)  # lost online
+
+    report = run_replay(journal, koha)
+
+    assert koha.circulation() == [] and report.held == 1
+    assert journal.get(1).state is State.HELD
+    assert "due date before is unknown" in journal.get(1).outcome
+
+
+# -- returns are never dated before the loan they close -------------------------------------
+
+OLENA = "23529001000011"
+
+
+def replay_to(sandbox, journal: Journal, *, no_block: bool) -> ReplayReport:
+    upstream = SandboxUpstream(sandbox)
+    return asyncio.run(replay(journal, upstream, terminal_for, no_block=no_block))
+
+
+def closed_loan(sandbox, item: str) -> tuple[datetime, datetime]:
+    """The last loan of the item that was returned: when it was made, and returned."""
+    with sandbox.store.reading() as db:
+        made, returned = db.execute(
+            "SELECT checkout_date, checkin_date FROM old_checkouts JOIN items USING (item_id) "
+            "WHERE external_id = ? ORDER BY checkout_id DESC",
+            (item,),
+        ).fetchone()
+    return parse_api_datetime(made), parse_api_datetime(returned)
+
+
+@pytest.mark.parametrize("no_block", [False, True])
+def test_a_return_replayed_after_the_loan_it_closes_is_never_dated_before_that_loan(
+    journal: Journal, sandbox, no_block
+):
+    # Offline, the day before: lent, then returned a minute later. Without no block Koha dates
+    # the loan when the replay makes it; the return must not come before it.
+    item = free_items(sandbox, 1)[0]
+    journal.record(checkout(OLENA, item, datetime(2026, 11, 1, 15, 30)), account="a")
+    journal.record(checkin(item, datetime(2026, 11, 1, 15, 31)), account="a")
+
+    report = replay_to(sandbox, journal, no_block=no_block)
+
+    made, returned = closed_loan(sandbox, item)
+    assert report.replayed == 2
+    assert returned >= made
+
+
+def test_a_return_of_a_loan_made_before_the_outage_keeps_its_original_date(
+    journal: Journal, sandbox, clock
+):
+    item = free_items(sandbox, 1)[0]
+    lend = CheckoutRequest(institution_id="CPL", patron_identifier=OLENA, item_identifier=item)
+    assert asyncio.run(SandboxUpstream(sandbox).handle(lend, TERMINAL)).ok  # online, 10:00
+    back = datetime(2026, 11, 2, 11, 0)  # offline: 11:00 (the sandbox's clock is UTC)
+    journal.record(checkin(item, back), account="a")
+    clock.advance(hours=3)  # replayed at 13:00
+
+    replay_to(sandbox, journal, no_block=False)
+
+    assert closed_loan(sandbox, item)[1] == back.replace(tzinfo=UTC)
