@@ -103,9 +103,9 @@ def rebuild_request(
     if "no_block" in names:
         changes["no_block"] = no_block
     if isinstance(request, CheckinRequest):
-        returned = _local(request.return_date or entry.transaction_date)
-        if loan_made_at is not None:
-            returned = max(returned, _local(loan_made_at))
+        returned = request.return_date or entry.transaction_date
+        if loan_made_at is not None and _local(loan_made_at) > _local(returned):
+            returned = _local(loan_made_at)
         changes["return_date"] = returned
     return dataclasses.replace(request, **changes)
 
