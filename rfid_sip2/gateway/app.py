@@ -61,6 +61,7 @@ class Gateway:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watch
         await self.server.stop()
+        await self.service.repeats.flush()
         await self.upstream.close()
         self.journal.close()
 

@@ -52,65 +52,74 @@ def request_key(account: str, received: MessageReceived) -> str | None:
 
 
 @dataclass
-class _Request:
-    at: float  # when it first arrived, seconds since the epoch
+class _Answering:
+    """A keyed request being answered now: repeats that arrive meanwhile wait for it."""
+
     done: asyncio.Event = field(default_factory=asyncio.Event)
     answered: bool = False
     response: Message | None = None
-    lost: bool = False  # claimed, never answered: it may have reached the ILS
 
 
 class Repeats:
-    """The answers given to keyed requests, for ``window`` seconds."""
+    """First answers to keyed requests, for ``window`` seconds.
+
+    The journal's ``requests`` table is the record (so memory holds only the requests being
+    answered, however many a busy gateway answers in the window).
+    """
 
     def __init__(self, journal, window: float, clock: Callable[[], float] = time.time) -> None:
         self._journal = journal
         self._window = window
         self._clock = clock
-        self._requests: dict[str, _Request] = {}
-        for key, at, answered, response in journal.requests_since(clock() - window):
-            known = _Request(at, answered=answered, response=response, lost=not answered)
-            known.done.set()
-            self._requests[key] = known
+        self._answering: dict[str, _Answering] = {}
+        self._storing: set[asyncio.Task] = set()
 
     async def answer(self, key: str, compute: Compute) -> Answer:
         """The first answer to the request ``key`` names (how: "repeat"), or a new one from
         ``compute(lost)``, where ``lost`` says an earlier copy may have reached the ILS."""
-        while True:
-            known = self._live(key)
-            if known is None or known.lost:
-                return await self._first(key, compute, lost=known is not None)
-            await known.done.wait()
-            if known.answered:
-                return known.response, "repeat"
-            # The first copy ended without an answer (it failed, or the gateway is stopping).
-
-    async def _first(self, key: str, compute: Compute, *, lost: bool) -> Answer:
-        request = _Request(self._clock())
-        self._requests[key] = request
+        while (first := self._answering.get(key)) is not None:
+            await first.done.wait()
+            if first.answered:
+                return first.response, "repeat"
+            # The first copy ended without an answer: its claim on disk says it was lost.
+        mine = self._answering[key] = _Answering()
         try:
-            await asyncio.to_thread(self._journal.claim_request, key, request.at)
-            response, how = await compute(lost)
+            now = self._clock()
+            earlier = await asyncio.to_thread(
+                self._journal.claim_request, key, now, now - self._window
+            )
+            if earlier is not None and earlier.answered:
+                mine.answered, mine.response = True, earlier.response
+                self._forget(key, mine)
+                return earlier.response, "repeat"
+            response, how = await compute(earlier is not None)
         except BaseException:
-            request.lost = True
-            request.done.set()
+            self._forget(key, mine)
             raise
-        request.answered, request.response = True, response
-        request.done.set()  # repeats waiting have it now; the disk has it next
-        await asyncio.to_thread(self._journal.answer_request, key, response)
+        mine.answered, mine.response = True, response
+        mine.done.set()
+        # Stored after the device has its answer; repeats meanwhile get it from memory.
+        task = asyncio.get_running_loop().create_task(self._store(key, mine))
+        self._storing.add(task)
+        task.add_done_callback(self._storing.discard)
         return response, how
 
-    def _live(self, key: str) -> _Request | None:
-        known = self._requests.get(key)
-        if known is not None and self._clock() - known.at > self._window:
-            del self._requests[key]
-            return None
-        return known
+    async def _store(self, key: str, answering: _Answering) -> None:
+        try:
+            await asyncio.to_thread(self._journal.answer_request, key, answering.response)
+        finally:
+            self._forget(key, answering)
+
+    def _forget(self, key: str, answering: _Answering) -> None:
+        answering.done.set()
+        if self._answering.get(key) is answering:
+            del self._answering[key]
+
+    async def flush(self) -> None:
+        """Wait until every answer given is stored (before the journal closes)."""
+        while self._storing:
+            await asyncio.gather(*self._storing, return_exceptions=True)
 
     async def forget_old(self) -> None:
-        """Drop what is older than the window, here and in the journal."""
-        horizon = self._clock() - self._window
-        for key in [k for k, known in self._requests.items() if known.at < horizon]:
-            if self._requests[key].done.is_set():
-                del self._requests[key]
-        await asyncio.to_thread(self._journal.forget_requests, horizon)
+        """Drop the answers older than the window from the journal."""
+        await asyncio.to_thread(self._journal.forget_requests, self._clock() - self._window)

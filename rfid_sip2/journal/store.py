@@ -106,6 +106,14 @@ _V1_COLUMNS = (
 _COLUMNS = _V1_COLUMNS + ", applied_at, due_before"
 
 
+@dataclass(frozen=True)
+class Claimed:
+    """What became of a device request that arrived before."""
+
+    answered: bool  # False: claimed and never answered, so it may have reached the ILS
+    response: Message | None = None
+
+
 class JournalError(Exception):
     """The journal cannot be opened or used as asked."""
 
@@ -192,6 +200,10 @@ def request_from_json(text: str) -> Message:
     known = {f.name for f in dataclasses.fields(cls)}
     values = {name: _from_json(v) for name, v in document["fields"].items() if name in known}
     return cls(**values)
+
+
+def _answer_from_json(text: str | None) -> Message | None:
+    return None if text in (None, "null") else request_from_json(text)
 
 
 def _iso(moment: datetime) -> str:
@@ -521,31 +533,24 @@ class Journal:
 
     # -- answers to devices' requests, for their repeats -----------------------------------
 
-    def claim_request(self, key: str, at: float) -> None:
-        """A device request is being answered: kept, unanswered, if the process dies now."""
+    def claim_request(self, key: str, at: float, since: float) -> Claimed | None:
+        """Claim a device request about to be answered, unless it arrived already ``since``
+        then: None for a new one, else what became of the first copy (kept, unanswered, if
+        the process dies while it is answered)."""
         with self._write(synced=False) as db:
-            db.execute(
-                "INSERT INTO requests (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) "
-                "DO UPDATE SET claimed_at = excluded.claimed_at, response = NULL",
-                (key, at),
-            )
+            row = db.execute(
+                "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None and row[0] >= since:
+                return Claimed(row[1] is not None, _answer_from_json(row[1]))
+            db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
+        return None
 
     def answer_request(self, key: str, response: Message | None) -> None:
         """The answer the request got (None: the gateway had none, and sent 96)."""
         text = "null" if response is None else request_to_json(response)
         with self._write(synced=False) as db:
             db.execute("UPDATE requests SET response = ? WHERE key = ?", (text, key))
-
-    def requests_since(self, moment: float) -> list[tuple[str, float, bool, Message | None]]:
-        """Requests that arrived since ``moment``: key, when, answered, and the answer."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT key, claimed_at, response FROM requests WHERE claimed_at >= ?", (moment,)
-            ).fetchall()
-        return [
-            (key, at, text is not None, None if text in (None, "null") else request_from_json(text))
-            for key, at, text in rows
-        ]
 
     def forget_requests(self, before: float) -> None:
         with self._write(synced=False) as db:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from rfid_sip2.journal.store import (
+    Claimed,
     Entry,
     Journal,
     JournalStateError,
@@ -325,31 +326,39 @@ def test_the_loan_a_return_closes_is_known_when_a_replayed_checkout_made_it(jour
 # -- devices' requests and their answers ----------------------------------------------------
 
 
-def test_answers_to_requests_are_kept_and_a_claim_without_an_answer_is_told_apart(
-    journal_path,
-):
+def test_a_request_claimed_again_tells_its_first_answer_or_that_it_had_none(journal_path):
     answer = ItemInformationResponse(circulation_status="03", item_identifier="B1")
     with Journal(journal_path) as journal:
-        journal.claim_request("answered", 100.0)
+        new = [
+            journal.claim_request("answered", 100.0, since=0.0),
+            journal.claim_request("answered with nothing", 101.0, since=0.0),
+            journal.claim_request("the gateway died", 102.0, since=0.0),
+        ]
         journal.answer_request("answered", answer)
-        journal.claim_request("answered with nothing", 101.0)
         journal.answer_request("answered with nothing", None)
-        journal.claim_request("the gateway died", 102.0)
-        journal.claim_request("too old", 10.0)
         # Unsynced commits for these, and the journal's own commits synced as before.
         assert journal._db.execute("PRAGMA synchronous").fetchone()[0] == 2
 
     with Journal(journal_path) as reopened:
-        kept = sorted(reopened.requests_since(50.0))
-        reopened.forget_requests(101.5)
-        left = [key for key, *_ in reopened.requests_since(0)]
+        again = [
+            reopened.claim_request(key, 200.0, since=50.0)
+            for key in ("answered", "answered with nothing", "the gateway died")
+        ]
+        too_old = reopened.claim_request("answered", 300.0, since=150.0)
 
-    assert kept == [
-        ("answered", 100.0, True, answer),
-        ("answered with nothing", 101.0, True, None),
-        ("the gateway died", 102.0, False, None),
-    ]
-    assert left == ["the gateway died"]
+    assert new == [None, None, None]
+    assert again == [Claimed(True, answer), Claimed(True, None), Claimed(False, None)]
+    assert too_old is None  # outside the window it is a new request
+
+
+def test_old_requests_are_forgotten(journal: Journal):
+    journal.claim_request("old", 10.0, since=0.0)
+    journal.claim_request("recent", 100.0, since=0.0)
+
+    journal.forget_requests(50.0)
+
+    rows = journal._db.execute("SELECT key FROM requests").fetchall()
+    assert rows == [("recent",)]
 
 
 # -- schema 1, as released, opens as schema 2 -----------------------------------------------
