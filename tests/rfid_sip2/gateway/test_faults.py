@@ -227,13 +227,16 @@ def test_a_device_hears_before_its_deadline_when_koha_hangs(tmp_path, sandbox):
     assert told.ok and RECORDED in told.screen_messages
 
 
-def test_a_request_waiting_for_the_pool_wakes_when_the_connection_in_use_breaks(tmp_path, sandbox):
+@pytest.mark.parametrize("fault", [Fault.CUT, Fault.RESET], ids=lambda fault: fault.value)
+def test_a_request_waiting_for_the_pool_wakes_when_the_connection_in_use_breaks(
+    tmp_path, sandbox, fault
+):
     first, second = free_items(sandbox, 2)
     options = {"upstream": {"pool_size": 1}, "answer_deadline": 8}
     with faulty_link(tmp_path, sandbox, **options) as link, Device(link.gateway.port) as other:
         assert other.login()
         link.proxy.delay = 3  # the first checkout holds the only connection for a while ...
-        link.proxy.plan = only(b"11", Fault.RESET)  # ... and then that connection is reset
+        link.proxy.plan = only(b"11", fault)  # ... and then that connection breaks
         link.device.send_raw(frame(checkout(first)))
         wait_for(lambda: any(command(f) == b"11" for f in link.proxy.forwarded))
         link.proxy.plan = passing
@@ -243,6 +246,25 @@ def test_a_request_waiting_for_the_pool_wakes_when_the_connection_in_use_breaks(
     assert first_told.ok and RECORDED in first_told.screen_messages  # in doubt
     assert waiting.ok and RECORDED not in waiting.screen_messages  # served by Koha
     assert loan(sandbox, second) == (OLENA, 0)
+
+
+def test_a_request_waiting_behind_a_stalled_connection_hears_by_its_deadline(tmp_path, sandbox):
+    first, second = free_items(sandbox, 2)
+    options = {"upstream": {"pool_size": 1, "timeout": 30}, "answer_deadline": 2}
+    with faulty_link(tmp_path, sandbox, **options) as link, Device(link.gateway.port) as other:
+        assert other.login()
+        link.proxy.plan = stalling
+        link.device.send_raw(frame(checkout(first)))
+        wait_for(lambda: link.proxy.faulted)  # the first holds the only connection, stalled
+        waiting = other.exchange(checkout(second)).message
+        first_told = decode(link.device.read_frame()).message
+        (entry,) = [
+            e for e in link.gateway.gateway.journal.entries() if e.item_identifier == second
+        ]
+
+    assert first_told.ok and RECORDED in first_told.screen_messages  # sent: in doubt
+    assert waiting.ok and RECORDED in waiting.screen_messages  # never sent: offline
+    assert not entry.in_doubt
 
 
 def test_after_koha_hangs_and_recovers_the_gateway_comes_back_online(tmp_path, sandbox):
