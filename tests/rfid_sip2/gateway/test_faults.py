@@ -78,7 +78,7 @@ def through(tmp_path, proxy: FaultProxy, *, upstream: dict | None = None, **gate
             "retries": 1,
             **(upstream or {}),
         },
-        answer_deadline=gateway.pop("answer_deadline", 1.5),
+        answer_deadline=gateway.pop("answer_deadline", 3),
         **gateway,
     )
 
