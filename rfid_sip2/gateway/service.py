@@ -162,7 +162,7 @@ class GatewayService:
 
     async def _answer(self, request: Message, session: Session, *, lost: bool) -> Answer:
         if lost:
-            why = "a repeat of a request whose answer was lost when the gateway stopped"
+            why = "a repeat of a request whose first copy was never answered (the gateway stopped)"
             return await self._in_doubt(request, session, why)
         if not self.online or self.pending:
             return await self._offline(request, session)
