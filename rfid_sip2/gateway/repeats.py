@@ -72,7 +72,8 @@ class Repeats:
         self._window = window
         self._clock = clock
         self._answering: dict[str, _Answering] = {}
-        self._storing: set[asyncio.Task] = set()
+        self._unstored: dict[str, _Answering] = {}  # answered, not yet on disk
+        self._storing: asyncio.Task | None = None
 
     async def answer(self, key: str, compute: Compute) -> Answer:
         """The first answer to the request ``key`` names (how: "repeat"), or a new one from
@@ -98,17 +99,22 @@ class Repeats:
             raise
         mine.answered, mine.response = True, response
         mine.done.set()
-        # Stored after the device has its answer; repeats meanwhile get it from memory.
-        task = asyncio.get_running_loop().create_task(self._store(key, mine))
-        self._storing.add(task)
-        task.add_done_callback(self._storing.discard)
+        # Stored after the device has its answer (repeats meanwhile get it from memory), many
+        # in one commit when many come at once.
+        self._unstored[key] = mine
+        if self._storing is None or self._storing.done():
+            self._storing = asyncio.get_running_loop().create_task(self._store())
         return response, how
 
-    async def _store(self, key: str, answering: _Answering) -> None:
-        try:
-            await asyncio.to_thread(self._journal.answer_request, key, answering.response)
-        finally:
-            self._forget(key, answering)
+    async def _store(self) -> None:
+        while self._unstored:
+            batch, self._unstored = self._unstored, {}
+            try:
+                answers = [(key, answering.response) for key, answering in batch.items()]
+                await asyncio.to_thread(self._journal.answer_requests, answers)
+            finally:
+                for key, answering in batch.items():
+                    self._forget(key, answering)
 
     def _forget(self, key: str, answering: _Answering) -> None:
         answering.done.set()
@@ -117,8 +123,8 @@ class Repeats:
 
     async def flush(self) -> None:
         """Wait until every answer given is stored (before the journal closes)."""
-        while self._storing:
-            await asyncio.gather(*self._storing, return_exceptions=True)
+        if self._storing is not None:
+            await asyncio.gather(self._storing, return_exceptions=True)
 
     async def forget_old(self) -> None:
         """Drop the answers older than the window from the journal."""

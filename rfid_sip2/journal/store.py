@@ -546,11 +546,14 @@ class Journal:
             db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
         return None
 
-    def answer_request(self, key: str, response: Message | None) -> None:
-        """The answer the request got (None: the gateway had none, and sent 96)."""
-        text = "null" if response is None else request_to_json(response)
+    def answer_requests(self, answers: Iterable[tuple[str, Message | None]]) -> None:
+        """The answers claimed requests got, by key (None: the gateway had none, sent 96)."""
+        rows = [
+            ("null" if response is None else request_to_json(response), key)
+            for key, response in answers
+        ]
         with self._write(synced=False) as db:
-            db.execute("UPDATE requests SET response = ? WHERE key = ?", (text, key))
+            db.executemany("UPDATE requests SET response = ? WHERE key = ?", rows)
 
     def forget_requests(self, before: float) -> None:
         with self._write(synced=False) as db:

@@ -334,8 +334,7 @@ def test_a_request_claimed_again_tells_its_first_answer_or_that_it_had_none(jour
             journal.claim_request("answered with nothing", 101.0, since=0.0),
             journal.claim_request("the gateway died", 102.0, since=0.0),
         ]
-        journal.answer_request("answered", answer)
-        journal.answer_request("answered with nothing", None)
+        journal.answer_requests([("answered", answer), ("answered with nothing", None)])
         # Unsynced commits for these, and the journal's own commits synced as before.
         assert journal._db.execute("PRAGMA synchronous").fetchone()[0] == 2
 
