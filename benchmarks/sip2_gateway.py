@@ -8,12 +8,18 @@ looping checkout and checkin of its own item for the given time, and prints tran
 second, p50/p99 latency and the gateway's peak memory. In the same run it times the same
 checkout/checkin loop one at a time twice: straight against the sandbox upstream in this
 process, and through the gateway over a socket; the ratio is what the gateway adds.
+
+Requests carry a transaction date, as real devices send it, so the gateway keeps each one's
+answer for repeats (``gateway.repeats``); a device's dates are a second apart, as if it sent one
+request a second, so that no two of its frames are the same (the same frame twice is a repeat).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
+import itertools
 import os
 import socket
 import statistics
@@ -21,7 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,7 +37,7 @@ sys.path.insert(0, str(REPO))
 from koha_bridge.sandbox import catalogue  # noqa: E402
 from koha_bridge.sandbox.sandbox import Sandbox  # noqa: E402
 from rfid_sip2.client import SipClient  # noqa: E402
-from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest  # noqa: E402
+from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message  # noqa: E402
 from rfid_sip2.upstreams.base import Terminal  # noqa: E402
 from rfid_sip2.upstreams.sandbox import SandboxUpstream  # noqa: E402
 
@@ -89,12 +96,16 @@ def peak_memory_kib(pid: int) -> int:
     return 0
 
 
-def requests_for(barcode: str):
+def requests_for(barcode: str) -> Iterator[Message]:
+    """Checkout, checkin, checkout... of the item, dated a second apart."""
     checkout = CheckoutRequest(
         institution_id="CPL", patron_identifier=PATRON, item_identifier=barcode
     )
     checkin = CheckinRequest(institution_id="CPL", item_identifier=barcode, current_location="CPL")
-    return checkout, checkin
+    start = datetime.now().replace(microsecond=0)
+    for n in itertools.count():
+        request = checkout if n % 2 == 0 else checkin
+        yield dataclasses.replace(request, transaction_date=start + timedelta(seconds=n))
 
 
 async def device(port: int, barcode: str, until: float, latencies: list[float]) -> None:
@@ -102,9 +113,9 @@ async def device(port: int, barcode: str, until: float, latencies: list[float]) 
     await client.connect()
     try:
         assert await client.login(LOGIN, PASSWORD)
-        checkout, checkin = requests_for(barcode)
+        requests = requests_for(barcode)
         while time.perf_counter() < until:
-            for request in (checkout, checkin):
+            for request in itertools.islice(requests, 2):
                 started = time.perf_counter()
                 response = await client.request(request)
                 latencies.append(time.perf_counter() - started)
@@ -124,7 +135,7 @@ async def direct(sandbox: Path, barcode: str, rounds: int) -> list[float]:
     upstream = SandboxUpstream(Sandbox(sandbox, seed=False))
     terminal = Terminal(LOGIN, "CPL")
     latencies = []
-    for request in requests_for(barcode) * rounds:
+    for request in itertools.islice(requests_for(barcode), 2 * rounds):
         started = time.perf_counter()
         response = await upstream.handle(request, terminal)
         latencies.append(time.perf_counter() - started)
@@ -209,7 +220,7 @@ async def one_at_a_time(port: int, barcode: str, rounds: int) -> list[float]:
     latencies = []
     try:
         assert await client.login(LOGIN, PASSWORD)
-        for request in requests_for(barcode) * rounds:
+        for request in itertools.islice(requests_for(barcode), 2 * rounds):
             started = time.perf_counter()
             response = await client.request(request)
             latencies.append(time.perf_counter() - started)

@@ -230,7 +230,7 @@ def parser() -> argparse.ArgumentParser:
     book_actions = book.add_subparsers(dest="journal_action", required=True)
     listing = book_actions.add_parser("list")
     listing.add_argument(
-        "--state", choices=["pending", "applying", "replayed", "failed", "exported"]
+        "--state", choices=["pending", "applying", "replayed", "failed", "exported", "held"]
     )
     book_actions.add_parser("replay")
     export = book_actions.add_parser("export", help="failed entries as a Koha .koc file")

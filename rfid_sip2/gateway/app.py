@@ -51,6 +51,7 @@ class Gateway:
         while True:
             try:
                 await self.service.check_upstream()
+                await self.service.repeats.forget_old()
             except Exception:
                 log.exception("upstream check failed")
             await asyncio.sleep(interval if self.service.online else min(interval, 5.0))
@@ -61,6 +62,7 @@ class Gateway:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watch
         await self.server.stop()
+        await self.service.repeats.flush()
         await self.upstream.close()
         self.journal.close()
 

@@ -131,6 +131,12 @@ class GatewayConfig:
     lockout_duration: float = 900.0
     status_before_login: bool = False
     shutdown_grace: float = 10.0
+    # Every device request is answered within this many seconds: pool, connect, retries and
+    # the upstream's answer included, then the offline answer (below the 5 s devices wait).
+    answer_deadline: float = 4.0
+    # A device's request sent again (same AY, AZ and date) within this many seconds gets the
+    # first answer instead of a second transaction.
+    repeat_window: float = 600.0
     offline: Mapping[str, str] = field(default_factory=lambda: dict(OFFLINE_DEFAULTS))
     offline_loan_days: int = 21
 
@@ -258,6 +264,12 @@ def _upstream(
     )
 
 
+def _positive(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{where}: expected a number of seconds above 0, got {value!r}")
+    return float(value)
+
+
 def _missing(where: str):
     raise ConfigError(f"{where} is missing")
 
@@ -345,6 +357,8 @@ def from_mapping(
         lockout_duration=float(gateway.get("lockout_duration", 900)),
         status_before_login=bool(gateway.get("status_before_login", False)),
         shutdown_grace=float(gateway.get("shutdown_grace", 10)),
+        answer_deadline=_positive(gateway.get("answer_deadline", 4.0), "gateway.answer_deadline"),
+        repeat_window=_positive(gateway.get("repeat_window", 600), "gateway.repeat_window"),
         offline=offline,
         offline_loan_days=int(gateway.get("offline_loan_days", 21)),
     )

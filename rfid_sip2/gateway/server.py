@@ -236,5 +236,5 @@ class GatewayServer:
                 protocol.error_detection = session.account.error_detection
             writer.write(protocol.respond(response))
             return
-        response = await self.service.handle(message, session)
+        response = await self.service.handle(message, session, event)
         writer.write(protocol.respond(response or RequestSCResend()))

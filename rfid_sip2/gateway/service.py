@@ -1,10 +1,17 @@
 """What the gateway does with each request: login and status itself, the rest upstream, and
-by the offline policy (journaled first) while the upstream cannot be reached."""
+by the offline policy (journaled first) while the upstream cannot be reached.
+
+Every request is answered within ``answer_deadline``. A request that reached the upstream but
+whose answer was lost (cut, reset, late) is *in doubt*: the device gets the offline answer, and
+the journal records what that answer promised, marked in doubt so that the replay settles it
+before sending anything again (``journal.replay``). When the offline answer is "no", a
+transaction in doubt is held for the staff instead: Koha may have applied what the device was
+refused. A device's repeat of a request gets the first answer (``gateway.repeats``).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import hmac
 import logging
 import time
@@ -15,18 +22,25 @@ from datetime import datetime
 from rfid_sip2.gateway import offline, translog
 from rfid_sip2.gateway.config import Account, GatewayConfig
 from rfid_sip2.gateway.lockout import Lockout
+from rfid_sip2.gateway.repeats import Answer, Repeats, request_key
 from rfid_sip2.journal.replay import ReplayReport, replay
 from rfid_sip2.journal.store import ReplayInProgress
+from rfid_sip2.sip2.connection import MessageReceived
 from rfid_sip2.sip2.messages import (
     SUPPORTED_MESSAGES_ORDER,
     ACSStatus,
-    CheckoutRequest,
     LoginRequest,
     LoginResponse,
     Message,
     SCStatus,
 )
-from rfid_sip2.upstreams.base import Terminal, Upstream, UpstreamUnavailable
+from rfid_sip2.upstreams.base import (
+    Terminal,
+    Upstream,
+    UpstreamInDoubt,
+    UpstreamUnavailable,
+    changes_ils,
+)
 
 log = logging.getLogger(__name__)
 SUPPORTED = "".join("N" if code == "19" else "Y" for code in SUPPORTED_MESSAGES_ORDER)
@@ -69,8 +83,8 @@ class GatewayService:
         self.online = True
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
         self.pending = journal.has_pending()
+        self.repeats = Repeats(journal, config.repeat_window)
         self._replay_lock = asyncio.Lock()
-        self._replaying: asyncio.Task | None = None
 
     # -- login and status, answered here --------------------------------------------------
 
@@ -137,22 +151,23 @@ class GatewayService:
 
     # -- everything else ------------------------------------------------------------------
 
-    async def handle(self, request: Message, session: Session) -> Message | None:
-        """The answer to a request from a logged-in device (None: nothing sensible to say)."""
+    async def handle(
+        self, request: Message, session: Session, received: MessageReceived | None = None
+    ) -> Message | None:
+        """The answer to a request from a logged-in device (None: nothing sensible to say).
+
+        ``received`` (the frame's sequence number and checksum) lets a repeat of the request
+        be recognised.
+        """
         started = time.perf_counter()
-        if isinstance(request, SCStatus):
-            response: Message | None = self.status(session)
-            mode = "gateway"
-        elif self.online and not self.pending:
-            try:
-                response = await self.upstream.handle(request, session.terminal)
-                mode = "online"
-            except UpstreamUnavailable as error:
-                log.warning("upstream unavailable, working offline: %s", error)
-                self.online = False
-                response, mode = await self._offline(request, session)
+        if isinstance(request, SCStatus):  # the only request allowed before a login
+            response, mode = self.status(session), "gateway"
+        elif received and (key := request_key(session.terminal.account, received)):
+            response, mode = await self.repeats.answer(
+                key, lambda lost: self._answer(request, session, lost=lost)
+            )
         else:
-            response, mode = await self._offline(request, session)
+            response, mode = await self._answer(request, session, lost=False)
         translog.transaction(
             peer=session.peer,
             account=session.account.login if session.account else "",
@@ -163,21 +178,70 @@ class GatewayService:
         )
         return response
 
-    async def _offline(self, request: Message, session: Session) -> tuple[Message | None, str]:
-        accepted = offline.accepts(self.config.offline, request)
+    async def _answer(self, request: Message, session: Session, *, lost: bool) -> Answer:
+        if lost:
+            why = "a repeat of a request whose first copy was never answered (the gateway stopped)"
+            return await self._in_doubt(request, session, why)
+        if not self.online or self.pending:
+            return await self._offline(request, session)
+        deadline = asyncio.get_running_loop().time() + self.config.answer_deadline
+        try:
+            response = await self.upstream.handle(request, session.terminal, deadline)
+        except UpstreamInDoubt as error:
+            log.warning("upstream answer lost, working offline: %s", error)
+            self.online = False
+            return await self._in_doubt(request, session, str(error))
+        except UpstreamUnavailable as error:
+            log.warning("upstream unavailable, working offline: %s", error)
+            self.online = False
+            return await self._offline(request, session)
+        return response, "online"
+
+    async def _offline(self, request: Message, session: Session) -> Answer:
+        """The policy's answer; what it says yes to is journaled before the device hears it."""
         now = self.clock()
-        if accepted and isinstance(request, offline.JOURNALED):
-            if getattr(request, "transaction_date", None) is None:
-                request = dataclasses.replace(request, transaction_date=now)
-            if isinstance(request, CheckoutRequest):
-                # The device prints the due date it is told now; the replay asks Koha for it.
-                due = offline.offline_due_date(request, now, self.config.offline_loan_days)
-                request = dataclasses.replace(request, nb_due_date=due)
-            # On disk before the device hears "ok": nothing accepted can be lost.
-            await asyncio.to_thread(
-                self.journal.record, request, account=session.terminal.account, peer=session.peer
+        request = offline.prepare(request, now, self.config.offline_loan_days)
+        if offline.journals(self.config.offline, request):
+            await self._record(request, session, in_doubt=False)
+        return self._offline_answer(request, session, now)
+
+    async def _in_doubt(self, request: Message, session: Session, why: str) -> Answer:
+        """A request the upstream may have applied: answered by the policy, and journaled in
+        doubt (yes) or held for the staff (no)."""
+        if not changes_ils(request):
+            return await self._offline(request, session)  # a read changes nothing: no doubt
+        now = self.clock()
+        request = offline.prepare(request, now, self.config.offline_loan_days)
+        if offline.journals(self.config.offline, request):
+            await self._record(request, session, in_doubt=True)
+        else:
+            reason = (
+                f"held: sent to Koha and its answer was lost ({why}); the device was told no, "
+                "but Koha may have applied it: check it in Koha"
             )
-            self.pending = True
+            await asyncio.to_thread(
+                self.journal.record_held,
+                request,
+                reason,
+                account=session.terminal.account,
+                peer=session.peer,
+            )
+        response, mode = self._offline_answer(request, session, now)
+        return response, f"{mode}, in doubt"
+
+    async def _record(self, request: Message, session: Session, *, in_doubt: bool) -> None:
+        # On disk before the device hears "ok": nothing accepted can be lost.
+        await asyncio.to_thread(
+            self.journal.record,
+            request,
+            account=session.terminal.account,
+            peer=session.peer,
+            in_doubt=in_doubt,
+        )
+        self.pending = True
+
+    def _offline_answer(self, request: Message, session: Session, now: datetime) -> Answer:
+        accepted = offline.accepts(self.config.offline, request)
         response = offline.answer(
             request,
             accepted=accepted,

@@ -75,11 +75,11 @@ async def replay_lines(
 def report_lines(report: ReplayReport) -> list[str]:
     lines = [
         f"replayed {report.replayed}, confirmed {report.confirmed}, failed {report.failed}, "
-        f"remaining {report.remaining}"
+        f"held {report.held}, remaining {report.remaining}"
     ]
     lines += [
-        f"failed #{f.entry_id} {f.kind} patron {f.patron_identifier or '-'} "
-        f"item {f.item_identifier or '-'}: {f.reason}"
+        f"{'held' if f.held else 'failed'} #{f.entry_id} {f.kind} "
+        f"patron {f.patron_identifier or '-'} item {f.item_identifier or '-'}: {f.reason}"
         for f in report.failures
     ]
     if report.stopped:

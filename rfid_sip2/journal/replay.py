@@ -2,10 +2,18 @@
 
 Each entry is sent as the request the device made, with no block and the original dates, after
 ``applying`` has been committed. An entry in doubt (sent before without a recorded answer: the
-process died, or the ILS went away mid-send) is first checked with an Item Information request:
-a checkout whose item is charged, or a checkin whose item is not, is taken as done and not sent
-again. Entries whose effect the item status cannot show (renewals, payments...) are not re-sent
-when in doubt: they are marked failed for the staff to check in Koha.
+process died, or the answer was lost) is settled first, with an Item Information request:
+
+- a checkout whose item is charged, or a checkin whose item is not, is done: not sent again;
+- a renewal is done if the item's due date moved past the one noted before it was sent, not
+  done if the due date is still that one;
+- anything else (a payment, a hold, a renewal with no due date noted) cannot be settled: it is
+  held for the staff (``State.HELD``), never sent again and never exported.
+
+Koha dates a loan when it makes it (SIP2's transaction date and no-block date do not change
+that) but a return by its return date. So a return whose loan was made by this journal's replay
+is dated no earlier than that loan was applied (the ILS's own time in its answer); a return of a
+loan from before the outage keeps its original date, which is what fines are counted by.
 
 Only one replay runs at a time per journal (``Journal.replay_lock``).
 """
@@ -21,13 +29,14 @@ from enum import Enum
 
 from rfid_sip2.journal.store import Entry, Journal, JournalStateError, State
 from rfid_sip2.sip2.codec import encode
+from rfid_sip2.sip2.dates import parse_date
 from rfid_sip2.sip2.messages import (
     CheckinRequest,
     ItemInformationRequest,
     ItemInformationResponse,
     Message,
 )
-from rfid_sip2.upstreams.base import Terminal, Upstream, UpstreamUnavailable
+from rfid_sip2.upstreams.base import Terminal, Upstream, UpstreamInDoubt, UpstreamUnavailable
 
 # Circulation statuses that mean "on loan": charged, charged not to be recalled, recalled.
 CHARGED = frozenset({"04", "05", "07"})
@@ -50,11 +59,14 @@ _BATCH = 100
 
 @dataclass(frozen=True)
 class Failure:
+    """An entry the replay could not apply: refused by the ILS, or held for the staff."""
+
     entry_id: int
     kind: str
     patron_identifier: str | None
     item_identifier: str | None
     reason: str
+    held: bool = False
 
 
 @dataclass
@@ -63,7 +75,8 @@ class ReplayReport:
 
     replayed: int = 0  # sent and accepted by the ILS
     confirmed: int = 0  # in doubt, and the item status showed it had been applied
-    failed: int = 0  # refused by the ILS, or in doubt and not checkable
+    failed: int = 0  # refused by the ILS
+    held: int = 0  # in doubt and not checkable: kept for the staff
     remaining: int = 0  # still pending or applying when the replay ended
     failures: list[Failure] = field(default_factory=list)
     stopped: str | None = None  # why the replay ended before the journal's end
@@ -73,11 +86,14 @@ class ReplayReport:
         return self.stopped is None and self.remaining == 0
 
 
-def rebuild_request(entry: Entry, *, no_block: bool = True) -> Message:
+def rebuild_request(
+    entry: Entry, *, no_block: bool = True, loan_made_at: datetime | None = None
+) -> Message:
     """The entry's request as it goes to the ILS: no block, the original transaction date.
 
-    A checkin also gets the original date as its return date (unless the device gave one); a
-    checkout or renewal keeps the no-block due date the device gave, if any.
+    A checkin also gets the original date as its return date (unless the device gave one), or
+    ``loan_made_at`` if that is later: when the ILS made the loan this return closes, if the
+    replay made it. A checkout or renewal keeps the no-block due date the device was given.
     """
     request = entry.request
     names = {f.name for f in dataclasses.fields(request)}
@@ -87,8 +103,16 @@ def rebuild_request(entry: Entry, *, no_block: bool = True) -> Message:
     if "no_block" in names:
         changes["no_block"] = no_block
     if isinstance(request, CheckinRequest):
-        changes["return_date"] = request.return_date or entry.transaction_date
+        returned = request.return_date or entry.transaction_date
+        if loan_made_at is not None and _local(loan_made_at) > _local(returned):
+            returned = _local(loan_made_at)
+        changes["return_date"] = returned
     return dataclasses.replace(request, **changes)
+
+
+def _local(moment: datetime) -> datetime:
+    """A SIP2 date as the library's clock shows it (naive); aware ones are converted."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 class _Verdict(Enum):
@@ -129,34 +153,90 @@ def _judge(entry: Entry, response: Message) -> tuple[bool, str]:
     return True, f"{outcome}: {text}" if text else outcome
 
 
-async def _item_status(
+async def _item(
     entry: Entry, upstream: Upstream, terminal: Terminal, now: Callable[[], datetime]
-) -> tuple[_Verdict, str]:
-    """Whether an entry in doubt reached the ILS, as the item's circulation status shows."""
-    if entry.kind not in ("checkout", "checkin"):
-        return _Verdict.UNKNOWN, (
-            f"in doubt: a {entry.kind} may have reached the ILS before the replay was "
-            "interrupted, and the item status cannot show it; not sent again, check in Koha"
-        )
-    if not entry.item_identifier:
-        return _Verdict.UNKNOWN, "in doubt and without an item to check; not sent again"
+) -> Message:
+    """The ILS's Item Information answer for the entry's item (UpstreamUnavailable goes up)."""
     question = ItemInformationRequest(
         transaction_date=now(),
         institution_id=getattr(entry.request, "institution_id", "") or terminal.institution_id,
         item_identifier=entry.item_identifier,
     )
-    answer = await upstream.handle(question, terminal)  # UpstreamUnavailable goes up
-    if not isinstance(answer, ItemInformationResponse):
-        return _Verdict.UNKNOWN, (
-            f"in doubt, and the item status could not be read (response {answer.CODE}); "
-            "not sent again, check in Koha"
+    return await upstream.handle(question, terminal)
+
+
+@dataclass(frozen=True)
+class _Settled:
+    verdict: _Verdict
+    why: str
+    applied_at: datetime | None = None  # DONE: by when the ILS had applied it
+
+
+async def _settle(
+    entry: Entry, upstream: Upstream, terminal: Terminal, now: Callable[[], datetime]
+) -> _Settled:
+    """Whether an entry in doubt reached the ILS, as the item's status or due date shows."""
+    if entry.kind not in ("checkout", "checkin", "renew"):
+        return _Settled(
+            _Verdict.UNKNOWN,
+            f"in doubt: this {entry.kind} may have reached the ILS, and nothing the gateway can "
+            "ask shows whether it did; not sent again: check in Koha",
         )
+    if not entry.item_identifier:
+        return _Settled(_Verdict.UNKNOWN, "in doubt and without an item to check; not sent again")
+    if entry.kind == "renew" and entry.due_before is None:
+        return _Settled(
+            _Verdict.UNKNOWN,
+            "in doubt: this renewal may have reached the ILS, and its due date before is "
+            "unknown; not sent again: check the due date in Koha",
+        )
+    answer = await _item(entry, upstream, terminal, now)
+    if not isinstance(answer, ItemInformationResponse):
+        return _Settled(
+            _Verdict.UNKNOWN,
+            f"in doubt, and the item status could not be read (response {answer.CODE}); "
+            "not sent again: check in Koha",
+        )
+    when = answer.transaction_date or now()
+    if entry.kind == "renew":
+        return _renewal_settled(entry, answer, when)
     status = answer.circulation_status
     charged = status in CHARGED
     if (entry.kind == "checkout") == charged:
         state = "charged" if charged else "not charged"
-        return _Verdict.DONE, f"confirmed by item status {status} ({state}); not sent again"
-    return _Verdict.NOT_DONE, f"item status {status}: not applied, sent again"
+        return _Settled(
+            _Verdict.DONE, f"confirmed by item status {status} ({state}); not sent again", when
+        )
+    return _Settled(_Verdict.NOT_DONE, f"item status {status}: not applied, sent again")
+
+
+def _renewal_settled(entry: Entry, answer: ItemInformationResponse, when: datetime) -> _Settled:
+    before, now_due = _due(entry.due_before), _due(answer.due_date)
+    if answer.circulation_status in CHARGED and before is not None and now_due is not None:
+        if now_due > before:
+            return _Settled(
+                _Verdict.DONE,
+                f"confirmed by the due date, moved from {entry.due_before} to "
+                f"{answer.due_date}; not sent again",
+                when,
+            )
+        if now_due == before:
+            return _Settled(
+                _Verdict.NOT_DONE, f"due date still {answer.due_date}: not renewed, sent again"
+            )
+    return _Settled(
+        _Verdict.UNKNOWN,
+        f"in doubt: due date {entry.due_before or '-'} before, {answer.due_date or '-'} now "
+        f"(item status {answer.circulation_status}); not sent again: check in Koha",
+    )
+
+
+def _due(text: str | None) -> datetime | None:
+    """A due date as SIP2 writes it (Koha: its timestamp format); None if it is not one."""
+    try:
+        return parse_date(text) if text else None
+    except ValueError:
+        return None
 
 
 async def replay(
@@ -219,30 +299,50 @@ async def _replay_entry(
     no_block: bool,
 ) -> None:
     if entry.in_doubt:
-        verdict, why = await _item_status(entry, upstream, terminal, now)
-        if verdict is _Verdict.DONE:
-            await asyncio.to_thread(journal.mark_replayed, entry.id, why)
+        settled = await _settle(entry, upstream, terminal, now)
+        if settled.verdict is _Verdict.DONE:
+            await asyncio.to_thread(
+                journal.mark_replayed, entry.id, settled.why, applied_at=settled.applied_at
+            )
             report.confirmed += 1
             return
-        if verdict is _Verdict.UNKNOWN:
-            await _fail(journal, entry, why, None, report)
+        if settled.verdict is _Verdict.UNKNOWN:
+            await asyncio.to_thread(journal.mark_held, entry.id, settled.why)
+            report.held += 1
+            report.failures.append(_failure(entry, settled.why, held=True))
             return
-    request = rebuild_request(entry, no_block=no_block)
+    if entry.kind == "renew" and entry.item_identifier:
+        # Noted first: should its answer be lost, the due date tells whether it was renewed.
+        before = await _item(entry, upstream, terminal, now)
+        due = before.due_date if isinstance(before, ItemInformationResponse) else None
+        await asyncio.to_thread(journal.note_due_before, entry.id, due)
+    loan_made_at = None
+    if entry.kind == "checkin" and entry.item_identifier:
+        loan_made_at = await asyncio.to_thread(
+            journal.loan_made_at, entry.item_identifier, entry.id
+        )
+    request = rebuild_request(entry, no_block=no_block, loan_made_at=loan_made_at)
     try:
         await asyncio.to_thread(journal.mark_applying, entry.id)
     except JournalStateError:
         return  # settled elsewhere since it was read (exported by hand): not ours to send
     try:
         response = await upstream.handle(request, terminal)
+    except UpstreamInDoubt as error:
+        # It may have reached the ILS: back to pending with the attempt counted, so the next
+        # replay settles it before sending it again.
+        await asyncio.to_thread(journal.mark_pending, entry.id, f"answer lost: {error}")
+        raise
     except UpstreamUnavailable as error:
-        # It may have reached the ILS: back to pending, but with an attempt counted, so the
-        # next replay checks the item before sending it again.
-        await asyncio.to_thread(journal.mark_pending, entry.id, f"upstream unavailable: {error}")
+        await asyncio.to_thread(journal.mark_unsent, entry.id, f"upstream unavailable: {error}")
         raise
     ok, outcome = _judge(entry, response)
     answer = _wire_text(response)
     if ok:
-        await asyncio.to_thread(journal.mark_replayed, entry.id, outcome, answer=answer)
+        applied_at = getattr(response, "transaction_date", None) or now()
+        await asyncio.to_thread(
+            journal.mark_replayed, entry.id, outcome, answer=answer, applied_at=applied_at
+        )
         report.replayed += 1
     else:
         await _fail(journal, entry, outcome, answer, report)
@@ -253,6 +353,10 @@ async def _fail(
 ) -> None:
     await asyncio.to_thread(journal.mark_failed, entry.id, reason, answer=answer)
     report.failed += 1
-    report.failures.append(
-        Failure(entry.id, entry.kind, entry.patron_identifier, entry.item_identifier, reason)
+    report.failures.append(_failure(entry, reason))
+
+
+def _failure(entry: Entry, reason: str, *, held: bool = False) -> Failure:
+    return Failure(
+        entry.id, entry.kind, entry.patron_identifier, entry.item_identifier, reason, held
     )

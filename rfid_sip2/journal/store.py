@@ -6,13 +6,23 @@ keep the order they were accepted in (ascending ids) and move through these stat
 
     pending --mark_applying--> applying --mark_replayed--> replayed
        ^                          |  \\--mark_failed----> failed --mark_exported--> exported
-       \\------mark_pending-------/
+       \\--mark_pending/unsent---/   \\--mark_held------> held
     pending --mark_exported--> exported    (only if it was never sent)
+    pending --mark_replayed/failed/held--> (settled without sending: see replay)
 
 ``applying`` is committed before a request goes to Koha. An entry found ``applying`` (the
-process died while waiting for Koha's answer), or ``pending`` with attempts (Koha went away
-while it was being sent), is *in doubt*: it may have reached Koha, and the replay checks the
-item's status before sending it again.
+process died while waiting for Koha's answer), or ``pending`` with attempts (its answer was lost:
+cut, reset, late), is *in doubt*: it may have reached Koha, and the replay settles it (by the
+item's status, or its due date) before sending it again. The gateway records a transaction
+already in doubt when Koha lost its answer online (``record(..., in_doubt=True)``).
+
+``held`` is for the staff alone: a transaction Koha may or may not have applied that nothing
+can settle (a payment, a hold), or one Koha may have applied while the device was told no. It is
+never replayed and never exported: a person checks Koha and decides.
+
+The ``requests`` table remembers the answers given to devices' requests for a while, so that a
+device that resends a request after a lost answer gets the first answer again
+(``rfid_sip2.gateway.repeats``).
 
 Passwords are never stored: AC, AD and CO are stripped from the request before it is written.
 The journal is thread-safe (one connection behind a lock) and blocking: from asyncio, call it
@@ -37,13 +47,14 @@ from typing import Any
 from rfid_sip2.sip2.codec import encode
 from rfid_sip2.sip2.fields import SECRET_FIELDS
 from rfid_sip2.sip2.messages import MESSAGE_TYPES, Message
+from rfid_sip2.upstreams.base import KINDS
 
 try:  # POSIX: the replay lock is an flock, released by the OS when its holder dies.
     import fcntl
 except ImportError:  # pragma: no cover - the gateway runs on Linux
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class State(StrEnum):
@@ -52,24 +63,11 @@ class State(StrEnum):
     REPLAYED = "replayed"
     FAILED = "failed"
     EXPORTED = "exported"
+    HELD = "held"
 
 
-# The requests that change something in the ILS, by command code. Only these are journaled.
-KINDS: dict[str, str] = {
-    "11": "checkout",
-    "09": "checkin",
-    "29": "renew",
-    "37": "fee_paid",
-    "65": "renew_all",
-    "15": "hold",
-    "19": "item_status_update",
-    "01": "block_patron",
-    "25": "patron_enable",
-}
-
-SCHEMA = (
-    f"""
-CREATE TABLE IF NOT EXISTS entries (
+_ENTRIES = f"""
+CREATE TABLE IF NOT EXISTS {{table}} (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- ascending = order of acceptance, never reused
     kind TEXT NOT NULL,                    -- checkout, checkin, renew, fee_paid...
     code TEXT NOT NULL,                    -- the SIP2 command code (11, 09, 29, 37...)
@@ -86,15 +84,34 @@ CREATE TABLE IF NOT EXISTS entries (
     attempts INTEGER NOT NULL DEFAULT 0,   -- times it was sent to the ILS
     outcome TEXT,                          -- last outcome: the ILS's answer or the reason
     answer TEXT,                           -- the ILS's last response as SIP2 text, if any
-    updated_at TEXT NOT NULL
-)""",
+    updated_at TEXT NOT NULL,
+    applied_at TEXT,                       -- replayed: when the ILS applied it, by its clock
+    due_before TEXT                        -- a renewal: the item's due date before it was sent
+)"""
+SCHEMA = (
+    _ENTRIES.format(table="entries"),
     "CREATE INDEX IF NOT EXISTS entries_state ON entries (state, id)",
+    "CREATE INDEX IF NOT EXISTS entries_item ON entries (item_identifier, id)",
+    """
+CREATE TABLE IF NOT EXISTS requests (
+    key TEXT PRIMARY KEY,                  -- one device request (gateway.repeats says how)
+    claimed_at REAL NOT NULL,              -- when it arrived, seconds since the epoch
+    response TEXT                          -- its answer as JSON; NULL until it was answered
+)""",
 )
-
-_COLUMNS = (
+_V1_COLUMNS = (
     "id, kind, code, request, wire, patron_identifier, item_identifier, transaction_date, "
     "recorded_at, account, peer, state, attempts, outcome, answer, updated_at"
 )
+_COLUMNS = _V1_COLUMNS + ", applied_at, due_before"
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What became of a device request that arrived before."""
+
+    answered: bool  # False: claimed and never answered, so it may have reached the ILS
+    response: Message | None = None
 
 
 class JournalError(Exception):
@@ -129,6 +146,8 @@ class Entry:
     outcome: str | None
     answer: str | None
     updated_at: datetime
+    applied_at: datetime | None = None  # when the ILS applied it, by its clock (replayed only)
+    due_before: str | None = None  # a renewal: the item's due date before it was sent
 
     @property
     def in_doubt(self) -> bool:
@@ -183,6 +202,10 @@ def request_from_json(text: str) -> Message:
     return cls(**values)
 
 
+def _answer_from_json(text: str | None) -> Message | None:
+    return None if text in (None, "null") else request_from_json(text)
+
+
 def _iso(moment: datetime) -> str:
     return moment.isoformat()
 
@@ -226,21 +249,34 @@ class Journal:
                     f"{self.path}: journal schema {version} is newer than this program's "
                     f"({SCHEMA_VERSION})"
                 )
+            if version == 1:
+                _upgrade_from_1(db)
             for statement in SCHEMA:
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, committed (and synced) when the block ends without error."""
+    def _write(self, *, synced: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed when the block ends without error.
+
+        Synced (the default), it survives a power cut. Unsynced (``synchronous=NORMAL`` for
+        this commit), it survives the process dying but not the machine: enough for what a
+        device will ask again anyway, and no disk flush on the path of every request.
+        """
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            if not synced:
+                self._db.execute("PRAGMA synchronous=NORMAL")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            finally:
+                if not synced:
+                    self._db.execute("PRAGMA synchronous=FULL")
 
     def close(self) -> None:
         with self._lock:
@@ -254,8 +290,37 @@ class Journal:
 
     # -- writing --------------------------------------------------------------------------
 
-    def record(self, request: Message, *, account: str, peer: str | None = None) -> Entry:
-        """Write an accepted transaction; it is committed to disk when this returns."""
+    def record(
+        self, request: Message, *, account: str, peer: str | None = None, in_doubt: bool = False
+    ) -> Entry:
+        """Write an accepted transaction; it is committed to disk when this returns.
+
+        ``in_doubt``: it was sent to the ILS already and its answer was lost, so the ILS may
+        have applied it. It is written with that attempt counted, and the replay settles it
+        before anything is sent again.
+        """
+        if in_doubt:
+            return self._insert(
+                request, account, peer, State.PENDING, 1, "in doubt: sent, the answer was lost"
+            )
+        return self._insert(request, account, peer, State.PENDING, 0, None)
+
+    def record_held(
+        self, request: Message, reason: str, *, account: str, peer: str | None = None
+    ) -> Entry:
+        """Write a transaction sent to the ILS, which may have applied it, for the staff alone:
+        never replayed, never exported (see ``State.HELD``)."""
+        return self._insert(request, account, peer, State.HELD, 1, reason)
+
+    def _insert(
+        self,
+        request: Message,
+        account: str,
+        peer: str | None,
+        state: State,
+        attempts: int,
+        outcome: str | None,
+    ) -> Entry:
         kind = KINDS.get(request.CODE)
         if kind is None:
             raise ValueError(
@@ -269,7 +334,7 @@ class Journal:
             cursor = db.execute(
                 "INSERT INTO entries (kind, code, request, wire, patron_identifier, "
                 "item_identifier, transaction_date, recorded_at, account, peer, state, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "attempts, outcome, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     kind,
                     stored.CODE,
@@ -281,7 +346,9 @@ class Journal:
                     _iso(now),
                     account,
                     peer,
-                    State.PENDING.value,
+                    state.value,
+                    attempts,
+                    outcome,
                     _iso(now),
                 ),
             )
@@ -296,20 +363,23 @@ class Journal:
         *,
         outcome: str | None,
         answer: str | None = None,
-        attempt: bool = False,
+        attempts: int = 0,
+        applied_at: datetime | None = None,
     ) -> None:
         allowed = tuple(allowed)
         marks = ", ".join("?" for _ in allowed)
         with self._write() as db:
             cursor = db.execute(
                 f"UPDATE entries SET state = ?, attempts = attempts + ?, "
-                f"outcome = COALESCE(?, outcome), answer = COALESCE(?, answer), updated_at = ? "
+                f"outcome = COALESCE(?, outcome), answer = COALESCE(?, answer), "
+                f"applied_at = COALESCE(?, applied_at), updated_at = ? "
                 f"WHERE id = ? AND state IN ({marks})",
                 (
                     target.value,
-                    1 if attempt else 0,
+                    attempts,
                     outcome,
                     answer,
+                    _iso(applied_at) if applied_at is not None else None,
                     _iso(self._clock()),
                     entry_id,
                     *(s.value for s in allowed),
@@ -326,17 +396,26 @@ class Journal:
     def mark_applying(self, entry_id: int) -> None:
         """About to send the entry to the ILS: committed first, and counted as an attempt."""
         self._move(
-            entry_id, (State.PENDING, State.APPLYING), State.APPLYING, outcome=None, attempt=True
+            entry_id, (State.PENDING, State.APPLYING), State.APPLYING, outcome=None, attempts=1
         )
 
-    def mark_replayed(self, entry_id: int, outcome: str, *, answer: str | None = None) -> None:
-        """The ILS applied it (or its item status shows it had)."""
+    def mark_replayed(
+        self,
+        entry_id: int,
+        outcome: str,
+        *,
+        answer: str | None = None,
+        applied_at: datetime | None = None,
+    ) -> None:
+        """The ILS applied it (or its item status shows it had), by ``applied_at`` at the latest
+        (the ILS's clock, as its answer gives it)."""
         self._move(
             entry_id,
             (State.PENDING, State.APPLYING),
             State.REPLAYED,
             outcome=outcome,
             answer=answer,
+            applied_at=applied_at,
         )
 
     def mark_failed(self, entry_id: int, reason: str, *, answer: str | None = None) -> None:
@@ -345,9 +424,24 @@ class Journal:
             entry_id, (State.PENDING, State.APPLYING), State.FAILED, outcome=reason, answer=answer
         )
 
+    def mark_held(self, entry_id: int, reason: str) -> None:
+        """The ILS may have applied it and nothing can tell: kept for the staff alone."""
+        self._move(entry_id, (State.PENDING, State.APPLYING), State.HELD, outcome=reason)
+
     def mark_pending(self, entry_id: int, reason: str) -> None:
-        """Back to pending after the ILS went away mid-send (it stays in doubt: attempts > 0)."""
+        """Back to pending after its answer was lost (it stays in doubt: attempts > 0)."""
         self._move(entry_id, (State.APPLYING,), State.PENDING, outcome=reason)
+
+    def mark_unsent(self, entry_id: int, reason: str) -> None:
+        """Back to pending: the ILS could not be reached, so the request never left and this
+        attempt does not count."""
+        self._move(entry_id, (State.APPLYING,), State.PENDING, outcome=reason, attempts=-1)
+
+    def note_due_before(self, entry_id: int, due: str | None) -> None:
+        """A renewal about to be sent: the item's due date now, to settle it by if its answer
+        is lost (renewed = the due date moved)."""
+        with self._write() as db:
+            db.execute("UPDATE entries SET due_before = ? WHERE id = ?", (due, entry_id))
 
     def mark_exported(self, entry_ids: Iterable[int]) -> int:
         """Written to a .koc file for Koha's offline circulation upload; all or none change.
@@ -412,6 +506,19 @@ class Journal:
             ).fetchone()
         return bool(row[0])
 
+    def loan_made_at(self, item: str, before: int) -> datetime | None:
+        """When the loan that a return of ``item`` (entry ``before``) closes was made in the
+        ILS, if a replayed checkout made it; None for a loan from before the outage."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT kind, applied_at FROM entries WHERE item_identifier = ? AND id < ? "
+                "AND state = ? AND kind IN ('checkout', 'checkin') ORDER BY id DESC LIMIT 1",
+                (item, before, State.REPLAYED.value),
+            ).fetchone()
+        if row is None or row[0] != "checkout" or row[1] is None:
+            return None
+        return datetime.fromisoformat(row[1])
+
     def entries(self, state: State | str | None = None, *, limit: int | None = None) -> list[Entry]:
         if state is None:
             return self._select(limit=limit)
@@ -423,6 +530,34 @@ class Journal:
             rows = self._db.execute("SELECT state, COUNT(*) FROM entries GROUP BY state")
             found = dict(rows.fetchall())
         return {state: found.get(state.value, 0) for state in State}
+
+    # -- answers to devices' requests, for their repeats -----------------------------------
+
+    def claim_request(self, key: str, at: float, since: float) -> Claimed | None:
+        """Claim a device request about to be answered, unless it arrived already ``since``
+        then: None for a new one, else what became of the first copy (kept, unanswered, if
+        the process dies while it is answered)."""
+        with self._write(synced=False) as db:
+            row = db.execute(
+                "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None and row[0] >= since:
+                return Claimed(row[1] is not None, _answer_from_json(row[1]))
+            db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
+        return None
+
+    def answer_requests(self, answers: Iterable[tuple[str, Message | None]]) -> None:
+        """The answers claimed requests got, by key (None: the gateway had none, sent 96)."""
+        rows = [
+            ("null" if response is None else request_to_json(response), key)
+            for key, response in answers
+        ]
+        with self._write(synced=False) as db:
+            db.executemany("UPDATE requests SET response = ? WHERE key = ?", rows)
+
+    def forget_requests(self, before: float) -> None:
+        with self._write(synced=False) as db:
+            db.execute("DELETE FROM requests WHERE claimed_at < ?", (before,))
 
     # -- one replay at a time -------------------------------------------------------------
 
@@ -465,6 +600,8 @@ def _entry(row: tuple) -> Entry:
         outcome,
         answer,
         updated_at,
+        applied_at,
+        due_before,
     ) = row
     return Entry(
         id=entry_id,
@@ -483,4 +620,20 @@ def _entry(row: tuple) -> Entry:
         outcome=outcome,
         answer=answer,
         updated_at=datetime.fromisoformat(updated_at),
+        applied_at=datetime.fromisoformat(applied_at) if applied_at else None,
+        due_before=due_before,
     )
+
+
+def _upgrade_from_1(db: sqlite3.Connection) -> None:
+    """Schema 1 to 2: the held state (SQLite cannot change a CHECK in place, so the table is
+    rebuilt, ids and their sequence kept), applied_at and due_before."""
+    sequence = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'entries'").fetchone()
+    db.execute(_ENTRIES.format(table="entries_v2"))
+    db.execute(f"INSERT INTO entries_v2 ({_V1_COLUMNS}) SELECT {_V1_COLUMNS} FROM entries")
+    db.execute("DROP TABLE entries")
+    db.execute("ALTER TABLE entries_v2 RENAME TO entries")
+    if sequence is not None:
+        db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'entries'", sequence)
+    # Replayed before this version: the moment it was marked is the best known (UTC, ours).
+    db.execute("UPDATE entries SET applied_at = updated_at WHERE state = 'replayed'")

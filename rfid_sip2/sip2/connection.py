@@ -52,6 +52,8 @@ class MessageReceived:
     message: Message
     sequence_number: int | None = None
     warnings: tuple[str, ...] = ()
+    # AZ, when the frame had error detection: it tells this frame from others, not the message.
+    checksum: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class AcsConnection:
             return LoginRequired(message)
         self._last_request = key if has_checksum else None
         self._answering = (decoded.sequence_number, has_checksum)
-        return MessageReceived(message, decoded.sequence_number, decoded.warnings)
+        return MessageReceived(message, decoded.sequence_number, decoded.warnings, decoded.checksum)
 
     def _again(self, sent: _Sent, request_had_checksum: bool) -> bytes:
         """What was sent, for a 97: byte for byte, or with AY/AZ added or taken off as the 97

@@ -58,7 +58,7 @@ from rfid_sip2.sip2.messages import (
     RequestSCResend,
 )
 from rfid_sip2.upstreams import koha_texts as koha
-from rfid_sip2.upstreams.base import Terminal, UpstreamUnavailable
+from rfid_sip2.upstreams.base import Terminal, UpstreamInDoubt, UpstreamUnavailable
 
 if TYPE_CHECKING:
     from koha_bridge.sandbox.sandbox import Sandbox
@@ -154,9 +154,15 @@ class SandboxUpstream:
 
     # -- the Upstream protocol ------------------------------------------------------------
 
-    async def handle(self, request: Message, terminal: Terminal) -> Message:
+    async def handle(
+        self, request: Message, terminal: Terminal, deadline: float | None = None
+    ) -> Message:
         try:
-            return await asyncio.to_thread(self.answer, request, terminal)
+            async with asyncio.timeout_at(deadline):
+                return await asyncio.to_thread(self.answer, request, terminal)
+        except TimeoutError:
+            # Its thread cannot be stopped: the transaction may still commit.
+            raise UpstreamInDoubt("the sandbox did not answer by the deadline") from None
         except sqlite3.Error as error:
             raise UpstreamUnavailable(f"sandbox database: {error}") from error
 

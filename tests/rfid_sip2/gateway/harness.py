@@ -146,7 +146,8 @@ class Device:
             )
         )
         frame = self.read_frame()
-        assert frame, "the gateway closed the connection"
+        if not frame:
+            raise ConnectionResetError("the gateway closed the connection")
         decoded = decode(frame, self.options)
         assert isinstance(decoded, Decoded), decoded
         return decoded

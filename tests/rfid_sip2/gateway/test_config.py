@@ -46,6 +46,7 @@ def test_the_example_configuration_loads(monkeypatch, tmp_path):
     assert not config.account("hall-kiosk").allows("192.168.1.5")
     assert config.account("hall-kiosk").allows("10.20.0.7")
     assert config.offline["fee_paid"] == "refuse" and not config.replay_no_block
+    assert (config.answer_deadline, config.repeat_window) == (4.0, 600.0)
 
 
 def test_without_a_file_the_demo_serves_the_sandbox_to_loopback_only():
@@ -109,6 +110,14 @@ CA = {"ca_file": __file__}
                 "upstream": KOHA | {"tls": True, "ca_file": "/nowhere/ca.pem"},
             },
             "upstream: /nowhere/ca.pem does not exist",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "gateway": {"answer_deadline": 0}},
+            "gateway.answer_deadline",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "gateway": {"repeat_window": "1h"}},
+            "gateway.repeat_window",
         ),
     ],
 )

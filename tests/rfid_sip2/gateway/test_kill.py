@@ -2,9 +2,10 @@
 
 The gateway runs as a real process, offline (its Koha is not there yet), under load from eight
 devices; it is killed with SIGKILL. Every transaction a device had an answer for must be in the
-journal. Then "Koha" (a SIP2 server on the sandbox) comes up and the gateway is started again,
-killed again in the middle of its replay, and started a third time: in the end the sandbox has
-every loan and return exactly once.
+journal. Then "Koha" (a SIP2 server on the sandbox) comes up behind a proxy that slows its
+answers, the gateway is started again and killed once the journal shows its replay half done
+(some entries replayed, some not), and started a third time: in the end the sandbox has every
+loan and return exactly once.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest
+from tests.rfid_sip2.faultproxy import Fault, FaultProxy
 from tests.rfid_sip2.gateway.harness import (
     KOHA_SIP_PASSWORD,
     LOGIN,
@@ -94,8 +96,14 @@ def start_gateway(config: Path, port: int) -> subprocess.Popen:
     raise AssertionError("the gateway did not start")
 
 
-def device_loop(port: int, item: str, offset: int, acknowledged: list, stop: threading.Event):
-    """Check the item out and in, again and again, noting every answered transaction."""
+def device_loop(
+    port: int, item: str, offset: int, acknowledged: list, errors: list, stop: threading.Event
+):
+    """Check the item out and in, again and again, noting every answered transaction.
+
+    The gateway going away under it (a connection error) ends the loop; anything else is an
+    error of the test's to report.
+    """
     try:
         with Device(port, timeout=5) as device:
             assert device.login()
@@ -120,10 +128,13 @@ def device_loop(port: int, item: str, offset: int, acknowledged: list, stop: thr
                     )
                 )
                 response = device.exchange(request).message
-                assert response.ok, response
+                if not response.ok:
+                    raise AssertionError(f"refused offline: {response}")
                 acknowledged.append((request.CODE, item, when))
-    except (OSError, AssertionError):
+    except OSError:
         return  # the gateway was killed under us
+    except BaseException as error:
+        errors.append(error)
 
 
 def journal_rows(path: Path) -> set[tuple[str, str, str]]:
@@ -136,57 +147,74 @@ def journal_rows(path: Path) -> set[tuple[str, str, str]]:
         }
 
 
-def settled(path: Path) -> bool:
+def states(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as db:
-        left = db.execute("SELECT COUNT(*) FROM entries WHERE state IN ('pending', 'applying')")
-        return left.fetchone()[0] == 0
+        return dict(db.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall())
+
+
+def left_to_replay(counts: dict[str, int]) -> int:
+    return counts.get("pending", 0) + counts.get("applying", 0)
+
+
+def settled(path: Path) -> bool:
+    return left_to_replay(states(path)) == 0
+
+
+def wait_for(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.01)
 
 
 def test_killing_the_gateway_loses_nothing_accepted_and_applies_nothing_twice(tmp_path, sandbox):
     port, koha_port = free_port(), free_port()
-    config = write_config(tmp_path, port, koha_port)
     items = free_items(sandbox, DEVICES)
-    gateway = start_gateway(config, port)
-    acknowledged: list = []
-    stop = threading.Event()
-    threads = [
-        threading.Thread(target=device_loop, args=(port, item, n, acknowledged, stop))
-        for n, item in enumerate(items)
-    ]
-    for thread in threads:
-        thread.start()
-    time.sleep(1.5)
-    gateway.send_signal(signal.SIGKILL)
-    gateway.wait()
-    stop.set()
-    for thread in threads:
-        thread.join(10)
-
-    assert len(acknowledged) > 50  # real load, not a token
     journal = tmp_path / "journal.sqlite3"
-    rows = journal_rows(journal)
-    missing = [a for a in acknowledged if (a[0], a[1], a[2].isoformat()[:16]) not in rows]
-    assert missing == []
-
-    koha = RunningGateway(koha_config(tmp_path, koha_port), sandbox_cable(sandbox)).start()
-    try:
+    acknowledged: list = []
+    errors: list = []
+    stop = threading.Event()
+    with FaultProxy(koha_port, delay=0.02) as proxy:  # Koha is not there yet
+        config = write_config(tmp_path, port, proxy.port)
         gateway = start_gateway(config, port)
-        time.sleep(0.4)  # somewhere in the middle of the replay
+        threads = [
+            threading.Thread(target=device_loop, args=(port, item, n, acknowledged, errors, stop))
+            for n, item in enumerate(items)
+        ]
+        for thread in threads:
+            thread.start()
+        wait_for(lambda: len(acknowledged) > 100 or errors, seconds=60)  # real load
         gateway.send_signal(signal.SIGKILL)
         gateway.wait()
-        gateway = start_gateway(config, port)
-        deadline = time.monotonic() + 120
-        while not settled(journal) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        gateway.send_signal(signal.SIGTERM)
-        gateway.wait(30)
-    finally:
-        koha.stop()
+        stop.set()
+        for thread in threads:
+            thread.join(10)
 
-    assert settled(journal)
-    with sqlite3.connect(journal) as db:
-        states = dict(db.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall())
-    assert states.get("failed", 0) == 0
+        assert errors == []
+        rows = journal_rows(journal)
+        missing = [a for a in acknowledged if (a[0], a[1], a[2].isoformat()[:16]) not in rows]
+        assert missing == []
+
+        koha = RunningGateway(koha_config(tmp_path, koha_port), sandbox_cable(sandbox)).start()
+        try:
+            proxy.plan = lambda connection, frame: Fault.DELAY  # a slow Koha: a long replay
+            gateway = start_gateway(config, port)
+            wait_for(lambda: states(journal).get("replayed", 0) >= 20, seconds=60)
+            gateway.send_signal(signal.SIGKILL)
+            gateway.wait()
+            at_kill = states(journal)
+            proxy.plan = lambda connection, frame: Fault.PASS
+            gateway = start_gateway(config, port)
+            wait_for(lambda: settled(journal), seconds=120)
+            gateway.send_signal(signal.SIGTERM)
+            gateway.wait(30)
+        finally:
+            koha.stop()
+
+    # Killed in the middle of the replay: some entries sent, some still to go.
+    assert at_kill.get("replayed", 0) > 0 and left_to_replay(at_kill) > 0
+    final = states(journal)
+    assert final.get("failed", 0) == 0 and final.get("held", 0) == 0
     with sandbox.store.reading() as db:
         for item in items:
             checkouts = sum(1 for code, *_ in _entries(journal, item) if code == "11")

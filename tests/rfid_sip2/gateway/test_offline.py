@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import datetime
 
+import pytest
+
+from rfid_sip2.gateway import offline
+from rfid_sip2.gateway.config import OFFLINE_DEFAULTS
+from rfid_sip2.gateway.service import GatewayService, Session
+from rfid_sip2.journal.store import Journal, State
+from rfid_sip2.sip2.dates import format_date
 from rfid_sip2.sip2.messages import (
     ACSStatus,
+    BlockPatronRequest,
     CheckinRequest,
     CheckoutRequest,
+    EndPatronSessionRequest,
+    EndSessionResponse,
     FeePaidRequest,
+    FeePaidResponse,
+    HoldRequest,
+    ItemInformationRequest,
+    ItemInformationResponse,
+    ItemStatusUpdateRequest,
+    Message,
+    PatronEnableRequest,
+    PatronInformationRequest,
+    PatronInformationResponse,
+    PatronStatusRequest,
+    PatronStatusResponse,
+    RenewAllRequest,
     RenewRequest,
     SCStatus,
 )
+from rfid_sip2.upstreams.base import UpstreamInDoubt
 from tests.rfid_sip2.gateway.harness import Device, gateway_config, running
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.rfid_sip2.journal.fakes import FakeKoha
 
 OLENA, ANDREI = "23529001000011", "23529001000012"
 
@@ -174,3 +199,137 @@ def test_a_transaction_koha_refuses_on_replay_is_kept_for_staff(tmp_path, sandbo
 
     assert report.failed == 1 and "invalid patron" in report.failures[0].reason.lower()
     assert counts["failed"] == 1
+
+
+# -- the policy table: what the device is told is what the journal does -------------------
+
+# Every request a device may send after logging in, the [offline] policy that governs it (None:
+# never accepted offline), and whether it changes something in the ILS.
+TABLE = [
+    (PatronStatusRequest(institution_id="CPL", patron_identifier=OLENA), "patron_status", False),
+    (
+        PatronInformationRequest(institution_id="CPL", patron_identifier=OLENA),
+        "patron_status",
+        False,
+    ),
+    (
+        CheckoutRequest(institution_id="CPL", patron_identifier=OLENA, item_identifier="B1"),
+        "checkout",
+        True,
+    ),
+    (
+        CheckinRequest(institution_id="CPL", item_identifier="B1", current_location="CPL"),
+        "checkin",
+        True,
+    ),
+    (
+        RenewRequest(institution_id="CPL", patron_identifier=OLENA, item_identifier="B1"),
+        "renew",
+        True,
+    ),
+    (RenewAllRequest(institution_id="CPL", patron_identifier=OLENA), None, True),
+    (
+        FeePaidRequest(institution_id="CPL", patron_identifier=OLENA, fee_amount="2.00"),
+        "fee_paid",
+        True,
+    ),
+    (
+        HoldRequest(institution_id="CPL", patron_identifier=OLENA, item_identifier="B1"),
+        "hold",
+        True,
+    ),
+    (ItemInformationRequest(institution_id="CPL", item_identifier="B1"), "item_information", False),
+    (EndPatronSessionRequest(institution_id="CPL", patron_identifier=OLENA), "end_session", False),
+    (ItemStatusUpdateRequest(institution_id="CPL", item_identifier="B1"), None, True),
+    (BlockPatronRequest(institution_id="CPL", patron_identifier=OLENA), None, True),
+    (PatronEnableRequest(institution_id="CPL", patron_identifier=OLENA), None, True),
+]
+
+
+class LosesEveryAnswer:
+    """An upstream that gets every request and whose every answer is lost."""
+
+    async def handle(self, request: Message, terminal, deadline=None) -> Message:
+        raise UpstreamInDoubt("connection reset after the request was sent")
+
+    async def healthy(self) -> bool:
+        return False
+
+    async def close(self) -> None:
+        pass
+
+
+def said_yes(response: Message | None) -> bool:
+    if response is None:
+        return False
+    if isinstance(response, PatronStatusResponse | PatronInformationResponse):
+        return bool(response.valid_patron)
+    if isinstance(response, FeePaidResponse):
+        return response.payment_accepted
+    if isinstance(response, ItemInformationResponse):
+        return offline.NOT_OFFLINE not in response.screen_messages
+    if isinstance(response, EndSessionResponse):
+        return response.end_session
+    return bool(response.ok)
+
+
+def answered_offline(tmp_path, request: Message, value: str, koha: FakeKoha):
+    """The service's answer with every [offline] policy set to ``value``, and the journal."""
+    config = gateway_config(tmp_path, offline=dict.fromkeys(OFFLINE_DEFAULTS, value))
+    journal = Journal(config.journal_path)
+    service = GatewayService(config, koha, journal)
+    session = Session("10.0.0.7:5100", "10.0.0.7", account=config.accounts[0])
+    try:
+        response = asyncio.run(service.handle(request, session))
+        return response, journal.entries()
+    finally:
+        journal.close()
+
+
+@pytest.mark.parametrize("value", ["accept", "refuse"])
+@pytest.mark.parametrize(
+    ("request_", "policy", "changes"), TABLE, ids=[type(r).__name__ for r, *_ in TABLE]
+)
+def test_offline_the_device_is_told_yes_exactly_when_the_policy_accepts_and_only_that_is_journaled(
+    tmp_path, request_, policy, changes, value
+):
+    down = FakeKoha()
+    down.down_when = lambda request: True
+
+    response, entries = answered_offline(tmp_path, request_, value, down)
+
+    yes = policy is not None and value == "accept"
+    assert said_yes(response) is yes
+    assert [entry.code for entry in entries] == ([request_.CODE] if yes and changes else [])
+    assert not any(entry.in_doubt for entry in entries)
+
+
+@pytest.mark.parametrize("value", ["accept", "refuse"])
+@pytest.mark.parametrize(
+    ("request_", "policy", "changes"), TABLE, ids=[type(r).__name__ for r, *_ in TABLE]
+)
+def test_a_lost_answer_is_journaled_in_doubt_when_the_device_is_told_yes_and_held_when_no(
+    tmp_path, request_, policy, changes, value
+):
+    response, entries = answered_offline(tmp_path, request_, value, LosesEveryAnswer())
+
+    yes = policy is not None and value == "accept"
+    assert said_yes(response) is yes
+    if not changes:
+        assert entries == []  # a read changes nothing: nothing is in doubt
+    elif yes:
+        assert [(e.code, e.in_doubt, e.state) for e in entries] == [
+            (request_.CODE, True, State.PENDING)
+        ]
+    else:
+        assert [(e.code, e.state) for e in entries] == [(request_.CODE, State.HELD)]
+        assert "told no" in entries[0].outcome
+
+
+def test_offline_loans_and_renewals_are_promised_the_due_date_the_journal_keeps(tmp_path):
+    down = FakeKoha()
+    down.down_when = lambda request: True
+    for request in (TABLE[2][0], TABLE[4][0]):
+        response, (entry,) = answered_offline(tmp_path / request.CODE, request, "accept", down)
+
+        assert response.due_date == format_date(entry.request.nb_due_date)

@@ -15,11 +15,13 @@ class Cable:
         self.cut = False
         self.seen: list[Message] = []
 
-    async def handle(self, request: Message, terminal: Terminal) -> Message:
+    async def handle(
+        self, request: Message, terminal: Terminal, deadline: float | None = None
+    ) -> Message:
         if self.cut:
             raise UpstreamUnavailable("connection refused (cable cut)")
         self.seen.append(request)
-        return await self.upstream.handle(request, terminal)
+        return await self.upstream.handle(request, terminal, deadline)
 
     async def healthy(self) -> bool:
         return not self.cut and await self.upstream.healthy()

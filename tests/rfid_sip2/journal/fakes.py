@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from rfid_sip2.sip2.dates import format_date
 from rfid_sip2.sip2.messages import (
     CheckinRequest,
     CheckinResponse,
@@ -12,16 +13,18 @@ from rfid_sip2.sip2.messages import (
     CheckoutResponse,
     FeePaidRequest,
     FeePaidResponse,
+    HoldRequest,
     ItemInformationRequest,
     ItemInformationResponse,
     Message,
     RenewRequest,
     RenewResponse,
 )
-from rfid_sip2.upstreams.base import Terminal, UpstreamUnavailable
+from rfid_sip2.upstreams.base import Terminal, UpstreamInDoubt, UpstreamUnavailable
 
 INSTITUTION = "CPL"
 TERMINAL = Terminal("selfcheck-1", INSTITUTION, "CPL-HALL")
+DUE = datetime(2024, 3, 15, 23, 59)  # every loan's first due date; each renewal adds 21 days
 
 
 def terminal_for(entry) -> Terminal:
@@ -58,6 +61,16 @@ def renew(patron: str, item: str, when: datetime, **fields) -> RenewRequest:
     )
 
 
+def hold(patron: str, item: str, when: datetime, **fields) -> HoldRequest:
+    return HoldRequest(
+        transaction_date=when,
+        institution_id=INSTITUTION,
+        patron_identifier=patron,
+        item_identifier=item,
+        **fields,
+    )
+
+
 def fee_paid(patron: str, amount: str, when: datetime, **fields) -> FeePaidRequest:
     return FeePaidRequest(
         transaction_date=when,
@@ -76,7 +89,7 @@ class FakeKoha:
     """Applies checkouts, checkins, renewals and payments to its own state, and says so.
 
     ``down_when(request)`` true: raises UpstreamUnavailable before applying the request.
-    ``lose_answer_when(request)`` true: applies it, then raises UpstreamUnavailable.
+    ``lose_answer_when(request)`` true: applies it, then raises UpstreamInDoubt.
     ``crash_when(request)`` true: applies it, then raises Crash (the process is killed).
     """
 
@@ -95,6 +108,7 @@ class FakeKoha:
         self.received: list[Message] = []
         self.applied: list[tuple[str, str]] = []  # (what, item or patron)
         self.renewals: dict[str, int] = {}
+        self.due: dict[str, str] = dict.fromkeys(self.loans, format_date(DUE))
         self.paid: list[tuple[str, str]] = []
         self.down_when: Callable[[Message], bool] = lambda request: False
         self.lose_answer_when: Callable[[Message], bool] = lambda request: False
@@ -111,14 +125,16 @@ class FakeKoha:
         """What was sent, without the item status questions."""
         return [r for r in self.received if not isinstance(r, ItemInformationRequest)]
 
-    async def handle(self, request: Message, terminal: Terminal) -> Message:
+    async def handle(
+        self, request: Message, terminal: Terminal, deadline: float | None = None
+    ) -> Message:
         self.received.append(request)
         self.on_request(request)
         if self.down_when(request):
             raise UpstreamUnavailable("connection refused")
         response = self._apply(request)
         if self.lose_answer_when(request):
-            raise UpstreamUnavailable("connection reset while waiting for the answer")
+            raise UpstreamInDoubt("connection reset while waiting for the answer")
         if self.crash_when(request):
             raise Crash(f"killed after applying {request.CODE}")
         return response
@@ -128,7 +144,10 @@ class FakeKoha:
             item = request.item_identifier
             status = "04" if item in self.loans else ("03" if item in self.items else "01")
             return ItemInformationResponse(
-                circulation_status=status, item_identifier=item, title_identifier="A title"
+                circulation_status=status,
+                item_identifier=item,
+                title_identifier="A title",
+                due_date=self.due.get(item) if item in self.loans else None,
             )
         if isinstance(request, CheckoutRequest):
             patron, item = request.patron_identifier, request.item_identifier
@@ -141,9 +160,10 @@ class FakeKoha:
                     screen_messages=refused,
                 )
             self.loans[item] = patron
+            self.due[item] = format_date(DUE)
             self.applied.append(("checkout", item))
             return CheckoutResponse(
-                ok=True, patron_identifier=patron, item_identifier=item, due_date="20240315"
+                ok=True, patron_identifier=patron, item_identifier=item, due_date=self.due[item]
             )
         if isinstance(request, CheckinRequest):
             item = request.item_identifier
@@ -161,8 +181,11 @@ class FakeKoha:
                     ok=False, item_identifier=item, screen_messages=("Item not checked out",)
                 )
             self.renewals[item] = self.renewals.get(item, 0) + 1
+            self.due[item] = format_date(DUE + timedelta(days=21 * self.renewals[item]))
             self.applied.append(("renew", item))
-            return RenewResponse(ok=True, patron_identifier=patron, item_identifier=item)
+            return RenewResponse(
+                ok=True, patron_identifier=patron, item_identifier=item, due_date=self.due[item]
+            )
         if isinstance(request, FeePaidRequest):
             self.paid.append((request.patron_identifier, request.fee_amount))
             self.applied.append(("payment", request.patron_identifier))

@@ -24,11 +24,11 @@ def test_list_shows_each_entry_oldest_first_and_the_counts(journal: Journal):
         " via selfcheck-1@10.0.0.7:50123 attempts 0",
         "#2 applying (in doubt) checkin 2024-03-01 10:15:00 patron - item B2"
         " via selfcheck-1@? attempts 1",
-        "1 pending, 1 applying, 0 replayed, 0 failed, 0 exported",
+        "1 pending, 1 applying, 0 replayed, 0 failed, 0 exported, 0 held",
     ]
     assert commands.list_lines(journal, "failed") == [
         "no entries",
-        "1 pending, 1 applying, 0 replayed, 0 failed, 0 exported",
+        "1 pending, 1 applying, 0 replayed, 0 failed, 0 exported, 0 held",
     ]
 
 
@@ -40,7 +40,7 @@ def test_replay_returns_the_report_and_its_lines(journal: Journal):
     lines = asyncio.run(commands.replay_lines(journal, koha, TERMINAL))
 
     assert lines == [
-        "replayed 1, confirmed 0, failed 1, remaining 0",
+        "replayed 1, confirmed 0, failed 1, held 0, remaining 0",
         "failed #2 checkin patron - item B7: Item not checked out",
     ]
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
+from koha_bridge.sandbox.clock import parse_api_datetime
 from rfid_sip2.journal.replay import ReplayReport, rebuild_request, replay
 from rfid_sip2.journal.store import Journal, ReplayInProgress, State
 from rfid_sip2.sip2.messages import (
@@ -17,12 +18,16 @@ from rfid_sip2.sip2.messages import (
     RenewRequest,
 )
 from rfid_sip2.upstreams.base import Terminal
+from rfid_sip2.upstreams.sandbox import SandboxUpstream
+from tests.rfid_sip2.gateway.upstreams import free_items
 from tests.rfid_sip2.journal.fakes import (
+    TERMINAL,
     Crash,
     FakeKoha,
     checkin,
     checkout,
     fee_paid,
+    hold,
     renew,
     terminal_for,
 )
@@ -49,7 +54,7 @@ def test_replay_sends_entries_in_order_with_no_block_and_their_original_dates(jo
 
     report = run_replay(journal, koha)
 
-    out, back, again = koha.received
+    out, back, again = koha.circulation()
     assert isinstance(out, CheckoutRequest) and out.no_block and out.transaction_date == T1
     assert out.patron_identifier == "P1" and out.item_identifier == "B1"
     assert isinstance(back, CheckinRequest) and back.no_block
@@ -59,7 +64,7 @@ def test_replay_sends_entries_in_order_with_no_block_and_their_original_dates(jo
     assert report.complete
     assert [e.state for e in journal.entries()] == [State.REPLAYED] * 3
     assert [e.attempts for e in journal.entries()] == [1, 1, 1]
-    assert journal.get(1).outcome == "applied, due 20240315"
+    assert journal.get(1).outcome == "applied, due 20240315    235900"
     assert journal.get(1).answer.startswith("121")
     assert not journal.has_pending()
 
@@ -134,18 +139,18 @@ def test_upstream_going_away_leaves_the_rest_pending_and_a_second_replay_finishe
     assert not first.complete
     assert [e.state for e in journal.entries()] == [State.REPLAYED, State.PENDING, State.PENDING]
     assert journal.get(2).outcome == "upstream unavailable: connection refused"
+    assert not journal.get(2).in_doubt  # refused before it was sent: it never left
     assert sent_items(koha) == [("CheckoutRequest", "B1"), ("CheckoutRequest", "B2")]
 
     koha.down_when = lambda request: False
     koha.received.clear()
     second = run_replay(journal, koha)
 
-    # Entry 2 may have reached Koha: its item is checked first, then it is sent again.
-    assert isinstance(koha.received[0], ItemInformationRequest)
     assert sent_items(koha) == [("CheckoutRequest", "B2"), ("CheckoutRequest", "B3")]
+    assert not any(isinstance(r, ItemInformationRequest) for r in koha.received)
     assert (second.replayed, second.confirmed, second.remaining) == (2, 0, 0)
     assert koha.applied == [("checkout", "B1"), ("checkout", "B2"), ("checkout", "B3")]
-    assert [e.attempts for e in journal.entries()] == [1, 2, 1]
+    assert [e.attempts for e in journal.entries()] == [1, 1, 1]
 
 
 def test_replay_touches_nothing_when_the_upstream_is_not_healthy(journal: Journal):
@@ -264,21 +269,20 @@ def test_an_answer_lost_with_the_connection_is_checked_before_sending_again(jour
     assert koha.applied == [("checkout", "B1")]
 
 
-def test_a_renewal_or_payment_in_doubt_is_not_sent_again_but_left_to_the_staff(
+def test_a_payment_or_hold_in_doubt_is_held_for_the_staff_and_never_sent_again(
     journal: Journal,
 ):
     koha = FakeKoha(loans={"B1": "P1"})
-    journal.record(renew("P1", "B1", T1), account="a", peer=None)
-    journal.record(fee_paid("P1", "2.50", T1), account="a", peer=None)
-    journal.mark_applying(1)
+    journal.record(fee_paid("P1", "2.50", T1), account="a", peer=None, in_doubt=True)
+    journal.record(hold("P1", "B1", T1), account="a", peer=None)
     journal.mark_applying(2)
 
     report = run_replay(journal, koha)
 
     assert koha.received == []
-    assert report.failed == 2
-    assert all("in doubt" in f.reason for f in report.failures)
-    assert [e.state for e in journal.entries()] == [State.FAILED, State.FAILED]
+    assert (report.held, report.failed, report.remaining) == (2, 0, 0)
+    assert all(f.held and "may have reached the ILS" in f.reason for f in report.failures)
+    assert [e.state for e in journal.entries()] == [State.HELD, State.HELD]
 
 
 def test_entries_recorded_during_a_replay_are_replayed_too(journal: Journal):
@@ -339,3 +343,99 @@ def test_an_entry_exported_while_the_replay_runs_is_not_sent(journal: Journal):
     assert sent_items(koha) == [("CheckoutRequest", "B1")]
     assert report.replayed == 1 and report.complete
     assert journal.get(2).state is State.EXPORTED
+
+
+# -- renewals in doubt: settled by the due date ---------------------------------------------
+
+
+def test_a_renewal_whose_answer_was_lost_is_confirmed_by_its_due_date_and_not_renewed_twice(
+    journal: Journal,
+):
+    koha = FakeKoha(loans={"B1": "P1"})
+    koha.lose_answer_when = lambda request: isinstance(request, RenewRequest)
+    journal.record(renew("P1", "B1", T1), account="a", peer=None)
+
+    first = run_replay(journal, koha)
+    koha.lose_answer_when = lambda request: False
+    second = run_replay(journal, koha)
+
+    assert first.remaining == 1 and journal.get(1).due_before == "20240315    235900"
+    assert (second.confirmed, second.replayed, second.held) == (1, 0, 0)
+    assert koha.renewals == {"B1": 1}
+    assert journal.get(1).outcome.startswith("confirmed by the due date, moved from 20240315")
+
+
+def test_a_renewal_in_doubt_whose_due_date_did_not_move_is_sent_again(journal: Journal):
+    koha = FakeKoha(loans={"B1": "P1"})
+    entry = journal.record(renew("P1", "B1", T1), account="a", peer=None)
+    journal.note_due_before(entry.id, "20240315    235900")
+    journal.mark_applying(entry.id)  # the gateway died before Koha read it
+
+    report = run_replay(journal, koha)
+
+    assert (report.replayed, report.confirmed) == (1, 0)
+    assert koha.renewals == {"B1": 1}
+
+
+def test_a_renewal_in_doubt_with_no_due_date_noted_is_held_for_the_staff(journal: Journal):
+    koha = FakeKoha(loans={"B1": "P1"})
+    journal.record(renew("P1", "B1", T1), account="a", peer=None, in_doubt=True)  # lost online
+
+    report = run_replay(journal, koha)
+
+    assert koha.circulation() == [] and report.held == 1
+    assert journal.get(1).state is State.HELD
+    assert "due date before is unknown" in journal.get(1).outcome
+
+
+# -- returns are never dated before the loan they close -------------------------------------
+
+OLENA = "23529001000011"
+
+
+def replay_to(sandbox, journal: Journal, *, no_block: bool) -> ReplayReport:
+    upstream = SandboxUpstream(sandbox)
+    return asyncio.run(replay(journal, upstream, terminal_for, no_block=no_block))
+
+
+def closed_loan(sandbox, item: str) -> tuple[datetime, datetime]:
+    """The last loan of the item that was returned: when it was made, and returned."""
+    with sandbox.store.reading() as db:
+        made, returned = db.execute(
+            "SELECT checkout_date, checkin_date FROM old_checkouts JOIN items USING (item_id) "
+            "WHERE external_id = ? ORDER BY checkout_id DESC",
+            (item,),
+        ).fetchone()
+    return parse_api_datetime(made), parse_api_datetime(returned)
+
+
+@pytest.mark.parametrize("no_block", [False, True])
+def test_a_return_replayed_after_the_loan_it_closes_is_never_dated_before_that_loan(
+    journal: Journal, sandbox, no_block
+):
+    # Offline, the day before: lent, then returned a minute later. Without no block Koha dates
+    # the loan when the replay makes it; the return must not come before it.
+    item = free_items(sandbox, 1)[0]
+    journal.record(checkout(OLENA, item, datetime(2026, 11, 1, 15, 30)), account="a")
+    journal.record(checkin(item, datetime(2026, 11, 1, 15, 31)), account="a")
+
+    report = replay_to(sandbox, journal, no_block=no_block)
+
+    made, returned = closed_loan(sandbox, item)
+    assert report.replayed == 2
+    assert returned >= made
+
+
+def test_a_return_of_a_loan_made_before_the_outage_keeps_its_original_date(
+    journal: Journal, sandbox, clock
+):
+    item = free_items(sandbox, 1)[0]
+    lend = CheckoutRequest(institution_id="CPL", patron_identifier=OLENA, item_identifier=item)
+    assert asyncio.run(SandboxUpstream(sandbox).handle(lend, TERMINAL)).ok  # online, 10:00
+    back = datetime(2026, 11, 2, 11, 0)  # offline: 11:00 (the sandbox's clock is UTC)
+    journal.record(checkin(item, back), account="a")
+    clock.advance(hours=3)  # replayed at 13:00
+
+    replay_to(sandbox, journal, no_block=False)
+
+    assert closed_loan(sandbox, item)[1] == back.replace(tzinfo=UTC)

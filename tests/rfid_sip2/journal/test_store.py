@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from rfid_sip2.journal.store import (
+    Claimed,
     Entry,
     Journal,
     JournalStateError,
@@ -19,7 +20,7 @@ from rfid_sip2.journal.store import (
     strip_secrets,
 )
 from rfid_sip2.sip2.codec import decode
-from rfid_sip2.sip2.messages import ItemInformationRequest, LoginRequest
+from rfid_sip2.sip2.messages import ItemInformationRequest, ItemInformationResponse, LoginRequest
 from tests.rfid_sip2.journal.fakes import checkin, checkout, fee_paid, renew
 
 WHEN = datetime(2024, 3, 1, 10, 15, 0)
@@ -177,6 +178,7 @@ def test_counts_and_listing_by_state(journal: Journal):
         State.REPLAYED: 1,
         State.FAILED: 1,
         State.EXPORTED: 0,
+        State.HELD: 0,
     }
     assert [e.id for e in journal.entries(State.FAILED)] == [2]
     assert [e.id for e in journal.entries("replayed")] == [1]
@@ -269,3 +271,139 @@ def test_concurrent_records_from_threads_keep_every_entry(journal_path):
         assert [e.item_identifier for e in entries] == [
             f"{name}-{n}" for n in range(records_per_thread)
         ]
+
+
+# -- in doubt and held ----------------------------------------------------------------------
+
+
+def test_a_transaction_whose_answer_was_lost_is_recorded_in_doubt(journal: Journal):
+    entry = journal.record(checkout("P1", "B1", WHEN), account="a", peer=None, in_doubt=True)
+
+    assert (entry.state, entry.attempts, entry.in_doubt) == (State.PENDING, 1, True)
+    assert [e.id for e in journal.pending()] == [entry.id]
+    with pytest.raises(JournalStateError, match="in doubt"):
+        journal.mark_exported([entry.id])
+
+
+def test_a_held_transaction_is_neither_replayed_nor_exported(journal: Journal):
+    entry = journal.record_held(
+        fee_paid("P1", "2.50", WHEN), "the device was told no", account="a", peer=None
+    )
+
+    assert (entry.state, entry.outcome) == (State.HELD, "the device was told no")
+    assert journal.pending() == [] and not journal.has_pending()
+    with pytest.raises(JournalStateError, match="is held"):
+        journal.mark_exported([entry.id])
+    with pytest.raises(JournalStateError, match="is held"):
+        journal.mark_applying(entry.id)
+
+
+def test_a_request_that_never_left_does_not_count_as_an_attempt(journal: Journal):
+    entry = journal.record(checkin("B1", WHEN), account="a", peer=None)
+    journal.mark_applying(entry.id)
+
+    journal.mark_unsent(entry.id, "upstream unavailable: connection refused")
+
+    again = journal.get(entry.id)
+    assert (again.state, again.attempts, again.in_doubt) == (State.PENDING, 0, False)
+
+
+def test_the_loan_a_return_closes_is_known_when_a_replayed_checkout_made_it(journal: Journal):
+    made = datetime(2024, 3, 2, 9, 0, 3)
+    journal.record(checkout("P1", "B1", WHEN), account="a", peer=None)
+    journal.record(checkin("B2", WHEN), account="a", peer=None)
+    journal.record(checkin("B1", WHEN), account="a", peer=None)
+    journal.record(checkin("B1", WHEN), account="a", peer=None)
+    for entry_id in (1, 2, 3):
+        journal.mark_applying(entry_id)
+        journal.mark_replayed(entry_id, "applied", applied_at=made)
+
+    assert journal.loan_made_at("B1", before=3) == made
+    assert journal.loan_made_at("B1", before=4) is None  # entry 3 returned that loan
+    assert journal.loan_made_at("B2", before=2) is None  # lent before the outage
+
+
+# -- devices' requests and their answers ----------------------------------------------------
+
+
+def test_a_request_claimed_again_tells_its_first_answer_or_that_it_had_none(journal_path):
+    answer = ItemInformationResponse(circulation_status="03", item_identifier="B1")
+    with Journal(journal_path) as journal:
+        new = [
+            journal.claim_request("answered", 100.0, since=0.0),
+            journal.claim_request("answered with nothing", 101.0, since=0.0),
+            journal.claim_request("the gateway died", 102.0, since=0.0),
+        ]
+        journal.answer_requests([("answered", answer), ("answered with nothing", None)])
+        # Unsynced commits for these, and the journal's own commits synced as before.
+        assert journal._db.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+    with Journal(journal_path) as reopened:
+        again = [
+            reopened.claim_request(key, 200.0, since=50.0)
+            for key in ("answered", "answered with nothing", "the gateway died")
+        ]
+        too_old = reopened.claim_request("answered", 300.0, since=150.0)
+
+    assert new == [None, None, None]
+    assert again == [Claimed(True, answer), Claimed(True, None), Claimed(False, None)]
+    assert too_old is None  # outside the window it is a new request
+
+
+def test_old_requests_are_forgotten(journal: Journal):
+    journal.claim_request("old", 10.0, since=0.0)
+    journal.claim_request("recent", 100.0, since=0.0)
+
+    journal.forget_requests(50.0)
+
+    rows = journal._db.execute("SELECT key FROM requests").fetchall()
+    assert rows == [("recent",)]
+
+
+# -- schema 1, as released, opens as schema 2 -----------------------------------------------
+
+SCHEMA_1 = """
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, code TEXT NOT NULL,
+    request TEXT NOT NULL, wire BLOB NOT NULL, patron_identifier TEXT, item_identifier TEXT,
+    transaction_date TEXT NOT NULL, recorded_at TEXT NOT NULL, account TEXT NOT NULL, peer TEXT,
+    state TEXT NOT NULL DEFAULT 'pending'
+        CHECK (state IN ('pending', 'applying', 'replayed', 'failed', 'exported')),
+    attempts INTEGER NOT NULL DEFAULT 0, outcome TEXT, answer TEXT, updated_at TEXT NOT NULL
+);
+CREATE INDEX entries_state ON entries (state, id);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_journal_of_schema_1_keeps_its_entries_and_their_numbering(journal_path):
+    request = checkout("P1", "B1", WHEN)
+    with sqlite3.connect(journal_path) as db:
+        db.executescript(SCHEMA_1)
+        for entry_id, state in ((1, "replayed"), (2, "pending"), (3, "failed")):
+            db.execute(
+                "INSERT INTO entries (id, kind, code, request, wire, item_identifier, "
+                "transaction_date, recorded_at, account, state, updated_at) "
+                "VALUES (?, 'checkout', '11', ?, x'00', 'B1', ?, ?, 'a', ?, ?)",
+                (
+                    entry_id,
+                    request_to_json(request),
+                    WHEN.isoformat(),
+                    "2024-03-01T10:15:00+00:00",
+                    state,
+                    "2024-03-02T09:00:00+00:00",
+                ),
+            )
+        db.execute("DELETE FROM entries WHERE id = 3")  # ids are never reused
+
+    with Journal(journal_path) as journal:
+        kept = [(e.id, e.state, e.request) for e in journal.entries()]
+        replayed = journal.get(1)
+        added = journal.record(checkin("B1", WHEN), account="a", peer=None)
+        journal.mark_held(2, "for the staff")
+        version = journal._db.execute("PRAGMA user_version").fetchone()[0]
+
+    assert kept == [(1, State.REPLAYED, request), (2, State.PENDING, request)]
+    assert replayed.applied_at == datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
+    assert added.id == 4
+    assert version == 2

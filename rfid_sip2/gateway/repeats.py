@@ -1,0 +1,131 @@
+"""A device's request sent again gets the first answer, not a second transaction.
+
+A self-check machine that lost an answer reconnects and sends the identical frame again (same
+AY sequence number, same transaction date, so the same AZ checksum). The connection's own
+duplicate detection covers one connection only; here a request is recognised across
+connections for ``repeat_window`` seconds, and across a restart of the gateway:
+
+- Only frames with error detection (AY/AZ) and a transaction date, for requests that change
+  something in the ILS, have a key: the account, command, sequence number, date and checksum,
+  with the patron and item, so that devices sharing an account cannot collide on a 16-bit
+  checksum. A repeated read is harmless to answer afresh.
+- A repeat that arrives while the first copy is being answered waits for that answer.
+- A key is claimed in the journal's database before its request goes anywhere, and the answer
+  stored once given (commits that survive the process dying, not a power cut: a device that
+  waited through a power cut is answered afresh). After a restart, a repeat whose answer was
+  stored gets it; one claimed but never answered (the gateway died in between) may have reached
+  the ILS, so it is handled as a transaction whose answer was lost: in doubt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from rfid_sip2.sip2.connection import MessageReceived
+from rfid_sip2.sip2.messages import Message
+from rfid_sip2.upstreams.base import changes_ils
+
+Answer = tuple[Message | None, str]  # the response (None: 96) and how it was reached
+Compute = Callable[[bool], Awaitable[Answer]]  # called with: an earlier copy was lost
+
+
+def request_key(account: str, received: MessageReceived) -> str | None:
+    """The request's identity across connections, or None if it has none worth keeping."""
+    message = received.message
+    date = getattr(message, "transaction_date", None)
+    if received.checksum is None or date is None or not changes_ils(message):
+        return None
+    parts = (
+        account,
+        message.CODE,
+        str(received.sequence_number),
+        date.isoformat(),
+        received.checksum,
+        getattr(message, "patron_identifier", "") or "",
+        getattr(message, "item_identifier", "") or "",
+    )
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@dataclass
+class _Answering:
+    """A keyed request being answered now: repeats that arrive meanwhile wait for it."""
+
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+    answered: bool = False
+    response: Message | None = None
+
+
+class Repeats:
+    """First answers to keyed requests, for ``window`` seconds.
+
+    The journal's ``requests`` table is the record (so memory holds only the requests being
+    answered, however many a busy gateway answers in the window).
+    """
+
+    def __init__(self, journal, window: float, clock: Callable[[], float] = time.time) -> None:
+        self._journal = journal
+        self._window = window
+        self._clock = clock
+        self._answering: dict[str, _Answering] = {}
+        self._unstored: dict[str, _Answering] = {}  # answered, not yet on disk
+        self._storing: asyncio.Task | None = None
+
+    async def answer(self, key: str, compute: Compute) -> Answer:
+        """The first answer to the request ``key`` names (how: "repeat"), or a new one from
+        ``compute(lost)``, where ``lost`` says an earlier copy may have reached the ILS."""
+        while (first := self._answering.get(key)) is not None:
+            await first.done.wait()
+            if first.answered:
+                return first.response, "repeat"
+            # The first copy ended without an answer: its claim on disk says it was lost.
+        mine = self._answering[key] = _Answering()
+        try:
+            now = self._clock()
+            earlier = await asyncio.to_thread(
+                self._journal.claim_request, key, now, now - self._window
+            )
+            if earlier is not None and earlier.answered:
+                mine.answered, mine.response = True, earlier.response
+                self._forget(key, mine)
+                return earlier.response, "repeat"
+            response, how = await compute(earlier is not None)
+        except BaseException:
+            self._forget(key, mine)
+            raise
+        mine.answered, mine.response = True, response
+        mine.done.set()
+        # Stored after the device has its answer (repeats meanwhile get it from memory), many
+        # in one commit when many come at once.
+        self._unstored[key] = mine
+        if self._storing is None or self._storing.done():
+            self._storing = asyncio.get_running_loop().create_task(self._store())
+        return response, how
+
+    async def _store(self) -> None:
+        while self._unstored:
+            batch, self._unstored = self._unstored, {}
+            try:
+                answers = [(key, answering.response) for key, answering in batch.items()]
+                await asyncio.to_thread(self._journal.answer_requests, answers)
+            finally:
+                for key, answering in batch.items():
+                    self._forget(key, answering)
+
+    def _forget(self, key: str, answering: _Answering) -> None:
+        answering.done.set()
+        if self._answering.get(key) is answering:
+            del self._answering[key]
+
+    async def flush(self) -> None:
+        """Wait until every answer given is stored (before the journal closes)."""
+        if self._storing is not None:
+            await asyncio.gather(self._storing, return_exceptions=True)
+
+    async def forget_old(self) -> None:
+        """Drop the answers older than the window from the journal."""
+        await asyncio.to_thread(self._journal.forget_requests, self._clock() - self._window)
