@@ -6,7 +6,6 @@ Used by the gateway to reach Koha's SIP2 server, by ``rfid-sip2 send``, and by s
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import math
 import ssl
 from dataclasses import dataclass
@@ -14,6 +13,8 @@ from dataclasses import dataclass
 from rfid_sip2.sip2.codec import DEFAULT, CodecOptions
 from rfid_sip2.sip2.connection import Failed, Reply, ResponseReceived, ScConnection
 from rfid_sip2.sip2.messages import LoginRequest, LoginResponse, Message, SCStatus
+
+CLOSE_TIMEOUT = 2.0  # seconds a closing connection waits for the ACS to close its side
 
 
 class SipClientError(Exception):
@@ -76,10 +77,17 @@ class SipClient:
 
     async def close(self) -> None:
         writer, self._writer, self._reader = self._writer, None, None
-        if writer is not None:
-            writer.close()
-            with contextlib.suppress(OSError, ssl.SSLError):
-                await writer.wait_closed()
+        if writer is None:
+            return
+        writer.close()
+        try:
+            # TLS waits for the peer's close_notify (30 s by default): a peer that stopped
+            # answering must not hold up whoever closes, a gateway shutting down above all.
+            await asyncio.wait_for(writer.wait_closed(), CLOSE_TIMEOUT)
+        except TimeoutError:
+            writer.transport.abort()
+        except (OSError, ssl.SSLError):
+            pass
 
     def _abandon(self) -> None:
         """Drop the connection at once: an answer still on its way must not reach the next
