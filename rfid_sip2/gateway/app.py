@@ -8,6 +8,7 @@ import logging
 import signal
 from collections.abc import Callable
 
+from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
 from rfid_sip2.gateway.server import GatewayServer
 from rfid_sip2.gateway.service import GatewayService
@@ -37,7 +38,8 @@ class Gateway:
         config.journal_path.parent.mkdir(parents=True, exist_ok=True)
         self.journal = Journal(config.journal_path)
         self.upstream = upstream or build_upstream(config)
-        self.service = GatewayService(config, self.upstream, self.journal)
+        self.answered = AnsweredRequests(config.answered_path)
+        self.service = GatewayService(config, self.upstream, self.journal, self.answered)
         self.server = GatewayServer(config, self.service)
         self._watch: asyncio.Task | None = None
 
@@ -51,7 +53,7 @@ class Gateway:
         while True:
             try:
                 await self.service.check_upstream()
-                await self.service.repeats.forget_old()
+                self.service.repeats.forget_old()
             except Exception:
                 log.exception("upstream check failed")
             await asyncio.sleep(interval if self.service.online else min(interval, 5.0))
@@ -62,9 +64,10 @@ class Gateway:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watch
         await self.server.stop()
-        await self.service.repeats.flush()
+        await self.service.repeats.settle()
         await self.upstream.close()
         self.journal.close()
+        self.answered.close()
 
     async def run_until_signalled(self, started: Callable[[], None] = lambda: None) -> None:
         """Serve until SIGINT or SIGTERM; ``started`` is called once every listener is open."""

@@ -141,6 +141,13 @@ class GatewayConfig:
     offline_loan_days: int = 21
 
     @property
+    def answered_path(self) -> Path:
+        """Where devices' requests and their answers are kept for repeats: beside the journal
+        (``journal.sqlite3`` -> ``journal.answered.sqlite3``)."""
+        path = self.journal_path
+        return path.with_name(f"{path.stem}.answered{path.suffix or '.sqlite3'}")
+
+    @property
     def replay_no_block(self) -> bool:
         """Replay journaled transactions with SIP2's "no block", as the spec intends: the
         sandbox honours it; stock Koha's SIP2 server has no checkout_no_block/checkin_no_block

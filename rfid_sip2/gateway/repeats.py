@@ -10,9 +10,9 @@ connections for ``repeat_window`` seconds, and across a restart of the gateway:
   with the patron and item, so that devices sharing an account cannot collide on a 16-bit
   checksum. A repeated read is harmless to answer afresh.
 - A repeat that arrives while the first copy is being answered waits for that answer.
-- A key is claimed in the journal's database before its request goes anywhere, and the answer
-  stored once given (commits that survive the process dying, not a power cut: a device that
-  waited through a power cut is answered afresh). After a restart, a repeat whose answer was
+- A key is claimed on disk (``gateway.answered``) before its request goes anywhere, and the
+  answer stored once given (commits that survive the process dying, not a power cut: a device
+  that waited through a power cut is answered afresh). After a restart, a repeat whose answer was
   stored gets it; one claimed but never answered (the gateway died in between) may have reached
   the ILS, so it is handled as a transaction whose answer was lost: in doubt.
 """
@@ -21,14 +21,19 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.sip2.connection import MessageReceived
 from rfid_sip2.sip2.messages import Message
 from rfid_sip2.upstreams.base import changes_ils
 
+log = logging.getLogger(__name__)
+# Commits between checkpoints: the WAL stays a few megabytes at most.
+CHECKPOINT_EVERY = 1000
 Answer = tuple[Message | None, str]  # the response (None: 96) and how it was reached
 Compute = Callable[[bool], Awaitable[Answer]]  # called with: an earlier copy was lost
 
@@ -63,17 +68,19 @@ class _Answering:
 class Repeats:
     """First answers to keyed requests, for ``window`` seconds.
 
-    The journal's ``requests`` table is the record (so memory holds only the requests being
-    answered, however many a busy gateway answers in the window).
+    ``AnsweredRequests`` on disk is the record, so memory holds only the requests being
+    answered, however many a busy gateway answers in the window.
     """
 
-    def __init__(self, journal, window: float, clock: Callable[[], float] = time.time) -> None:
-        self._journal = journal
+    def __init__(
+        self, store: AnsweredRequests, window: float, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._store = store
         self._window = window
         self._clock = clock
         self._answering: dict[str, _Answering] = {}
-        self._unstored: dict[str, _Answering] = {}  # answered, not yet on disk
-        self._storing: asyncio.Task | None = None
+        self._commits = 0
+        self._checkpoint: asyncio.Task | None = None
 
     async def answer(self, key: str, compute: Compute) -> Answer:
         """The first answer to the request ``key`` names (how: "repeat"), or a new one from
@@ -86,46 +93,44 @@ class Repeats:
         mine = self._answering[key] = _Answering()
         try:
             now = self._clock()
-            earlier = await asyncio.to_thread(
-                self._journal.claim_request, key, now, now - self._window
-            )
+            earlier = self._store.claim(key, now, now - self._window)
             if earlier is not None and earlier.answered:
                 mine.answered, mine.response = True, earlier.response
-                self._forget(key, mine)
                 return earlier.response, "repeat"
             response, how = await compute(earlier is not None)
-        except BaseException:
-            self._forget(key, mine)
-            raise
-        mine.answered, mine.response = True, response
-        mine.done.set()
-        # Stored after the device has its answer (repeats meanwhile get it from memory), many
-        # in one commit when many come at once.
-        self._unstored[key] = mine
-        if self._storing is None or self._storing.done():
-            self._storing = asyncio.get_running_loop().create_task(self._store())
-        return response, how
-
-    async def _store(self) -> None:
-        while self._unstored:
-            batch, self._unstored = self._unstored, {}
-            try:
-                answers = [(key, answering.response) for key, answering in batch.items()]
-                await asyncio.to_thread(self._journal.answer_requests, answers)
-            finally:
-                for key, answering in batch.items():
-                    self._forget(key, answering)
-
-    def _forget(self, key: str, answering: _Answering) -> None:
-        answering.done.set()
-        if self._answering.get(key) is answering:
+            # Stored before the device has it: a repeat after a crash in between gets it too.
+            self._store.answer([(key, response)])
+            mine.answered, mine.response = True, response
+            self._committed(2)
+            return response, how
+        finally:
+            mine.done.set()
             del self._answering[key]
 
-    async def flush(self) -> None:
-        """Wait until every answer given is stored (before the journal closes)."""
-        if self._storing is not None:
-            await asyncio.gather(self._storing, return_exceptions=True)
+    def _committed(self, commits: int) -> None:
+        """Checkpoint the store now and then, in a worker thread, one at a time."""
+        self._commits += commits
+        if self._commits < CHECKPOINT_EVERY or (
+            self._checkpoint is not None and not self._checkpoint.done()
+        ):
+            return
+        self._commits = 0
+        self._checkpoint = asyncio.get_running_loop().create_task(
+            asyncio.to_thread(self._store.checkpoint)
+        )
+        self._checkpoint.add_done_callback(_report_checkpoint)
 
-    async def forget_old(self) -> None:
-        """Drop the answers older than the window from the journal."""
-        await asyncio.to_thread(self._journal.forget_requests, self._clock() - self._window)
+    async def settle(self) -> None:
+        """Wait for a checkpoint under way (before the store closes)."""
+        if self._checkpoint is not None:
+            await asyncio.gather(self._checkpoint, return_exceptions=True)
+
+    def forget_old(self) -> None:
+        """Drop the answers older than the window."""
+        self._store.forget(self._clock() - self._window)
+        self._committed(1)
+
+
+def _report_checkpoint(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("repeats store checkpoint failed: %s", task.exception())

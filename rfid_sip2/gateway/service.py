@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rfid_sip2.gateway import offline, translog
+from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import Account, GatewayConfig
 from rfid_sip2.gateway.lockout import Lockout
 from rfid_sip2.gateway.repeats import Answer, Repeats, request_key
@@ -71,6 +72,7 @@ class GatewayService:
         config: GatewayConfig,
         upstream: Upstream,
         journal,
+        answered: AnsweredRequests,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.config = config
@@ -83,7 +85,7 @@ class GatewayService:
         self.online = True
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
         self.pending = journal.has_pending()
-        self.repeats = Repeats(journal, config.repeat_window)
+        self.repeats = Repeats(answered, config.repeat_window)
         self._replay_lock = asyncio.Lock()
 
     # -- login and status, answered here --------------------------------------------------

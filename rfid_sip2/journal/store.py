@@ -20,10 +20,6 @@ already in doubt when Koha lost its answer online (``record(..., in_doubt=True)`
 can settle (a payment, a hold), or one Koha may have applied while the device was told no. It is
 never replayed and never exported: a person checks Koha and decides.
 
-The ``requests`` table remembers the answers given to devices' requests for a while, so that a
-device that resends a request after a lost answer gets the first answer again
-(``rfid_sip2.gateway.repeats``).
-
 Passwords are never stored: AC, AD and CO are stripped from the request before it is written.
 The journal is thread-safe (one connection behind a lock) and blocking: from asyncio, call it
 through ``asyncio.to_thread``.
@@ -92,26 +88,12 @@ SCHEMA = (
     _ENTRIES.format(table="entries"),
     "CREATE INDEX IF NOT EXISTS entries_state ON entries (state, id)",
     "CREATE INDEX IF NOT EXISTS entries_item ON entries (item_identifier, id)",
-    """
-CREATE TABLE IF NOT EXISTS requests (
-    key TEXT PRIMARY KEY,                  -- one device request (gateway.repeats says how)
-    claimed_at REAL NOT NULL,              -- when it arrived, seconds since the epoch
-    response TEXT                          -- its answer as JSON; NULL until it was answered
-)""",
 )
 _V1_COLUMNS = (
     "id, kind, code, request, wire, patron_identifier, item_identifier, transaction_date, "
     "recorded_at, account, peer, state, attempts, outcome, answer, updated_at"
 )
 _COLUMNS = _V1_COLUMNS + ", applied_at, due_before"
-
-
-@dataclass(frozen=True)
-class Claimed:
-    """What became of a device request that arrived before."""
-
-    answered: bool  # False: claimed and never answered, so it may have reached the ILS
-    response: Message | None = None
 
 
 class JournalError(Exception):
@@ -202,8 +184,17 @@ def request_from_json(text: str) -> Message:
     return cls(**values)
 
 
-def _answer_from_json(text: str | None) -> Message | None:
-    return None if text in (None, "null") else request_from_json(text)
+@contextlib.contextmanager
+def write_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction on an autocommit connection: committed when the block ends
+    without error, rolled back otherwise."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _iso(moment: datetime) -> str:
@@ -256,27 +247,10 @@ class Journal:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextlib.contextmanager
-    def _write(self, *, synced: bool = True) -> Iterator[sqlite3.Connection]:
-        """One write transaction, committed when the block ends without error.
-
-        Synced (the default), it survives a power cut. Unsynced (``synchronous=NORMAL`` for
-        this commit), it survives the process dying but not the machine: enough for what a
-        device will ask again anyway, and no disk flush on the path of every request.
-        """
-        with self._lock:
-            if not synced:
-                self._db.execute("PRAGMA synchronous=NORMAL")
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
-            finally:
-                if not synced:
-                    self._db.execute("PRAGMA synchronous=FULL")
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (and synced) when the block ends without error."""
+        with self._lock, write_transaction(self._db) as db:
+            yield db
 
     def close(self) -> None:
         with self._lock:
@@ -530,34 +504,6 @@ class Journal:
             rows = self._db.execute("SELECT state, COUNT(*) FROM entries GROUP BY state")
             found = dict(rows.fetchall())
         return {state: found.get(state.value, 0) for state in State}
-
-    # -- answers to devices' requests, for their repeats -----------------------------------
-
-    def claim_request(self, key: str, at: float, since: float) -> Claimed | None:
-        """Claim a device request about to be answered, unless it arrived already ``since``
-        then: None for a new one, else what became of the first copy (kept, unanswered, if
-        the process dies while it is answered)."""
-        with self._write(synced=False) as db:
-            row = db.execute(
-                "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
-            ).fetchone()
-            if row is not None and row[0] >= since:
-                return Claimed(row[1] is not None, _answer_from_json(row[1]))
-            db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
-        return None
-
-    def answer_requests(self, answers: Iterable[tuple[str, Message | None]]) -> None:
-        """The answers claimed requests got, by key (None: the gateway had none, sent 96)."""
-        rows = [
-            ("null" if response is None else request_to_json(response), key)
-            for key, response in answers
-        ]
-        with self._write(synced=False) as db:
-            db.executemany("UPDATE requests SET response = ? WHERE key = ?", rows)
-
-    def forget_requests(self, before: float) -> None:
-        with self._write(synced=False) as db:
-            db.execute("DELETE FROM requests WHERE claimed_at < ?", (before,))
 
     # -- one replay at a time -------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from rfid_sip2.gateway import offline
+from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import OFFLINE_DEFAULTS
 from rfid_sip2.gateway.service import GatewayService, Session
 from rfid_sip2.journal.store import Journal, State
@@ -276,14 +277,14 @@ def said_yes(response: Message | None) -> bool:
 def answered_offline(tmp_path, request: Message, value: str, koha: FakeKoha):
     """The service's answer with every [offline] policy set to ``value``, and the journal."""
     config = gateway_config(tmp_path, offline=dict.fromkeys(OFFLINE_DEFAULTS, value))
-    journal = Journal(config.journal_path)
-    service = GatewayService(config, koha, journal)
-    session = Session("10.0.0.7:5100", "10.0.0.7", account=config.accounts[0])
-    try:
+    with (
+        Journal(config.journal_path) as journal,
+        AnsweredRequests(config.answered_path) as answered,
+    ):
+        service = GatewayService(config, koha, journal, answered)
+        session = Session("10.0.0.7:5100", "10.0.0.7", account=config.accounts[0])
         response = asyncio.run(service.handle(request, session))
         return response, journal.entries()
-    finally:
-        journal.close()
 
 
 @pytest.mark.parametrize("value", ["accept", "refuse"])

@@ -12,8 +12,8 @@ import threading
 import time
 from datetime import datetime
 
+from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.repeats import Repeats, request_key
-from rfid_sip2.journal.store import Journal
 from rfid_sip2.sip2.codec import Decoded, decode, encode
 from rfid_sip2.sip2.connection import MessageReceived
 from rfid_sip2.sip2.messages import CheckoutRequest, CheckoutResponse, Message
@@ -137,8 +137,8 @@ def test_a_repeat_whose_first_copy_died_with_the_gateway_is_recorded_in_doubt(tm
     cable = sandbox_cable(sandbox)
     config = gateway_config(tmp_path)
     frame = checkout_frame(item)
-    with Journal(config.journal_path) as journal:  # claimed, then the gateway was killed
-        journal.claim_request(key_of(frame), time.time(), since=0)
+    with AnsweredRequests(config.answered_path) as answered:  # claimed, then the gateway died
+        answered.claim(key_of(frame), time.time(), since=0)
 
     with running(config, cable) as gateway:
         told = decode(send(gateway.port, frame)).message
@@ -161,15 +161,14 @@ def test_after_the_window_the_same_frame_is_a_new_request(tmp_path):
         return CheckoutResponse(ok=True), "online"
 
     async def twice() -> None:
-        repeats = Repeats(journal, window=600, clock=lambda: now[0])
+        repeats = Repeats(answered, window=600, clock=lambda: now[0])
         await repeats.answer("k", compute)
-        await repeats.flush()
         now[0] += 599
         await repeats.answer("k", compute)  # within the window: the first answer
         now[0] += 2
         await repeats.answer("k", compute)  # 601 s after the first: new
 
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with AnsweredRequests(tmp_path / "answered.sqlite3") as answered:
         asyncio.run(twice())
     assert computed == [False, False]
 
@@ -181,15 +180,14 @@ def test_old_answers_are_forgotten_on_disk_too(tmp_path):
         return CheckoutResponse(ok=True), "online"
 
     async def answer_then_forget() -> None:
-        repeats = Repeats(journal, window=600, clock=lambda: now[0])
+        repeats = Repeats(answered, window=600, clock=lambda: now[0])
         await repeats.answer("k", compute)
-        await repeats.flush()
         now[0] += 601
-        await repeats.forget_old()
+        repeats.forget_old()
 
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with AnsweredRequests(tmp_path / "answered.sqlite3") as answered:
         asyncio.run(answer_then_forget())
-        assert journal.claim_request("k", now[0], since=0) is None
+        assert answered.claim("k", now[0], since=0) is None
 
 
 def key_of(frame: bytes) -> str:

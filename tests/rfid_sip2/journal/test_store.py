@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 import pytest
 
 from rfid_sip2.journal.store import (
-    Claimed,
     Entry,
     Journal,
     JournalStateError,
@@ -20,7 +19,7 @@ from rfid_sip2.journal.store import (
     strip_secrets,
 )
 from rfid_sip2.sip2.codec import decode
-from rfid_sip2.sip2.messages import ItemInformationRequest, ItemInformationResponse, LoginRequest
+from rfid_sip2.sip2.messages import ItemInformationRequest, LoginRequest
 from tests.rfid_sip2.journal.fakes import checkin, checkout, fee_paid, renew
 
 WHEN = datetime(2024, 3, 1, 10, 15, 0)
@@ -321,43 +320,6 @@ def test_the_loan_a_return_closes_is_known_when_a_replayed_checkout_made_it(jour
     assert journal.loan_made_at("B1", before=3) == made
     assert journal.loan_made_at("B1", before=4) is None  # entry 3 returned that loan
     assert journal.loan_made_at("B2", before=2) is None  # lent before the outage
-
-
-# -- devices' requests and their answers ----------------------------------------------------
-
-
-def test_a_request_claimed_again_tells_its_first_answer_or_that_it_had_none(journal_path):
-    answer = ItemInformationResponse(circulation_status="03", item_identifier="B1")
-    with Journal(journal_path) as journal:
-        new = [
-            journal.claim_request("answered", 100.0, since=0.0),
-            journal.claim_request("answered with nothing", 101.0, since=0.0),
-            journal.claim_request("the gateway died", 102.0, since=0.0),
-        ]
-        journal.answer_requests([("answered", answer), ("answered with nothing", None)])
-        # Unsynced commits for these, and the journal's own commits synced as before.
-        assert journal._db.execute("PRAGMA synchronous").fetchone()[0] == 2
-
-    with Journal(journal_path) as reopened:
-        again = [
-            reopened.claim_request(key, 200.0, since=50.0)
-            for key in ("answered", "answered with nothing", "the gateway died")
-        ]
-        too_old = reopened.claim_request("answered", 300.0, since=150.0)
-
-    assert new == [None, None, None]
-    assert again == [Claimed(True, answer), Claimed(True, None), Claimed(False, None)]
-    assert too_old is None  # outside the window it is a new request
-
-
-def test_old_requests_are_forgotten(journal: Journal):
-    journal.claim_request("old", 10.0, since=0.0)
-    journal.claim_request("recent", 100.0, since=0.0)
-
-    journal.forget_requests(50.0)
-
-    rows = journal._db.execute("SELECT key FROM requests").fetchall()
-    assert rows == [("recent",)]
 
 
 # -- schema 1, as released, opens as schema 2 -----------------------------------------------

@@ -1,0 +1,114 @@
+"""The answers devices got to their requests, kept for a while so that a repeat gets the first.
+
+One small SQLite file of its own beside the journal (WAL, ``synchronous=NORMAL``): a commit
+survives the process dying, not a power cut — a device that waited through a power cut is
+answered afresh. A commit writes to the WAL and flushes nothing, and being apart from the
+journal it never waits behind a journal entry's flush: tens of microseconds, so the event loop
+makes them itself, with no thread hand-off on the path of every loan. The one step that flushes
+to disk, copying the WAL back into the database (a checkpoint), is never done by a commit here:
+``checkpoint`` does it on a connection of its own, from a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rfid_sip2.journal.store import request_from_json, request_to_json, write_transaction
+from rfid_sip2.sip2.messages import Message
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS requests (
+    key TEXT PRIMARY KEY,      -- one device request (gateway.repeats says how it is made)
+    claimed_at REAL NOT NULL,  -- when it arrived, seconds since the epoch
+    response TEXT              -- its answer as JSON ("null": a 96); NULL until answered
+)"""
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What became of a device request that arrived before."""
+
+    answered: bool  # False: claimed and never answered, so it may have reached the ILS
+    response: Message | None = None
+
+
+class AnsweredRequests:
+    """Claims on devices' requests and the answers they got, by key.
+
+    ``claim``, ``answer`` and ``forget`` are for one thread (the event loop's); ``checkpoint``
+    for any other.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Opened where the gateway is built, used on the event loop's thread from then on.
+        self._db = _connect(self.path)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoint() does it, elsewhere
+            self._db.execute(SCHEMA)
+        except BaseException:
+            self._db.close()
+            raise
+        self._checkpointer = _connect(self.path)
+        self._checkpointing = threading.Lock()
+
+    def claim(self, key: str, at: float, since: float) -> Claimed | None:
+        """Claim a request about to be answered, unless it arrived already ``since`` then:
+        None for a new one, else what became of the first copy (a claim stays unanswered if
+        the process dies while its request is answered)."""
+        with write_transaction(self._db) as db:
+            row = db.execute(
+                "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None and row[0] >= since:
+                return Claimed(row[1] is not None, _response(row[1]))
+            db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
+        return None
+
+    def answer(self, answers: Iterable[tuple[str, Message | None]]) -> None:
+        """The answers claimed requests got, by key (None: the gateway had none, sent 96)."""
+        rows = [
+            ("null" if response is None else request_to_json(response), key)
+            for key, response in answers
+        ]
+        with write_transaction(self._db) as db:
+            db.executemany("UPDATE requests SET response = ? WHERE key = ?", rows)
+
+    def forget(self, before: float) -> None:
+        """Drop the requests claimed before ``before``."""
+        with write_transaction(self._db) as db:
+            db.execute("DELETE FROM requests WHERE claimed_at < ?", (before,))
+
+    def checkpoint(self) -> None:
+        """Copy what the WAL holds into the database (flushing it to disk), so the WAL starts
+        over; commits meanwhile go on, unhindered. Blocks: call it from a worker thread."""
+        with self._checkpointing:
+            self._checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def close(self) -> None:
+        with self._checkpointing:
+            self._checkpointer.close()
+        self._db.close()
+
+    def __enter__(self) -> AnsweredRequests:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _response(text: str | None) -> Message | None:
+    return None if text in (None, "null") else request_from_json(text)
