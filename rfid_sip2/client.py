@@ -1,5 +1,8 @@
 """An asyncio SIP2 client (the device side): the spec's timeouts, retransmission and 97.
 
+Timeouts are ``asyncio.timeout`` blocks, not ``wait_for``: on Python 3.11 ``wait_for`` loses a
+cancellation that comes as what it waits for completes, and a gateway stopping must stop.
+
 Used by the gateway to reach Koha's SIP2 server, by ``rfid-sip2 send``, and by stations.
 """
 
@@ -60,15 +63,13 @@ class SipClient:
 
     async def connect(self, *, deadline: float | None = None) -> None:
         try:
-            self._reader, self._writer = await asyncio.wait_for(
-                asyncio.open_connection(
+            async with asyncio.timeout(self._wait(self.timeout, deadline)):
+                self._reader, self._writer = await asyncio.open_connection(
                     self.host,
                     self.port,
                     ssl=self.ssl_context,
                     server_hostname=self.server_hostname if self.ssl_context else None,
-                ),
-                self._wait(self.timeout, deadline),
-            )
+                )
         except (OSError, TimeoutError) as error:
             raise SipClientError(
                 f"cannot connect to {self.host}:{self.port} ({error.__class__.__name__})"
@@ -83,7 +84,8 @@ class SipClient:
         try:
             # TLS waits for the peer's close_notify (30 s by default): a peer that stopped
             # answering must not hold up whoever closes, a gateway shutting down above all.
-            await asyncio.wait_for(writer.wait_closed(), CLOSE_TIMEOUT)
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                await writer.wait_closed()
         except TimeoutError:
             writer.transport.abort()
         except (OSError, ssl.SSLError):
@@ -145,7 +147,8 @@ class SipClient:
             each = self.timeout * (self.retries + 1)
         while True:
             try:
-                data = await asyncio.wait_for(self._reader.read(65536), self._wait(each, deadline))
+                async with asyncio.timeout(self._wait(each, deadline)):
+                    data = await self._reader.read(65536)
             except TimeoutError:
                 if self._past(deadline):
                     raise AnswerLost(f"{where}: no answer by the deadline") from None

@@ -42,6 +42,7 @@ class Gateway:
         self.service = GatewayService(config, self.upstream, self.journal, self.answered)
         self.server = GatewayServer(config, self.service)
         self._watch: asyncio.Task | None = None
+        self._stopping = asyncio.Event()
 
     async def start(self) -> list[tuple[str, int]]:
         bound = await self.server.start()
@@ -50,15 +51,20 @@ class Gateway:
 
     async def _watch_upstream(self) -> None:
         interval = getattr(self.config.upstream, "health_interval", 30.0)
-        while True:
+        # Stopped by the event as well as by cancelling: a cancellation can be lost on its way
+        # (Python 3.11's wait_for loses one that comes as what it waits for completes).
+        while not self._stopping.is_set():
             try:
                 await self.service.check_upstream()
                 self.service.repeats.forget_old()
             except Exception:
                 log.exception("upstream check failed")
-            await asyncio.sleep(interval if self.service.online else min(interval, 5.0))
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(interval if self.service.online else min(interval, 5)):
+                    await self._stopping.wait()
 
     async def stop(self) -> None:
+        self._stopping.set()
         if self._watch is not None:
             self._watch.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -164,7 +164,8 @@ class GatewayServer:
         while not self.stopping:
             timeout = config.idle_timeout if protocol.logged_in else config.login_timeout
             try:
-                data = await asyncio.wait_for(reader.read(READ_SIZE), timeout)
+                async with asyncio.timeout(timeout):  # not wait_for: it can lose a cancel
+                    data = await reader.read(READ_SIZE)
             except TimeoutError:
                 log.info("idle timeout peer=%s", session.peer)
                 return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,7 +67,14 @@ class RunningGateway:
         self.addresses: list[tuple[str, int]] = []
 
     def call(self, coroutine, timeout: float = 30):
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+        future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            # What the gateway was stuck on, for whoever reads the failure.
+            for task in asyncio.all_tasks(self.loop):
+                task.print_stack(file=sys.stderr)
+            raise
 
     def start(self) -> RunningGateway:
         self._thread.start()
