@@ -5,6 +5,7 @@ This is the Koha side of catalogue sync; storing the batches is the caller's bus
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class Batch:
     records: list[tuple[NormalisedRecord, dict]]  # with the MARC-in-JSON each came from
     failures: list[ReadFailure]
     last_biblio_id: int
+    created: dict[int, str] = field(default_factory=dict)  # biblio id -> Koha's creation_date
 
 
 @dataclass
@@ -52,7 +54,10 @@ class CatalogueFeed:
             if not page.stamps:
                 return
             ids = [stamp.biblio_id for stamp in page.stamps]
-            yield self.normalised(ids, self._marc_of(ids))
+            batch = self.normalised(ids, self._marc_of(ids))
+            yield dataclasses.replace(
+                batch, created={stamp.biblio_id: stamp.created for stamp in page.stamps}
+            )
             after_id = ids[-1]
 
     def _marc_of(self, ids: list[int]) -> list:

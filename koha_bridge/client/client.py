@@ -36,10 +36,11 @@ JSON = "application/json"
 
 @dataclass(frozen=True)
 class BiblioStamp:
-    """A record's id and when Koha last changed it."""
+    """A record's id, when Koha last changed it and when it was catalogued."""
 
     biblio_id: int
     timestamp: str
+    created: str = ""  # Koha's creation_date, "YYYY-MM-DD"; "" when Koha did not say
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,12 @@ class KohaClient:
             raise KohaProtocolError("the biblio list is not a JSON array", url=response.url)
         try:
             stamps = [
-                BiblioStamp(int(row["biblio_id"]), str(row.get("timestamp") or "")) for row in rows
+                BiblioStamp(
+                    int(row["biblio_id"]),
+                    str(row.get("timestamp") or ""),
+                    str(row.get("creation_date") or ""),
+                )
+                for row in rows
             ]
         except (KeyError, TypeError, ValueError):
             raise KohaProtocolError("a listed biblio has no biblio_id", url=response.url) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pymarc
 
 from koha_bridge.marc.fields import all_values, control, first, series_statements, subfields, values
+from koha_bridge.marc.formats import format_of
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import MARC21_RELATORS, role
@@ -50,6 +51,7 @@ def normalise_marc21(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
         links=_links(record),
         cover_isbn=cover_isbn(isbns),
         notes=unique(all_values(record, "500", "a")),
+        format=format_of(str(record.leader), Flavour.MARC21),
     )
 
 

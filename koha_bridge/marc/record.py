@@ -54,3 +54,4 @@ class NormalisedRecord:
     links: tuple[Link, ...] = ()
     cover_isbn: str = ""  # the ISBN-13 to ask cover services for, "" when the record has none
     notes: tuple[str, ...] = field(default=())  # general notes worth showing
+    format: str = "book"  # what it is, from the leader: koha_bridge.marc.formats.FORMATS

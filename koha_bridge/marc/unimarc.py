@@ -12,6 +12,7 @@ from koha_bridge.marc.fields import (
     subfields,
     values,
 )
+from koha_bridge.marc.formats import format_of
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import UNIMARC_RELATORS, role
@@ -66,6 +67,7 @@ def normalise_unimarc(record: pymarc.Record, biblio_id: int) -> NormalisedRecord
         links=_links(record),
         cover_isbn=cover_isbn(isbns),
         notes=unique(all_values(record, "300", "a")),
+        format=format_of(str(record.leader), Flavour.UNIMARC),
     )
 
 

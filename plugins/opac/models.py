@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -36,6 +38,14 @@ class CatalogueRecord(index.Indexed, models.Model):
     links = models.JSONField(_("links"), default=list, blank=True)
     cover_isbn = models.CharField(_("cover ISBN"), max_length=13, blank=True)
     notes = models.JSONField(_("notes"), default=list, blank=True)
+    format = models.CharField(_("format"), max_length=20, default="book", db_index=True)
+    added_on = models.DateField(
+        _("catalogued on"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("When the record was added to Koha's catalogue (its creation date)."),
+    )
     marc = models.JSONField(_("MARC record (MARC-in-JSON)"))
     sync_run = models.PositiveIntegerField(_("last sync run that saw it"), default=0, db_index=True)
     synced_at = models.DateTimeField(_("synced at"), auto_now=True)
@@ -78,7 +88,7 @@ class CatalogueRecord(index.Indexed, models.Model):
 
     @classmethod
     def from_normalised(
-        cls, record: NormalisedRecord, marc: dict, sync_run: int = 0
+        cls, record: NormalisedRecord, marc: dict, sync_run: int = 0, added_on: str = ""
     ) -> CatalogueRecord:
         return cls(
             biblio_id=record.biblio_id,
@@ -100,9 +110,18 @@ class CatalogueRecord(index.Indexed, models.Model):
             links=[{"url": link.url, "note": link.note} for link in record.links],
             cover_isbn=record.cover_isbn,
             notes=list(record.notes),
+            format=record.format,
+            added_on=_date(added_on),
             marc=marc,
             sync_run=sync_run,
         )
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 class SyncState(models.Model):

@@ -66,7 +66,10 @@ def _start(state: SyncState, *, full: bool, since: str | None) -> SyncState:
 
 def _store(state: SyncState, batch: Batch) -> None:
     rows = [
-        CatalogueRecord.from_normalised(record, marc, state.run) for record, marc in batch.records
+        CatalogueRecord.from_normalised(
+            record, marc, state.run, batch.created.get(record.biblio_id, "")
+        )
+        for record, marc in batch.records
     ]
     with transaction.atomic():
         if rows:

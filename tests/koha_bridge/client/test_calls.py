@@ -178,7 +178,10 @@ def test_changed_biblios_are_those_changed_at_or_after_since(koha_client, sandbo
     clock.advance(minutes=5)
 
     changed = koha_client.changed_biblios(to_api_datetime(START + timedelta(minutes=30)))
-    assert changed.stamps == [BiblioStamp(7, to_api_datetime(START + timedelta(hours=1)))]
+    catalogued_on = (START - CATALOGUED_BEFORE).date().isoformat()
+    assert changed.stamps == [
+        BiblioStamp(7, to_api_datetime(START + timedelta(hours=1)), created=catalogued_on)
+    ]
     assert changed.total == 1
     assert changed.server_time == clock()  # the server's clock, from its Date header
     catalogued = to_api_datetime(START - CATALOGUED_BEFORE)

@@ -54,6 +54,16 @@ def test_first_sync_copies_every_record_with_its_marc(koha_client):
     assert kobzar.authors[0]["name"].startswith("Шевченко")
 
 
+def test_records_keep_their_format_and_the_day_koha_catalogued_them(koha_client, sandbox):
+    sync_catalogue(koha_client)
+
+    with sandbox.store.reading() as db:
+        created = db.execute("SELECT creation_date FROM biblios WHERE biblio_id = 1").fetchone()[0]
+    first = CatalogueRecord.objects.get(biblio_id=1)
+    assert first.added_on.isoformat() == created[:10]
+    assert set(CatalogueRecord.objects.values_list("format", flat=True)) == {"book"}
+
+
 def test_records_in_both_flavours_are_normalised(koha_client):
     sync_catalogue(koha_client)
 
