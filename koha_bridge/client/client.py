@@ -141,9 +141,16 @@ class KohaClient:
         headers = {"Accept": JSON, **kwargs.pop("headers", {})}
         return _json_of(self._send(method, path, headers=headers, **kwargs))
 
-    def _paged(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict]:
+    def _paged(
+        self,
+        path: str,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Iterator[dict]:
         def fetch(page_params: paging.Params) -> requests.Response:
-            return self._send("GET", path, params=page_params, headers={"Accept": JSON})
+            return self._send(
+                "GET", path, params=page_params, headers={"Accept": JSON, **(headers or {})}
+            )
 
         try:
             yield from paging.iterate(fetch, params or {}, self.config.page_size)
@@ -236,8 +243,11 @@ class KohaClient:
             raise KohaProtocolError("the MARC-in-JSON list is not an array", url=response.url)
         return data
 
-    def items_of_biblio(self, biblio_id: int) -> list[dict]:
-        return list(self._paged(f"/biblios/{int(biblio_id)}/items"))
+    def items_of_biblio(self, biblio_id: int, embed: tuple[str, ...] = ()) -> list[dict]:
+        """The record's items; ``embed`` names what Koha should embed in each (``x-koha-embed``:
+        "+strings", "checkout", "transfer", "first_hold"...)."""
+        headers = {"x-koha-embed": ",".join(embed)} if embed else {}
+        return list(self._paged(f"/biblios/{int(biblio_id)}/items", headers=headers))
 
     def item_by_barcode(self, barcode: str) -> dict | None:
         # Koha matches substrings by default: "123" would find "01234"; ask for the exact one.

@@ -261,6 +261,12 @@ def checkout(
            WHERE item_id = ?""",
         (stamp, stamp, stamp, stamp, item_id),
     )
+    # Lent where it stands: whatever transfer it was on is over.
+    db.execute(
+        "UPDATE transfers SET date_arrived = ? WHERE item_id = ? "
+        "AND date_arrived IS NULL AND date_cancelled IS NULL",
+        (stamp, item_id),
+    )
     _fill_own_hold(db, patron_id, item, when)
     return checkout_id
 
@@ -346,12 +352,15 @@ def checkin(db: sqlite3.Connection, item_id: int, library_id: str, when: datetim
            lost_status = 0, timestamp = ? WHERE item_id = ?""",
         (library_id, stamp, stamp, item_id),
     )
+    _arrive(db, item_id, library_id, when)
     hold = _hold_for_returned_item(db, item, library_id, when)
     transfer_to = None
     if hold is not None and not hold.waiting_here:
         transfer_to = hold.pickup_library_id
+        _send(db, item_id, library_id, transfer_to, "Reserve", when)
     elif hold is None and item["home_library_id"] and item["home_library_id"] != library_id:
         transfer_to = item["home_library_id"]
+        _send(db, item_id, library_id, transfer_to, "ReturnToHome", when)
     return CheckinResult(
         item_id=item_id,
         was_on_loan=loan is not None,
@@ -360,6 +369,33 @@ def checkin(db: sqlite3.Connection, item_id: int, library_id: str, when: datetim
         hold=hold,
         transfer_to=transfer_to,
         was_lost=bool(item["lost_status"]),
+    )
+
+
+def _send(
+    db: sqlite3.Connection, item_id: int, from_id: str, to_id: str, reason: str, when: datetime
+) -> None:
+    """Koha's ModItemTransfer: the item leaves for ``to_id`` now (requested and sent at once)."""
+    stamp = to_api_datetime(when)
+    if db.execute(
+        "SELECT 1 FROM transfers WHERE item_id = ? AND to_library_id = ? "
+        "AND date_arrived IS NULL AND date_cancelled IS NULL",
+        (item_id, to_id),
+    ).fetchone():
+        return  # already on its way there
+    db.execute(
+        """INSERT INTO transfers (item_id, from_library_id, to_library_id, date_requested,
+           date_sent, reason) VALUES (?, ?, ?, ?, ?, ?)""",
+        (item_id, from_id, to_id, stamp, stamp, reason),
+    )
+
+
+def _arrive(db: sqlite3.Connection, item_id: int, library_id: str, when: datetime) -> None:
+    """The item's transfers to ``library_id`` have arrived (Koha's Transfer->receive)."""
+    db.execute(
+        "UPDATE transfers SET date_arrived = ? WHERE item_id = ? AND to_library_id = ? "
+        "AND date_arrived IS NULL AND date_cancelled IS NULL",
+        (to_api_datetime(when), item_id, library_id),
     )
 
 

@@ -18,6 +18,22 @@ LIBRARIES = (
 )
 ITEM_TYPES = (("BK", "Book", 0), ("AUD", "Audiobook", 0), ("REF", "Reference", 1))
 PATRON_CATEGORIES = (("PT", "Adult"), ("CH", "Child"), ("ST", "Staff"))
+# Koha's sample authorised values for the coded item fields: (category, value) -> description.
+AUTHORISED_VALUES = {
+    ("LOST", "1"): "Lost",
+    ("LOST", "2"): "Long overdue (lost)",
+    ("LOST", "3"): "Lost and paid for",
+    ("LOST", "4"): "Missing",
+    ("NOT_LOAN", "-1"): "Ordered",
+    ("NOT_LOAN", "1"): "Not for loan",
+    ("NOT_LOAN", "2"): "Staff collection",
+    ("WITHDRAWN", "1"): "Withdrawn",
+    ("DAMAGED", "1"): "Damaged",
+    ("LOC", "GEN"): "General stacks",
+    ("LOC", "CHILD"): "Children's area",
+    ("LOC", "REF"): "Reference",
+    ("LOC", "NEW"): "New materials shelf",
+}
 CIRCULATION_RULES = (
     # library, category, item type, rule, value
     ("*", "CH", "*", "maxissueqty", "5"),

@@ -34,6 +34,7 @@ def seed(store: Store, now: datetime) -> None:
         seed_catalogue(db, now)
         seed_patrons(db, now)
         seed_circulation(db, now)
+        seed_item_states(db, now)
         db.execute("INSERT INTO settings (name, value) VALUES ('seeded', '1')")
 
 
@@ -107,6 +108,7 @@ def seed_catalogue(db: sqlite3.Connection, now: datetime) -> None:
                 item_type_id="BK",
                 when=catalogued,
                 replacement_price=15.0,
+                location="GEN",
                 callnumber=f"{book.language.upper()} {book.authors[0].name.split(',')[0][:3]}"
                 if book.authors
                 else None,
@@ -166,3 +168,26 @@ def seed_circulation(db: sqlite3.Connection, now: datetime) -> None:
     circulation.place_hold(
         db, patron_id=sofiia, biblio_id=2, pickup_library_id="KIDS", when=now - timedelta(hours=3)
     )
+
+
+# Items at the end of the catalogue, clear of the loans and holds above, in the states an OPAC
+# shows besides "on shelf" and "on loan".
+LOST_ITEM = 138  # "Harry Potter şi piatra filozofală", the Riverside copy
+REFERENCE_ITEM = 131  # "Cartea cu Apolodor", a reference copy kept at Riverside
+IN_TRANSIT_ITEM = 133  # "Maestrul şi Margareta", returned at the Children's Library
+
+
+def seed_item_states(db: sqlite3.Connection, now: datetime) -> None:
+    stamp = to_api_datetime(now - timedelta(days=3))
+    db.execute(
+        "UPDATE items SET lost_status = 1, timestamp = ? WHERE item_id = ?", (stamp, LOST_ITEM)
+    )
+    db.execute(
+        "UPDATE items SET item_type_id = 'REF', location = 'REF', timestamp = ? WHERE item_id = ?",
+        (stamp, REFERENCE_ITEM),
+    )
+    returned = now - timedelta(days=1)
+    home = db.execute(
+        "SELECT home_library_id FROM items WHERE item_id = ?", (IN_TRANSIT_ITEM,)
+    ).fetchone()[0]
+    circulation.checkin(db, IN_TRANSIT_ITEM, "KIDS" if home != "KIDS" else "CPL", returned)

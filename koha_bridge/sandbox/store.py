@@ -94,6 +94,13 @@ CREATE TABLE IF NOT EXISTS old_holds (
     status TEXT, waiting_date TEXT, notes TEXT, cancellation_date TEXT,
     cancellation_reason TEXT, timestamp TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS transfers (
+    transfer_id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (item_id),
+    from_library_id TEXT NOT NULL, to_library_id TEXT NOT NULL, date_requested TEXT NOT NULL,
+    date_sent TEXT, date_arrived TEXT, date_cancelled TEXT, reason TEXT NOT NULL,
+    comments TEXT, cancellation_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS transfers_by_item ON transfers (item_id);
 CREATE TABLE IF NOT EXISTS account_lines (
     account_line_id INTEGER PRIMARY KEY, patron_id INTEGER NOT NULL REFERENCES patrons (patron_id),
     checkout_id INTEGER, item_id INTEGER, date TEXT NOT NULL, amount REAL NOT NULL,

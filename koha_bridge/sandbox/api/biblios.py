@@ -7,8 +7,8 @@ import sqlite3
 
 import pymarc
 
-from koha_bridge.sandbox.api import serialise
-from koha_bridge.sandbox.api.context import Context, list_response, paged_rows
+from koha_bridge.sandbox.api import item_embeds, serialise
+from koha_bridge.sandbox.api.context import Context, paged_rows
 from koha_bridge.sandbox.api.http import Request, Response
 from koha_bridge.sandbox.catalogue import load_record
 from koha_bridge.sandbox.clock import to_api_datetime
@@ -109,22 +109,29 @@ def _empty(media_type: str) -> Response:
 
 
 def biblio_items(ctx: Context, request: Request, biblio_id: int) -> Response:
-    with ctx.store.reading() as db:
-        if db.execute("SELECT 1 FROM biblios WHERE biblio_id = ?", (biblio_id,)).fetchone() is None:
-            return Response.error(404, "Bibliographic record not found", "not_found")
-    return list_response(
-        ctx,
-        request,
-        table="items",
-        columns=serialise.ITEM_COLUMNS,
-        default_order="item_id",
-        to_api=serialise.item,
-        fixed=("biblio_id = ?", [biblio_id]),
-    )
+    return _items_of(ctx, request, biblio_id, item_embeds.STAFF_EMBEDS)
 
 
 def public_biblio_items(ctx: Context, request: Request, biblio_id: int) -> Response:
-    return biblio_items(ctx, request, biblio_id)
+    return _items_of(ctx, request, biblio_id, item_embeds.PUBLIC_EMBEDS)
+
+
+def _items_of(ctx: Context, request: Request, biblio_id: int, offered: tuple[str, ...]) -> Response:
+    embeds = item_embeds.requested(request, offered)
+    if isinstance(embeds, Response):
+        return embeds
+    with ctx.store.reading() as db:
+        if db.execute("SELECT 1 FROM biblios WHERE biblio_id = ?", (biblio_id,)).fetchone() is None:
+            return Response.error(404, "Bibliographic record not found", "not_found")
+        rows, headers = paged_rows(
+            db,
+            request,
+            table="items",
+            columns=serialise.ITEM_COLUMNS,
+            default_order="item_id",
+            fixed=("biblio_id = ?", [biblio_id]),
+        )
+        return Response.json(200, item_embeds.items(db, rows, embeds), headers)
 
 
 def set_rating(ctx: Context, request: Request, biblio_id: int) -> Response:

@@ -225,6 +225,22 @@ def hold(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def transfer(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "library_transfer_id": row["transfer_id"],
+        "item_id": row["item_id"],
+        "date_requested": row["date_requested"],
+        "date_sent": row["date_sent"],
+        "to_library_id": row["to_library_id"],
+        "date_arrived": row["date_arrived"],
+        "date_cancelled": row["date_cancelled"],
+        "from_library_id": row["from_library_id"],
+        "comments": row["comments"],
+        "reason": row["reason"],
+        "cancellation_reason": row["cancellation_reason"],
+    }
+
+
 def library(row: sqlite3.Row) -> dict[str, Any]:
     return {
         "library_id": row["library_id"],

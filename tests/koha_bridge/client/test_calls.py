@@ -131,6 +131,15 @@ def test_items_of_biblio_follows_every_page(client_on, recorder):
     ]
 
 
+def test_items_of_biblio_asks_koha_to_embed_what_it_names(client_on, recorder):
+    koha_client = client_on(recorder)
+    items = koha_client.items_of_biblio(1, embed=("+strings", "checkout"))
+    assert items[0]["checkout"]["item_id"] == 1
+    assert items[0]["_strings"]["item_type_id"]["str"] == "Book"
+    (seen,) = recorder.to("/api/v1/biblios/1/items")
+    assert seen.headers["x-koha-embed"] == "+strings,checkout"
+
+
 def test_libraries_follows_every_page(client_on, recorder):
     koha_client = client_on(recorder, page_size=2)
     libraries = koha_client.libraries()

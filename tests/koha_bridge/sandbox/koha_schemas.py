@@ -345,6 +345,41 @@ PATRON_BALANCE = _object(
     required=("balance",),
 )
 
+# api/v1/swagger/definitions/item_transfer.yaml @ 8c9d5a43f48b29ef112e9ccf830091b84a27991b
+# (KohaSuomi/Koha-25x, a copy of Koha 25.x): what the items' "transfer" embed holds.
+ITEM_TRANSFER = _object(
+    {
+        "library_transfer_id": "integer",
+        "item_id": "integer",
+        "date_requested": STRING_OR_NULL,
+        "date_sent": STRING_OR_NULL,
+        "to_library_id": "string",
+        "date_arrived": STRING_OR_NULL,
+        "date_cancelled": STRING_OR_NULL,
+        "from_library_id": "string",
+        "comments": STRING_OR_NULL,
+        "reason": {
+            "type": ["string"],
+            "enum": [
+                "Manual",
+                "StockrotationAdvance",
+                "StockrotationRepatriation",
+                "ReturnToHome",
+                "ReturnToHolding",
+                "RotatingCollection",
+                "Reserve",
+                "LostReserve",
+                "CancelReserve",
+                "TransferCancellation",
+                "Recall",
+                "RecallCancellation",
+            ],
+        },
+        "cancellation_reason": STRING_OR_NULL,
+    },
+    required=("to_library_id", "reason"),
+)
+
 ALL = {
     "error": ERROR,
     "item": ITEM,
@@ -355,4 +390,5 @@ ALL = {
     "library": LIBRARY,
     "account_line": ACCOUNT_LINE,
     "patron_balance": PATRON_BALANCE,
+    "item_transfer": ITEM_TRANSFER,
 }

@@ -172,6 +172,90 @@ def test_the_items_of_a_record_have_kohas_item_shape(api):
     assert [item["item_id"] for item in items] == [1, 2, 3]
 
 
+EMBED = {"x-koha-embed": "+strings,checkout,transfer,first_hold"}
+
+
+def test_items_of_a_record_embed_their_loan_with_kohas_checkout_shape(api):
+    items = assert_list_of(api.get("/biblios/1/items", headers=EMBED), koha.ITEM)
+
+    loan = items[0]["checkout"]
+    assert_shape(loan, koha.CHECKOUT)
+    assert (loan["item_id"], loan["due_date"]) == (1, "2026-11-18T23:59:00+00:00")
+
+
+def test_items_of_a_record_embed_their_transfer_and_first_hold(api, sandbox, clock):
+    with sandbox.store.transaction() as db:
+        circulation.checkin(db, 3, "CPL", clock())  # sent to RIV for the other reader's hold
+
+    items = assert_list_of(api.get("/biblios/1/items", headers=EMBED), koha.ITEM)
+
+    third = items[2]
+    assert_shape(third["transfer"], koha.ITEM_TRANSFER)
+    assert_shape(third["first_hold"], koha.HOLD)
+    assert (third["transfer"]["from_library_id"], third["transfer"]["to_library_id"]) == (
+        "CPL",
+        "RIV",
+    )
+    assert third["transfer"]["date_sent"] == "2026-11-02T10:00:00+00:00"
+    assert (third["first_hold"]["status"], third["checkout"]) == ("T", None)
+
+
+def test_items_without_a_transfer_or_hold_embed_nulls(api):
+    items = assert_list_of(api.get("/biblios/3/items", headers=EMBED), koha.ITEM)
+
+    assert [(i["checkout"], i["transfer"], i["first_hold"]) for i in items] == [(None,) * 3]
+
+
+def test_items_strings_name_their_libraries_and_item_type(api):
+    (item,) = assert_list_of(api.get("/biblios/3/items", headers=EMBED), koha.ITEM)
+
+    strings = item["_strings"]
+    assert strings["holding_library_id"] == {"str": "Prut Valley Public Library", "type": "library"}
+    assert strings["home_library_id"]["str"] == "Prut Valley Public Library"
+    assert strings["item_type_id"] == {"str": "Book", "type": "item_type"}
+
+
+def test_items_strings_describe_a_lost_status_as_its_authorised_value(api, sandbox):
+    with sandbox.store.transaction() as db:
+        db.execute("UPDATE items SET lost_status = 1 WHERE item_id = 6")
+
+    (item,) = assert_list_of(api.get("/biblios/3/items", headers=EMBED), koha.ITEM)
+
+    assert item["_strings"]["lost_status"] == {"str": "Lost", "type": "av", "category": "LOST"}
+
+
+def test_items_of_a_reference_type_are_not_for_loan_in_effect(api, sandbox):
+    with sandbox.store.transaction() as db:
+        db.execute("UPDATE items SET item_type_id = 'REF' WHERE item_id = 6")
+
+    (item,) = assert_list_of(api.get("/biblios/3/items"), koha.ITEM)
+
+    assert (item["not_for_loan_status"], item["effective_not_for_loan_status"]) == (0, 1)
+
+
+def test_items_without_an_embed_header_carry_no_embedded_objects(api):
+    (item,) = assert_list_of(api.get("/biblios/3/items"), koha.ITEM)
+
+    assert not {"checkout", "transfer", "first_hold", "_strings"} & set(item)
+
+
+def test_an_embed_koha_does_not_offer_is_400(api):
+    response = api.get("/biblios/1/items", headers={"x-koha-embed": "checkout,patron_secrets"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["path"] == "/x-koha-embed"
+
+
+def test_public_items_embed_strings_only(anonymous):
+    (item,) = assert_list_of(
+        anonymous.get("/public/biblios/3/items", headers={"x-koha-embed": "+strings"}), koha.ITEM
+    )
+    assert item["_strings"]["holding_library_id"]["str"] == "Prut Valley Public Library"
+
+    refused = anonymous.get("/public/biblios/3/items", headers={"x-koha-embed": "checkout"})
+    assert refused.status_code == 400
+
+
 def test_patrons_found_by_card_number_have_kohas_patron_shape(api):
     (patron,) = assert_list_of(
         api.get("/patrons", params={"cardnumber": READER.cardnumber, "_match": "exact"}),

@@ -517,6 +517,60 @@ def test_an_item_returned_at_home_without_holds_stays(db, people, clock):
     assert (result.hold, result.transfer_to) == (None, None)
 
 
+def open_transfers(db: sqlite3.Connection, item_id: int) -> list[tuple[str, str, str | None]]:
+    """(from, to, date sent) of the item's transfers that have not arrived."""
+    rows = db.execute(
+        "SELECT from_library_id, to_library_id, date_sent FROM transfers "
+        "WHERE item_id = ? AND date_arrived IS NULL AND date_cancelled IS NULL",
+        (item_id,),
+    )
+    return [tuple(row) for row in rows]
+
+
+def test_an_item_sent_home_is_in_transit_from_where_it_was_returned(db, people, clock):
+    lend(db, people.reader, 6, clock)  # home CPL
+
+    circulation.checkin(db, 6, "RIV", clock())
+
+    assert open_transfers(db, 6) == [("RIV", "CPL", "2026-11-02T10:00:00+00:00")]
+
+
+def test_an_item_sent_to_a_pickup_library_is_in_transit_for_the_hold(db, people, clock):
+    circulation.checkin(db, 3, "CPL", clock())
+
+    reason = db.execute("SELECT reason FROM transfers WHERE item_id = 3").fetchone()[0]
+    assert open_transfers(db, 3) == [("CPL", "RIV", "2026-11-02T10:00:00+00:00")]
+    assert reason == "Reserve"
+
+
+def test_an_item_returned_at_the_end_of_its_transfer_has_arrived(db, people, clock):
+    circulation.checkin(db, 3, "CPL", clock())
+    clock.advance(days=1)
+
+    circulation.checkin(db, 3, "RIV", clock())
+
+    assert open_transfers(db, 3) == []
+    arrived = db.execute("SELECT date_arrived FROM transfers WHERE item_id = 3").fetchone()[0]
+    assert arrived == "2026-11-03T10:00:00+00:00"
+
+
+def test_an_item_returned_where_it_is_shelved_starts_no_transfer(db, people, clock):
+    lend(db, people.reader, 6, clock)
+
+    circulation.checkin(db, 6, "CPL", clock())
+
+    assert open_transfers(db, 6) == []
+
+
+def test_lending_an_item_in_transit_ends_its_transfer(db, people, clock):
+    lend(db, people.reader, 6, clock)
+    circulation.checkin(db, 6, "RIV", clock())  # on its way home to CPL
+
+    lend(db, people.other_reader, 6, clock)
+
+    assert open_transfers(db, 6) == []
+
+
 # --- Holds ---------------------------------------------------------------------------------------
 
 
