@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pymarc
 
-from koha_bridge.marc.text import clean, strip_isbd, unique
+from koha_bridge.marc.text import clean, names_a_cover, strip_isbd, unique
 
 
 def subfields(field: pymarc.Field, *codes: str) -> list[tuple[str, str]]:
@@ -64,3 +64,13 @@ def series_statements(
             volume = strip_isbd(first(field, "v"))
             series.append(f"{title} ; {volume}" if volume else title)
     return unique(series)
+
+
+def cover_link(record: pymarc.Record, *text_codes: str) -> str:
+    """The URL of the 856 that holds the cover: its text (``text_codes``: materials, link text,
+    note) names a cover, or its electronic format ($q) is an image; "" when none does."""
+    for field in record.get_fields("856"):
+        is_image = any(kind.lower().startswith("image/") for kind in values(field, "q"))
+        if is_image or any(names_a_cover(text) for text in values(field, *text_codes)):
+            return first(field, "u")
+    return ""

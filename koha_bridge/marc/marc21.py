@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pymarc
 
-from koha_bridge.marc.fields import all_values, control, first, series_statements, subfields, values
+from koha_bridge.marc.fields import (
+    all_values,
+    control,
+    cover_link,
+    first,
+    series_statements,
+    subfields,
+    values,
+)
 from koha_bridge.marc.formats import format_of
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
@@ -12,6 +20,7 @@ from koha_bridge.marc.relators import MARC21_RELATORS, role
 from koha_bridge.marc.text import (
     first_year,
     language_codes,
+    place_name,
     publisher_name,
     strip_isbd,
     strip_separators,
@@ -39,6 +48,7 @@ def normalise_marc21(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
         isbns=isbns,
         issns=unique(clean_issn(value) for value in all_values(record, "022", "a")),
         publisher=_publisher(record),
+        place=_place(record),
         year=_year(record),
         languages=unique(
             language_codes([control(record, "008")[35:38], *all_values(record, "041", "a")])
@@ -50,6 +60,7 @@ def normalise_marc21(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
         physical_description=_physical_description(record.get("300")),
         links=_links(record),
         cover_isbn=cover_isbn(isbns),
+        cover_url=cover_link(record, "3", "y", "z"),
         notes=unique(all_values(record, "500", "a")),
         format=format_of(str(record.leader), Flavour.MARC21),
     )
@@ -96,6 +107,14 @@ def _publisher(record: pymarc.Record) -> str:
     for field in [*publication, *record.get_fields("260")]:
         if names := unique(publisher_name(value) for value in values(field, "b")):
             return " ; ".join(names)
+    return ""
+
+
+def _place(record: pymarc.Record) -> str:
+    publication = [field for field in record.get_fields("264") if field.indicator2 == "1"]
+    for field in [*publication, *record.get_fields("260")]:
+        if places := unique(place_name(value) for value in values(field, "a")):
+            return places[0]
     return ""
 
 

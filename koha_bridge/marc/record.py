@@ -44,6 +44,7 @@ class NormalisedRecord:
     isbns: tuple[str, ...] = ()  # as catalogued, cleaned of qualifiers: "9785170906307"
     issns: tuple[str, ...] = ()
     publisher: str = ""
+    place: str = ""  # of publication, the first named: "London", "Київ"
     year: int | None = None
     languages: tuple[str, ...] = ()  # MARC language codes (ISO 639-2/B): "eng", "rus", "ukr", "rum"
     subjects: tuple[str, ...] = ()  # headings with subdivisions joined by " -- "
@@ -53,5 +54,6 @@ class NormalisedRecord:
     physical_description: str = ""
     links: tuple[Link, ...] = ()
     cover_isbn: str = ""  # the ISBN-13 to ask cover services for, "" when the record has none
+    cover_url: str = ""  # the record's own cover image (an 856 link to one), "" when none
     notes: tuple[str, ...] = field(default=())  # general notes worth showing
     format: str = "book"  # what it is, from the leader: koha_bridge.marc.formats.FORMATS

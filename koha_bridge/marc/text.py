@@ -28,6 +28,22 @@ _UNKNOWN_PUBLISHERS = frozenset(
 )
 
 
+_UNKNOWN_PLACES = frozenset(
+    {
+        "s.l.",
+        "s. l.",
+        "sine loco",
+        "place of publication not identified",
+        "б.м.",
+        "б. м.",
+        "б.м.в.",
+        "б. м. в.",
+        "f.l.",
+        "f. l.",
+    }
+)
+
+
 def clean(value: str) -> str:
     """The value in NFC, without control characters, its white space collapsed."""
     value = _CONTROLS.sub("", value)
@@ -125,6 +141,21 @@ def language_codes(values: Iterable[str]) -> list[str]:
             code for code in pieces if _LANGUAGE_CODE.fullmatch(code) and code not in _NOT_LANGUAGES
         )
     return codes
+
+
+def place_name(value: str) -> str:
+    """The place of publication without ISBD separators; "" for "[S.l.]" and its kin."""
+    place = strip_separators(value)
+    return "" if place.strip("[] ").lower() in _UNKNOWN_PLACES else place
+
+
+_COVER_WORDS = ("cover", "обложк", "обкладинк", "copert")
+
+
+def names_a_cover(text: str) -> bool:
+    """Whether a link's text says it is the cover ("Cover image", "Обкладинка", "Copertă")."""
+    folded = text.casefold()
+    return any(word in folded for word in _COVER_WORDS)
 
 
 def publisher_name(value: str) -> str:

@@ -6,6 +6,7 @@ import pymarc
 
 from koha_bridge.marc.fields import (
     all_values,
+    cover_link,
     first,
     fixed_positions,
     series_statements,
@@ -20,6 +21,7 @@ from koha_bridge.marc.text import (
     first_year,
     join_name,
     language_codes,
+    place_name,
     publisher_name,
     strip_isbd,
     strip_separators,
@@ -55,6 +57,7 @@ def normalise_unimarc(record: pymarc.Record, biblio_id: int) -> NormalisedRecord
         isbns=isbns,
         issns=unique(clean_issn(value) for value in all_values(record, "011", "a")),
         publisher=_publisher(record),
+        place=_place(record),
         year=_year(record),
         languages=unique(language_codes(all_values(record, "101", "a"))),
         subjects=unique(
@@ -66,6 +69,7 @@ def normalise_unimarc(record: pymarc.Record, biblio_id: int) -> NormalisedRecord
         physical_description=_physical_description(record.get("215")),
         links=_links(record),
         cover_isbn=cover_isbn(isbns),
+        cover_url=cover_link(record, "2", "z", "y"),
         notes=unique(all_values(record, "300", "a")),
         format=format_of(str(record.leader), Flavour.UNIMARC),
     )
@@ -128,6 +132,13 @@ def _publisher(record: pymarc.Record) -> str:
     for field in _publication_fields(record):
         if names := unique(publisher_name(value) for value in values(field, "c")):
             return " ; ".join(names)
+    return ""
+
+
+def _place(record: pymarc.Record) -> str:
+    for field in _publication_fields(record):
+        if places := unique(place_name(value) for value in values(field, "a")):
+            return places[0]
     return ""
 
 

@@ -204,6 +204,18 @@ def test_marc21_copyright_264_is_not_the_publisher():
     assert normalised.year == 2016
 
 
+def test_marc21_place_of_publication_comes_with_the_publisher():
+    assert normalise_marc21(great_expectations(), 101).place == "London"
+    assert normalise_marc21(great_expectations_norton(), 102).place == "New York"
+
+
+def test_marc21_unknown_place_means_no_place():
+    book = record(
+        field("245", "10", "a", "Book."), field("260", "  ", "a", "[S.l.] :", "b", "Vintage,")
+    )
+    assert normalise_marc21(book, 1).place == ""
+
+
 def test_marc21_year_falls_back_to_008_then_is_none():
     dated = record(control("008", marc21_008("1967", "ag ", "spa")), field("245", "10", "a", "A"))
     undated = record(control("008", marc21_008("19uu", "xx ", "eng")), field("245", "10", "a", "A"))
@@ -327,6 +339,16 @@ def test_marc21_links_take_their_note_from_y_then_z_then_3():
         Link("http://example.org/toc", "Table of contents"),
         Link("http://example.org/read", "Free to read"),
     )
+
+
+def test_marc21_cover_is_the_link_named_a_cover_or_serving_an_image():
+    named = great_expectations()
+    named.add_field(field("856", "42", "3", "Cover image", "u", "https://example.org/c.jpg"))
+    typed = great_expectations()
+    typed.add_field(field("856", "42", "q", "image/png", "u", "https://example.org/c.png"))
+    assert normalise_marc21(named, 101).cover_url == "https://example.org/c.jpg"
+    assert normalise_marc21(typed, 101).cover_url == "https://example.org/c.png"
+    assert normalise_marc21(great_expectations(), 101).cover_url == ""
 
 
 def test_marc21_decomposed_unicode_is_composed():

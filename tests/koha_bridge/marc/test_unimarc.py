@@ -123,6 +123,15 @@ def test_unimarc_publisher_and_year_come_from_210():
     assert normalised.year == 1985
 
 
+def test_unimarc_place_of_publication_comes_from_210_a():
+    assert normalise_unimarc(kobzar(), 303).place == "Київ"
+
+
+def test_unimarc_unknown_place_means_no_place():
+    book = unimarc(field("200", "1 ", "a", "Пісні"), field("210", "  ", "a", "[Б. м.]"))
+    assert normalise_unimarc(book, 1).place == ""
+
+
 def test_unimarc_romanian_publisher_keeps_comma_below_letters():
     normalised = normalise_unimarc(eminescu_poezii(), 404)
     assert normalised.publisher == "Editura Minerva"
@@ -230,6 +239,15 @@ def test_unimarc_links_take_their_note_from_z_then_2():
         Link("https://example.org/a", "Повний текст"),
         Link("https://example.org/b", "Обкладинка"),
     )
+
+
+def test_unimarc_cover_is_the_link_named_a_cover():
+    book = unimarc(
+        field("200", "1 ", "a", "Кобзар"),
+        field("856", "4 ", "u", "https://example.org/a", "z", "Повний текст"),
+        field("856", "4 ", "u", "https://example.org/b.jpg", "2", "Обкладинка"),
+    )
+    assert normalise_unimarc(book, 1).cover_url == "https://example.org/b.jpg"
 
 
 def test_unimarc_non_sorting_marks_around_an_article_are_dropped():
