@@ -12,6 +12,7 @@ from typing import Any
 import pymarc
 import requests
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
+from urllib3.util.retry import Retry
 
 from koha_bridge.client import paging
 from koha_bridge.client.auth import OAuth2ClientCredentials
@@ -25,7 +26,7 @@ from koha_bridge.client.errors import (
     is_web_page,
     not_kohas_api,
 )
-from koha_bridge.client.session import base_url, http_session, sandbox_session
+from koha_bridge.client.session import RETRY, base_url, http_session, sandbox_session
 from koha_bridge.config import KohaConfig
 from koha_bridge.marc.reading import ReadFailure, record_from_marc_in_json, records_from_marcxml
 
@@ -60,11 +61,16 @@ class Probe:
 class KohaClient:
     """Koha's api/v1, or the sandbox standing in for it (``KOHA_URL=sandbox:``)."""
 
-    def __init__(self, config: KohaConfig, session: requests.Session | None = None) -> None:
+    def __init__(
+        self, config: KohaConfig, session: requests.Session | None = None, retry: Retry = RETRY
+    ) -> None:
+        """``retry``: how a request that failed is tried again (``ONE_TRY`` for none)."""
         self.config = config
         self.base_url = base_url(config)
         if session is None:
-            session = http_session() if not config.is_sandbox else _sandbox_session(config)
+            session = (
+                http_session(retry=retry) if not config.is_sandbox else _sandbox_session(config)
+            )
         self.session = session
         self.timeout = (config.timeout, config.timeout)
         if config.client_id:

@@ -59,9 +59,13 @@ RETRY = KohaRetry(
 )
 
 
-def http_session(pool_size: int = 10) -> requests.Session:
+# For a reader waiting on a page: one try, within the timeout, and no second.
+ONE_TRY = KohaRetry(total=0, raise_on_status=False)
+
+
+def http_session(pool_size: int = 10, retry: Retry = RETRY) -> requests.Session:
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=RETRY, pool_connections=pool_size, pool_maxsize=pool_size)
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=pool_size, pool_maxsize=pool_size)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers["User-Agent"] = "library20-koha-bridge"

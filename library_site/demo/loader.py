@@ -19,6 +19,7 @@ from library_site.demo.content import site as content
 from library_site.demo.content.site import PageContent
 from library_site.demo.content.text import TARGET_LANGUAGES, Catalogue, T
 from library_site.demo.images import ensure_images
+from plugins.opac.models import CataloguePage
 
 
 class DemoContentError(RuntimeError):
@@ -104,6 +105,23 @@ def ensure_page(parent: Page, page_content: PageContent, images: dict) -> Standa
     return page
 
 
+def ensure_catalogue(parent: Page, page_content: PageContent) -> CataloguePage:
+    """The catalogue page under the home page, first in the menu."""
+    existing = CataloguePage.objects.child_of(parent).first()
+    if existing is not None:
+        return existing
+    page = CataloguePage(
+        title=page_content.title.en,
+        slug=page_content.slug.en,
+        intro=page_content.intro.en,
+        search_description=page_content.search_description.en,
+        show_in_menus=True,
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def ensure_library_settings(site: Site, catalogue: Catalogue, locales: list[Locale]) -> None:
     library = LibrarySettings.for_site(site)
     if library.profile is None:
@@ -128,7 +146,7 @@ def ensure_library_settings(site: Site, catalogue: Catalogue, locales: list[Loca
 
 def demo_catalogue() -> Catalogue:
     texts: list[T] = [content.LIBRARY_NAME, content.LIBRARY_ADDRESS, content.OPENING_HOURS]
-    for page_content in (content.HOME, *content.PAGES):
+    for page_content in (content.HOME, content.CATALOGUE, *content.PAGES):
         texts.extend(page_content.texts())
     return Catalogue(texts)
 
@@ -144,6 +162,8 @@ def load_demo_content() -> Site:
         raise DemoContentError("no default site: run library20 migrate first")
     home = ensure_home(site, images)
     translate(home, catalogue, locales, content.HOME.slug)
+    catalogue_page = ensure_catalogue(home, content.CATALOGUE)
+    translate(catalogue_page, catalogue, locales)  # its slug stays "catalogue" in every language
     for page_content in content.PAGES:
         page = ensure_page(home, page_content, images)
         translate(page, catalogue, locales, page_content.slug)

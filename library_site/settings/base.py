@@ -155,6 +155,16 @@ DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
 # Koha: ``sandbox:`` is the embedded Koha-compatible ILS; a URL points at a real Koha.
 KOHA = environment.koha(ENV, VAR_DIR)
 
+# The catalogue's pages (plugins.opac): covers, and availability read live from Koha.
+CATALOGUE_COVER_URL = environment.cover_url(ENV)  # e.g. https://covers.example/{isbn13}.jpg
+CATALOGUE_AVAILABILITY_TIMEOUT = environment.seconds(ENV, "CATALOGUE_AVAILABILITY_TIMEOUT", 3.0)
+CATALOGUE_AVAILABILITY_CACHE_SECONDS = environment.integer(
+    ENV, "CATALOGUE_AVAILABILITY_CACHE_SECONDS", 60
+)
+CATALOGUE_LIBRARIES_CACHE_SECONDS = environment.integer(
+    ENV, "CATALOGUE_LIBRARIES_CACHE_SECONDS", 3600
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

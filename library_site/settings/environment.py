@@ -184,3 +184,37 @@ def integer(env: Mapping[str, str], variable: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingError(variable, f"expected a whole number, got {raw!r}") from None
+
+
+def seconds(env: Mapping[str, str], variable: str, default: float) -> float:
+    """A duration in seconds, more than 0, such as 2.5."""
+    raw = env.get(variable, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise SettingError(variable, f"expected seconds more than 0, e.g. 3, got {raw!r}")
+    return value
+
+
+COVER_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def cover_url(env: Mapping[str, str]) -> str:
+    """CATALOGUE_COVER_URL: a cover service's address for an ISBN-13, "" for none."""
+    template = env.get("CATALOGUE_COVER_URL", "").strip()
+    if not template:
+        return ""
+    variable = "CATALOGUE_COVER_URL"
+    if urlsplit(template).scheme not in ("http", "https"):
+        raise SettingError(variable, "expected an http:// or https:// address")
+    names = set(COVER_PLACEHOLDER.findall(template))
+    if names - {"isbn13"}:
+        unknown = sorted(names - {"isbn13"})[0]
+        raise SettingError(variable, f"unknown placeholder {{{unknown}}}; only {{isbn13}} is known")
+    if "isbn13" not in names:
+        raise SettingError(variable, "must contain {isbn13}, where the record's ISBN goes")
+    return template

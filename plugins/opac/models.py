@@ -158,3 +158,7 @@ class SyncState(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.started_at is not None and self.finished_at is None
+
+
+# The catalogue page lives in a module of its own; Django finds models through this one.
+from plugins.opac.catalogue_page import CataloguePage  # noqa: E402, F401

@@ -40,6 +40,7 @@ VISITING = {
     "uk": "/uk/yak-nas-vidvidaty/",
     "ro": "/ro/vizitati-ne/",
 }
+CATALOGUE = {language: f"/{language}/catalogue/" for language in LANGUAGES}
 CONTACTS = {
     "en": "/en/contacts/",
     "ru": "/ru/kontakty/",
@@ -51,7 +52,9 @@ pytestmark = pytest.mark.django_db
 
 
 def alternates(soup: BeautifulSoup) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"]')}
+    """The page's translations (feeds are alternates too, of another type, with no hreflang)."""
+    links = soup.select('head link[rel="alternate"][hreflang]')
+    return {link["hreflang"]: link["href"] for link in links}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -66,7 +69,7 @@ def test_page_is_served_in_each_language_with_its_frame_translated(client, langu
     assert soup.select_one("a.skip-link").get_text(strip=True) == SKIP_LINK[language]
 
 
-@pytest.mark.parametrize("paths", [HOME, ABOUT, VISITING, CONTACTS])
+@pytest.mark.parametrize("paths", [HOME, CATALOGUE, ABOUT, VISITING, CONTACTS])
 def test_pages_link_every_translation_and_the_english_source_as_x_default(client, paths):
     response = client.get(paths["uk"])
 
@@ -110,7 +113,7 @@ def test_main_menu_lists_the_pages_of_the_active_language(client):
     soup = soup_of(client.get("/ru/"))
 
     menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
-    assert menu == ["О библиотеке", "Как нас посетить", "Контакты"]
+    assert menu == ["Каталог", "О библиотеке", "Как нас посетить", "Контакты"]
 
 
 def test_root_redirects_to_the_readers_language(client):
@@ -162,6 +165,6 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     locations = {loc.text for loc in urls}
     assert locations == {
         f"http://localhost{path}"
-        for paths in (HOME, ABOUT, VISITING, CONTACTS)
+        for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS)
         for path in paths.values()
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -48,8 +49,17 @@ def _translations_by_language(page: Page) -> dict[str, Page]:
     return {translation.locale.language_code: translation for translation in translations}
 
 
+def _route_of(page: Page, request: HttpRequest) -> str:
+    """What the address adds to the page's own: a route of a routable page ("41/kobzar/"), the
+    same in every translation of the page; "" on the page itself."""
+    own = urlsplit(page.get_url(request) or "").path
+    return request.path[len(own) :] if own and request.path.startswith(own) else ""
+
+
 def _page_menu(page: Page, request: HttpRequest, current: str) -> LanguageMenu:
     translations = _translations_by_language(page)
+    route = _route_of(page, request)
+    query = request.META.get("QUERY_STRING", "")
     homes: dict[str, Page] = {}
     if len(translations) < len(settings.LANGUAGES):
         site = Site.find_for_request(request)
@@ -62,11 +72,14 @@ def _page_menu(page: Page, request: HttpRequest, current: str) -> LanguageMenu:
             continue
         url = target.get_url(request)
         is_translation = code in translations
+        if is_translation:
+            url += route
         links.append(
             LanguageLink(
                 code=code,
                 name=name,
-                url=url,
+                # The same search or record in the other language, when it is a translation.
+                url=f"{url}?{query}" if is_translation and query else url,
                 current=code == current,
                 is_translation=is_translation,
                 full_url=request.build_absolute_uri(url) if is_translation else "",

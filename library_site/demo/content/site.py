@@ -372,3 +372,28 @@ CONTACTS = PageContent(
 )
 
 PAGES = (ABOUT, VISITING, CONTACTS)
+
+# The catalogue page: its slug is the same in every language (record addresses depend on it).
+CATALOGUE = PageContent(
+    slug=T("catalogue", "catalogue", "catalogue", "catalogue"),
+    title=T("Catalogue", "Каталог", "Каталог", "Catalog"),
+    intro=T(
+        en="Search the library's books in English, Russian, Ukrainian and Romanian, see which "
+        "copies are on the shelf, and follow what is new.",
+        ru="Ищите книги библиотеки на английском, русском, украинском и румынском языках, "
+        "смотрите, какие экземпляры на полке, и следите за новыми поступлениями.",
+        uk="Шукайте книжки бібліотеки англійською, російською, українською та румунською мовами, "
+        "дивіться, які примірники на полиці, і стежте за новими надходженнями.",
+        ro="Căutați cărțile bibliotecii în engleză, rusă, ucraineană și română, vedeți ce "
+        "exemplare sunt pe raft și urmăriți noutățile.",
+    ),
+    search_description=T(
+        en="The catalogue of the Prut Valley Public Library: every book, where to find it and "
+        "what is new.",
+        ru="Каталог Публичной библиотеки долины Прута: все книги, где их найти и что нового.",
+        uk="Каталог Публічної бібліотеки долини Пруту: усі книжки, де їх знайти і що нового.",
+        ro="Catalogul Bibliotecii Publice Valea Prutului: toate cărțile, unde le găsiți și ce "
+        "este nou.",
+    ),
+    body=(),
+)

@@ -19,6 +19,7 @@ from koha_bridge.client import (
     KohaProtocolError,
     KohaUnavailable,
 )
+from koha_bridge.client.session import ONE_TRY
 from koha_bridge.config import KohaConfig
 from tests.koha_bridge.client.stubs import Answer, closed_port, quick_retry_session
 
@@ -103,6 +104,20 @@ def test_the_default_session_retries_503_for_get(scripted):
     koha_client = KohaClient(KohaConfig(url=koha.url))  # http_session(), as in production
     assert koha_client.biblio(1) == BIBLIO
     assert len(koha.requests) == 2
+
+
+def test_a_client_given_one_try_asks_a_failing_koha_once(scripted):
+    koha = scripted(UNAVAILABLE, Answer(200, BIBLIO))
+    koha_client = KohaClient(KohaConfig(url=koha.url), retry=ONE_TRY)
+    with pytest.raises(KohaUnavailable):
+        koha_client.biblio(1)
+    assert len(koha.requests) == 1
+
+
+def test_a_client_given_one_try_does_not_try_a_closed_port_again():
+    url = f"http://127.0.0.1:{closed_port()}"
+    with pytest.raises(KohaUnavailable, match="cannot connect"):
+        KohaClient(KohaConfig(url=url), retry=ONE_TRY).biblio(1)
 
 
 # --- Koha failing or answering oddly ------------------------------------------------------------

@@ -190,3 +190,33 @@ def test_flag_that_is_neither_yes_nor_no_is_refused():
 def test_integer_that_is_not_a_number_is_refused():
     with pytest.raises(SettingError, match=r"^SECURE_HSTS_SECONDS: expected a whole number"):
         environment.integer({"SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS", 0)
+
+
+def test_seconds_may_be_a_fraction():
+    assert environment.seconds({"T": "2.5"}, "T", 3.0) == 2.5
+    assert environment.seconds({}, "T", 3.0) == 3.0
+
+
+@pytest.mark.parametrize("raw", ["soon", "0", "-1"])
+def test_seconds_that_are_not_a_positive_number_are_refused(raw):
+    with pytest.raises(SettingError, match=r"^T: expected seconds more than 0"):
+        environment.seconds({"T": raw}, "T", 3.0)
+
+
+def test_cover_url_template_names_the_isbn_it_takes():
+    template = "https://covers.example/b/isbn/{isbn13}-M.jpg"
+    assert environment.cover_url({"CATALOGUE_COVER_URL": template}) == template
+    assert environment.cover_url({}) == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("https://covers.example/cover.jpg", "must contain {isbn13}"),
+        ("ftp://covers.example/{isbn13}.jpg", "expected an http:// or https:// address"),
+        ("https://covers.example/{isbn}.jpg", "unknown placeholder {isbn}"),
+    ],
+)
+def test_cover_url_template_that_cannot_make_an_address_is_refused(raw, problem):
+    with pytest.raises(SettingError, match=rf"^CATALOGUE_COVER_URL: .*{problem}"):
+        environment.cover_url({"CATALOGUE_COVER_URL": raw})

@@ -1,0 +1,46 @@
+"""A record as lists show it (results, new acquisitions, the home page's shelf): link, cover,
+authors, year, format and language, in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from plugins.opac.covers import Cover, cover_of
+from plugins.opac.details import details_of
+from plugins.opac.models import CatalogueRecord
+from plugins.opac.names import format_name, language_name
+from plugins.opac.record_urls import record_url
+
+
+@dataclass(frozen=True)
+class RecordCard:
+    record: CatalogueRecord
+    url: str
+    cover: Cover
+    authors: tuple[str, ...]  # as catalogued: "Dickens, Charles"
+    format: str
+    language: str
+
+    @property
+    def title(self) -> str:
+        return self.record.title
+
+
+def main_authors(record: CatalogueRecord) -> tuple[str, ...]:
+    """The authors, or the first person named when the record has none (an editor...)."""
+    named = [a["name"] for a in record.authors if a.get("role", "author") == "author"]
+    return tuple(named or [a["name"] for a in record.authors[:1]])
+
+
+def card_of(record: CatalogueRecord, language: str | None = None) -> RecordCard:
+    details = details_of(record)
+    return RecordCard(
+        record=record,
+        url=record_url(record.biblio_id, record.title, language or get_language()),
+        cover=cover_of(record, details.cover_url if details else ""),
+        authors=main_authors(record),
+        format=format_name(record.format),
+        language=language_name(record.language) if record.language else "",
+    )

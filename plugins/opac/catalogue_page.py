@@ -1,0 +1,135 @@
+"""The catalogue page: one per language tree, at /<lang>/catalogue/, with its routes.
+
+    /<lang>/catalogue/                        search, facets, sorting, pages
+    /<lang>/catalogue/<id>/<slug>/            a record (a wrong or missing slug redirects)
+    /<lang>/catalogue/<id>/export/<format>/   the record as MARC, MARCXML or RIS
+    /<lang>/catalogue/new/                    new acquisitions, newest first
+    /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
+
+Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
+place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
+keep the source's slug) and it sits right under a language's home page.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page, Site
+from wagtail_localize.fields import SynchronizedField
+
+from plugins.opac import exports
+from plugins.opac.cards import card_of
+from plugins.opac.details import details_of
+from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
+from plugins.opac.models import CatalogueRecord
+from plugins.opac.record_urls import CATALOGUE_PATH, record_slug, record_url
+from plugins.opac.record_view import record_view
+from plugins.opac.search_params import query_from
+from plugins.opac.search_view import search_view
+
+NEW_PER_PAGE = 20
+# Up to 18 digits: every biblionumber the database's bigint holds, none that overflows it.
+BIBLIO_ID = r"(?P<biblio_id>[0-9]{1,18})"
+
+
+def _is_home(page: Page) -> bool:
+    """Whether ``page`` is a site's root page or one of its translations (a language's home)."""
+    return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
+
+
+class CataloguePage(RoutablePageMixin, Page):
+    """The library's catalogue: search it, open a record, follow what is new."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences above the search box.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+    template = "opac/catalogue_page.html"
+
+    class Meta:
+        verbose_name = _("catalogue page")
+        verbose_name_plural = _("catalogue pages")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug != CATALOGUE_PATH:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "The catalogue's address is fixed: its slug must be “%(slug)s”, or links "
+                        "to records (/en/%(slug)s/41/…) would break."
+                    )
+                    % {"slug": CATALOGUE_PATH}
+                }
+            )
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        return super().can_create_at(parent) and _is_home(parent)
+
+    def can_move_to(self, parent: Page) -> bool:
+        return super().can_move_to(parent) and _is_home(parent)
+
+    # -- routes ---------------------------------------------------------------------------
+
+    @path("", name="search")
+    def search(self, request: HttpRequest) -> HttpResponse:
+        view = search_view(self.url, query_from(request.GET))
+        return self.render(request, context_overrides={"search": view})
+
+    @path("new/", name="new_acquisitions")
+    def new_acquisitions(self, request: HttpRequest) -> HttpResponse:
+        newest = Paginator(newest_records(), NEW_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            template="opac/new_acquisitions.html",
+            context_overrides={"newest": newest, "cards": [card_of(r) for r in newest]},
+        )
+
+    @path("new/rss/", name="new_rss")
+    def new_rss(self, request: HttpRequest) -> HttpResponse:
+        return NewAcquisitionsRss(self)(request)
+
+    @path("new/atom/", name="new_atom")
+    def new_atom(self, request: HttpRequest) -> HttpResponse:
+        return NewAcquisitionsAtom(self)(request)
+
+    @re_path(rf"^{BIBLIO_ID}/$", name="record_without_slug")
+    @re_path(rf"^{BIBLIO_ID}/(?P<slug>[\w-]+)/$", name="record")
+    def record(self, request: HttpRequest, biblio_id: str, slug: str = "") -> HttpResponse:
+        found = self._record(biblio_id)
+        if slug != record_slug(found.title):
+            return HttpResponsePermanentRedirect(self._record_url(found))
+        view = record_view(found, self.url, request.build_absolute_uri)
+        return self.render(
+            request, template="opac/record_page.html", context_overrides={"view": view}
+        )
+
+    @re_path(rf"^{BIBLIO_ID}/export/(?P<kind>marc|marcxml|ris)/$", name="export")
+    def export(self, request: HttpRequest, biblio_id: str, kind: str) -> HttpResponse:
+        found = self._record(biblio_id)
+        if kind == "marc":
+            return exports.marc_file(found)
+        if kind == "marcxml":
+            return exports.marcxml_file(found)
+        url = request.build_absolute_uri(self._record_url(found))
+        return exports.ris_file(found, details_of(found), url)
+
+    def _record(self, biblio_id: str) -> CatalogueRecord:
+        found = CatalogueRecord.objects.filter(pk=int(biblio_id)).first()
+        if found is None:
+            raise Http404("no such record in the catalogue")
+        return found
+
+    def _record_url(self, record: CatalogueRecord) -> str:
+        return record_url(record.biblio_id, record.title, self.locale.language_code)

@@ -1,0 +1,76 @@
+"""Template tags of the catalogue, for its own pages and for the site's (the home page)."""
+
+from __future__ import annotations
+
+from django import template
+from django.http import HttpRequest
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from koha_bridge.availability import ItemStatus
+from plugins.opac.availability import Copy
+from plugins.opac.cards import RecordCard, card_of
+from plugins.opac.catalogue_page import CataloguePage
+from plugins.opac.feeds import newest_records
+
+register = template.Library()
+
+HOME_SHELF = 6  # new acquisitions the home page shows
+STATUS_LABELS = {
+    ItemStatus.ON_SHELF: lambda: _("On the shelf"),
+    ItemStatus.IN_TRANSIT: lambda: _("In transit between libraries"),
+    ItemStatus.ON_HOLD: lambda: _("On hold for a reader"),
+    ItemStatus.NOT_FOR_LOAN: lambda: _("Not for loan: read it in the library"),
+    ItemStatus.LOST: lambda: _("Lost"),
+    ItemStatus.WITHDRAWN: lambda: _("Withdrawn"),
+    ItemStatus.DAMAGED: lambda: _("Damaged: being repaired"),
+}
+
+
+@register.simple_tag
+def copy_status(copy: Copy) -> str:
+    """ "On loan until 18 November 2026", "On the shelf"... in the reader's language."""
+    if copy.status is ItemStatus.ON_LOAN:
+        if copy.due_date is None:
+            return _("On loan")
+        return _("On loan until %(date)s") % {"date": date_format(copy.due_date, "DATE_FORMAT")}
+    return STATUS_LABELS[copy.status]()
+
+
+def catalogue_page(request: HttpRequest | None) -> CataloguePage | None:
+    """The live catalogue page of the active language (looked up once per request)."""
+    language = get_language()
+    memo = getattr(request, "_catalogue_pages", None) if request is not None else None
+    if memo is not None and language in memo:
+        return memo[language]
+    found = CataloguePage.objects.live().filter(locale__language_code=language).first()
+    if request is not None:
+        request._catalogue_pages = {**(memo or {}), language: found}
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def active_catalogue(context: template.Context) -> CataloguePage | None:
+    return catalogue_page(context.get("request"))
+
+
+@register.inclusion_tag("opac/includes/feed_links.html", takes_context=True)
+def catalogue_feed_links(context: template.Context, page: CataloguePage | None = None) -> dict:
+    """<link rel="alternate"> to the new-acquisitions feeds, for feed readers to discover."""
+    page = page or catalogue_page(context.get("request"))
+    if page is None:
+        return {"feeds": []}
+    rss, atom = (page.url + page.reverse_subpage(name) for name in ("new_rss", "new_atom"))
+    return {
+        "feeds": [
+            ("application/rss+xml", _("New acquisitions (RSS)"), rss),
+            ("application/atom+xml", _("New acquisitions (Atom)"), atom),
+        ]
+    }
+
+
+@register.simple_tag
+def newest_cards(count: int = HOME_SHELF) -> list[RecordCard]:
+    """The newest records of the catalogue, as cards in the active language."""
+    return [card_of(record) for record in newest_records()[:count]]
