@@ -80,6 +80,15 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         images = re.findall(r'<img[^>]+src="(/media/[^"]+)"', page)
         assert images, "the home page shows the demo's pictures"
         assert {fetch(site + image)[0] for image in images} == {200}
+
+        # The catalogue: the sandbox's 74 books in every language, record pages and covers.
+        for language in ("en", "ru", "uk", "ro"):
+            status, _type, body = fetch(f"{site}/{language}/catalogue/")
+            assert status == 200 and body.decode().count('class="record-card"') == 20
+        assert "74 records" in fetch(f"{site}/en/catalogue/")[2].decode()
+        status, _type, body = fetch(f"{site}/uk/catalogue/41/")  # redirected to its slug
+        assert status == 200 and "Кобзарь" in body.decode()
+        assert fetch(f"{site}/covers/41.svg")[:2] == (200, "image/svg+xml; charset=utf-8")
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)

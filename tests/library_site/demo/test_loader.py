@@ -115,3 +115,27 @@ def test_demo_command_refuses_to_run_outside_the_development_settings(settings):
 
     with pytest.raises(CommandError, match="development settings"):
         call_command("demo")
+
+
+def test_every_language_has_the_catalogue_page_at_catalogue_in_its_menu():
+    from plugins.opac.models import CataloguePage
+
+    pages = CataloguePage.objects.live().select_related("locale")
+
+    assert sorted((p.locale.language_code, p.slug, p.show_in_menus) for p in pages) == [
+        (code, "catalogue", True) for code in sorted(LANGUAGES)
+    ]
+    titles = {p.locale.language_code: p.title for p in pages}
+    assert titles == {"en": "Catalogue", "ru": "Каталог", "uk": "Каталог", "ro": "Catalog"}
+
+
+def test_the_catalogue_page_is_translated_with_wagtail_localize():
+    from plugins.opac.models import CataloguePage
+
+    english = CataloguePage.objects.get(locale__language_code="en")
+    translations = Translation.objects.filter(source__object_id=english.translation_key)
+
+    assert sorted(t.target_locale.language_code for t in translations) == ["ro", "ru", "uk"]
+    for translation in translations:
+        total, translated = translation.get_progress()
+        assert total == translated > 0, translation.target_locale

@@ -126,9 +126,7 @@ def test_pages_keep_the_search_and_its_filters(client, catalogue):
     soup = soup_of(client.get("/en/catalogue/", {"language": "eng", "sort": "title"}))
 
     pages = soup.select("nav.pagination a")
-    assert pages and all(
-        "language=eng" in a["href"] and "sort=title" in a["href"] for a in pages
-    )
+    assert pages and all("language=eng" in a["href"] and "sort=title" in a["href"] for a in pages)
     second = next(a["href"] for a in pages if a.get("rel") == ["next"])
     assert found(client, **dict(p.split("=") for p in second.lstrip("?").split("&")))
 
@@ -145,8 +143,8 @@ def test_the_sort_in_force_is_marked(client, catalogue):
 
 def test_a_page_past_the_last_shows_the_last(client, catalogue):
     soup = soup_of(client.get("/en/catalogue/", {"page": 999}))
-    assert soup.select_one('nav.pagination a[aria-current="page"]').get_text(strip=True).endswith(
-        "4"
+    assert (
+        soup.select_one('nav.pagination a[aria-current="page"]').get_text(strip=True).endswith("4")
     )
     assert len(soup.select(".record-card")) == 74 - 60
 
