@@ -1,0 +1,47 @@
+"""A reader finds a book in a real browser: from the home page's box to a record and its copies."""
+
+import pytest
+
+from plugins.opac.sync import sync_catalogue
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def catalogue(demo_site, koha_client, settings, sandbox_config):
+    """The sandbox's records in the live site, which asks the same sandbox for availability.
+
+    Asked for before the browser: Playwright's event loop keeps the database from this thread.
+    """
+    sync_catalogue(koha_client)
+    settings.KOHA = sandbox_config
+    return demo_site
+
+
+def test_reader_searches_the_catalogue_from_the_home_page_and_opens_a_record(catalogue, page):
+    page.goto(f"{catalogue.url}/uk/")
+
+    page.get_by_label("Пошук у каталозі: назва, автор, тема, серія або ISBN").fill("Шевченко")
+    page.get_by_role("button", name="Пошук").click()
+
+    page.wait_for_url(f"{catalogue.url}/uk/catalogue/?q=*")
+    page.get_by_role("link", name="Кобзарь").click()
+    assert page.locator("h1").inner_text() == "Кобзарь"
+    assert page.get_by_role("cell", name="На полиці").count() == 3
+
+
+def test_facets_fold_away_on_a_phone_and_open_on_a_tap(catalogue, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    try:
+        phone.goto(f"{catalogue.url}/en/catalogue/")
+        facets = phone.get_by_role("link", name="English 22")
+        assert not facets.is_visible()
+
+        phone.get_by_text("Narrow the results").click()
+
+        assert facets.is_visible()
+        scrolls = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        assert not scrolls
+    finally:
+        context.close()
