@@ -1,12 +1,11 @@
 """What every page carries: the library's profile, contacts, social accounts, sharing metadata."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from library_site.core.models import StandardPage
 from tests.html import soup_of
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -73,12 +72,6 @@ def test_titles_and_metadata_are_escaped(client):
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "<b>bold</b>" not in html
-
-
-def count_queries(client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def test_menu_costs_the_same_queries_however_many_pages_it_lists(client):

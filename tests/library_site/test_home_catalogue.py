@@ -2,12 +2,11 @@
 and the newest acquisitions with their covers."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from plugins.opac.models import CataloguePage
 from plugins.opac.sync import sync_catalogue
 from tests.html import soup_of
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -46,12 +45,6 @@ def test_without_a_catalogue_page_the_home_page_keeps_the_sites_search(client):
     (landmark,) = soup.select('[role="search"]')
     assert landmark.find_parent("header") is not None
     assert soup.select(".shelf") == []
-
-
-def count_queries(client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def test_the_home_page_costs_the_same_queries_with_an_empty_or_a_full_catalogue(

@@ -7,14 +7,13 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Locale, Page
 
 from plugins.opac.models import CataloguePage, CatalogueRecord
 from plugins.opac.record_urls import record_url
 from tests.html import soup_of
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -202,12 +201,6 @@ def test_searches_are_not_for_search_engines_but_the_catalogue_page_is(client, c
     plain = soup_of(client.get("/en/catalogue/"))
     assert searched.select_one('meta[name="robots"]')["content"] == "noindex, follow"
     assert plain.select_one('meta[name="robots"]') is None
-
-
-def count_queries(client, path: str, params: dict) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path, params).status_code == 200
-    return len(queries)
 
 
 def test_the_catalogue_page_costs_the_same_few_queries_however_many_records_it_lists(

@@ -9,13 +9,12 @@ from urllib.parse import unquote
 
 import pymarc
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from koha_bridge.sandbox import catalogue as sandbox_catalogue
 from plugins.opac.models import CatalogueRecord
 from plugins.opac.record_urls import record_url
 from tests.html import soup_of
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -321,12 +320,6 @@ def add_items(sandbox, biblio_id: int, count: int) -> None:
                 item_type_id="BK",
                 when=sandbox.clock(),
             )
-
-
-def count_queries(client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def test_a_record_page_costs_the_same_few_queries_with_1_or_20_copies(client, catalogue, site_koha):

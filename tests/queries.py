@@ -1,0 +1,11 @@
+"""How many database queries a page costs."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, path: str, params: dict | None = None) -> int:
+    """The queries of one GET of ``path``, which must answer 200."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path, params or {}).status_code == 200
+    return len(queries)
