@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 WIDTH, HEIGHT = 200, 300
 # (font size, characters per line, lines): the title set as large as it fits.
-_TITLE_SIZES = ((30, 9, 3), (24, 11, 4), (20, 14, 5), (17, 16, 6), (14, 19, 7))
+_TITLE_SIZES = ((30, 9, 3), (24, 11, 4), (20, 13, 5), (17, 16, 6), (14, 19, 7))
 _AUTHOR_SIZE, _AUTHOR_LINE, _AUTHOR_LINES = 15, 18, 2
 
 

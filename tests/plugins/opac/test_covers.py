@@ -34,6 +34,33 @@ def test_words_are_kept_whole_from_line_to_line():
     assert [word for line in title for word in line.split()] == name.split()
 
 
+def sized_lines(svg: str) -> list[tuple[int, str]]:
+    root = ET.fromstring(svg)
+    return [
+        (int(text.get("font-size")), span.text)
+        for text in root.iter(f"{SVG}text")
+        for span in text.iter(f"{SVG}tspan")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Смерть постороннего", "Андрей Юрьевич Курков"),
+        ("Беседы о русской культуре", "Юрий Михайлович Лотман"),
+        ("Pe culmile disperării", "Emil Cioran"),
+        ("Похождения Чичикова, или Мертвые души", "Николай Васильевич Гоголь"),
+        ("Istorie și mit în conștiința românească", "Lucian Boia"),
+        ("Supercalifragilisticexpialidocious", "Mary Wollstonecraft Shelley"),
+    ],
+)
+def test_every_line_fits_the_cover(title, author):
+    """At 0.6 em a letter (wide Cyrillic capitals and bold serif included), within the 165
+    units between the margins."""
+    for size, line in sized_lines(cover_svg(title, author)):
+        assert len(line) * size * 0.6 <= 165, (size, line)
+
+
 def test_an_overlong_title_is_cut_with_an_ellipsis():
     (title, _author) = lines(cover_svg("A " * 200, "Someone"))
     assert title[-1].endswith("…")
