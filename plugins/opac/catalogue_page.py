@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, Site
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from plugins.opac import exports
@@ -51,6 +52,7 @@ class CataloguePage(RoutablePageMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     max_count_per_parent = 1
     subpage_types: list[str] = []

@@ -240,3 +240,33 @@ def test_the_catalogue_page_can_be_made_only_under_a_home_page():
     assert not CataloguePage.objects.get(locale=ukrainian_home.locale).can_move_to(
         about.get_translation(ukrainian_home.locale)
     )
+
+
+def test_editors_edit_the_catalogue_page_and_its_translations_in_the_admin(admin_client):
+    english = CataloguePage.objects.get(locale=Locale.get_default())
+    ukrainian = CataloguePage.objects.get(locale__language_code="uk")
+
+    assert admin_client.get(f"/admin/pages/{english.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{ukrainian.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{english.pk}/view_draft/").status_code == 200
+
+
+def test_an_editor_renaming_the_slug_is_told_why_it_cannot_change(admin_client):
+    page = CataloguePage.objects.get(locale=Locale.get_default())
+    form = {
+        "title": page.title,
+        "slug": "books",
+        "intro": page.intro,
+        "seo_title": "",
+        "search_description": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+
+    response = admin_client.post(f"/admin/pages/{page.pk}/edit/", form)
+
+    assert "The catalogue&#x27;s address is fixed" in response.content.decode()
+    page.refresh_from_db()
+    assert page.slug == "catalogue"
