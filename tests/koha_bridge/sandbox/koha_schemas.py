@@ -345,6 +345,10 @@ PATRON_BALANCE = _object(
     required=("balance",),
 )
 
+# api/v1/swagger/paths/auth.yaml @ 011a85d37cf139433301b23cb81a167f67d86ff9, the 201 answer of
+# POST /auth/password/validation (an inline schema, not a definition file).
+PASSWORD_VALIDATION = _object({"cardnumber": "string", "patron_id": "integer", "userid": "string"})
+
 ALL = {
     "error": ERROR,
     "item": ITEM,
@@ -355,4 +359,5 @@ ALL = {
     "library": LIBRARY,
     "account_line": ACCOUNT_LINE,
     "patron_balance": PATRON_BALANCE,
+    "password_validation": PASSWORD_VALIDATION,
 }
