@@ -313,6 +313,18 @@ class KohaClient:
             params["checked_in"] = "true"
         return list(self._paged("/checkouts", params))
 
+    def patron_history(self, patron_id: int, limit: int) -> list[dict]:
+        """The patron's ``limit`` most recently returned loans, the latest first."""
+        params = {
+            "patron_id": int(patron_id),
+            "_match": "exact",
+            "checked_in": "true",
+            "_order_by": "-checkin_date",
+            "_per_page": int(limit),
+            "_page": 1,
+        }
+        return self._json("GET", "/checkouts", params=params)
+
     def patron_account(self, patron_id: int) -> dict:
         return self._json("GET", f"/patrons/{int(patron_id)}/account")
 
