@@ -146,11 +146,25 @@ def test_the_header_offers_sign_in_to_a_visitor_and_my_account_and_sign_out_to_a
     assert sign_out.select_one("input[name=csrfmiddlewaretoken]")
 
 
-def test_failed_sign_ins_are_limited_and_then_answered_429_in_the_sites_frame(client, reader):
+def test_after_five_failed_sign_ins_even_the_right_password_waits(client, reader):
     for _ in range(5):
         client.post("/uk/accounts/login/", {"login": reader.email, "password": "wrong"})
 
-    response = client.post("/uk/accounts/login/", {"login": reader.email, "password": "wrong"})
+    response = client.post("/uk/accounts/login/", {"login": reader.email, "password": PASSWORD})
+
+    assert response.status_code == 200
+    assert "Занадто багато невдалих спроб" in soup_of(response).select_one("main form").get_text()
+    assert client.get("/uk/account/").status_code == 302
+
+
+def test_too_many_sign_ins_from_one_address_get_the_429_page_in_the_sites_frame(
+    client, reader, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
+    for _ in range(2):
+        client.post("/uk/accounts/login/", {"login": reader.email, "password": "wrong"})
+
+    response = client.post("/uk/accounts/login/", {"login": reader.email, "password": PASSWORD})
 
     assert response.status_code == 429
     soup = soup_of(response)
