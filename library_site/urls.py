@@ -28,6 +28,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("plugins.readers.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -20,6 +20,7 @@ from koha_bridge.client.errors import (
     CheckoutBlocked,
     ConfirmationNeeded,
     KohaAuthError,
+    KohaBadRequest,
     KohaProtocolError,
     KohaUnavailable,
     from_response,
@@ -249,6 +250,20 @@ class KohaClient:
             raise KohaProtocolError("the MARC-in-JSON list is not an array", url=response.url)
         return data
 
+    def biblios(self, biblio_ids: list[int]) -> list[dict]:
+        """These records as Koha's JSON biblio objects (title, author...), in one request."""
+        if not biblio_ids:
+            return []
+        query = json.dumps({"biblio_id": {"-in": sorted({int(i) for i in biblio_ids})}})
+        return self._json("GET", "/biblios", params={"q": query, "_per_page": -1})
+
+    def items(self, item_ids: list[int]) -> list[dict]:
+        """These items, in one request."""
+        if not item_ids:
+            return []
+        query = json.dumps({"item_id": {"-in": sorted({int(i) for i in item_ids})}})
+        return self._json("GET", "/items", params={"q": query, "_per_page": -1})
+
     def items_of_biblio(self, biblio_id: int, embed: tuple[str, ...] = ()) -> list[dict]:
         """The record's items; ``embed`` names what Koha should embed in each (``x-koha-embed``:
         "+strings", "checkout", "transfer", "first_hold"...)."""
@@ -275,11 +290,56 @@ class KohaClient:
         found = self._json("GET", "/patrons", params={"cardnumber": cardnumber, "_match": "exact"})
         return self._one(found)
 
+    def patron(self, patron_id: int) -> dict:
+        return self._json("GET", f"/patrons/{int(patron_id)}")
+
+    def find_patrons(self, query: dict) -> list[dict]:
+        """Patrons matching a ``q`` query (SQL::Abstract, as Koha reads it)."""
+        return list(self._paged("/patrons", {"q": json.dumps(query)}))
+
+    def add_patron(self, patron: dict[str, Any]) -> dict:
+        """A new patron (Koha's patron attributes); Koha answers 409 for a card number in use."""
+        return self._json("POST", "/patrons", json=patron)
+
+    def validate_password(self, identifier: str, password: str) -> dict | None:
+        """Koha's check of a patron's card number (or userid) and password, Koha 22.11+.
+
+        Returns ``{"cardnumber", "patron_id", "userid"}``, or None when Koha says the pair does
+        not validate (unknown card, wrong password, locked account: Koha does not say which).
+        """
+        try:
+            return self._validate_password({"identifier": identifier, "password": password})
+        except KohaBadRequest as error:
+            if error.code != "invalid_request" or "identifier" not in error.message:
+                raise
+        # Koha 22.11 names the identifier "userid" (a userid or a card number, as checkpw reads it).
+        return self._validate_password({"userid": identifier, "password": password})
+
+    def _validate_password(self, body: dict[str, str]) -> dict | None:
+        try:
+            return self._json("POST", "/auth/password/validation", json=body)
+        except KohaBadRequest as error:
+            if error.message == "Validation failed":
+                return None
+            raise
+
     def patron_checkouts(self, patron_id: int, *, checked_in: bool = False) -> list[dict]:
         params: dict[str, Any] = {"patron_id": int(patron_id), "_match": "exact"}
         if checked_in:
             params["checked_in"] = "true"
         return list(self._paged("/checkouts", params))
+
+    def patron_history(self, patron_id: int, limit: int) -> list[dict]:
+        """The patron's ``limit`` most recently returned loans, the latest first."""
+        params = {
+            "patron_id": int(patron_id),
+            "_match": "exact",
+            "checked_in": "true",
+            "_order_by": "-checkin_date",
+            "_per_page": int(limit),
+            "_page": 1,
+        }
+        return self._json("GET", "/checkouts", params=params)
 
     def patron_account(self, patron_id: int) -> dict:
         return self._json("GET", f"/patrons/{int(patron_id)}/account")
@@ -345,6 +405,26 @@ class KohaClient:
             if value is not None:
                 body[name] = value
         return self._json("POST", "/holds", json=body)
+
+    def patron_holds(self, patron_id: int) -> list[dict]:
+        return list(self._paged(f"/patrons/{int(patron_id)}/holds"))
+
+    def patron_hold(self, patron_id: int, hold_id: int) -> dict | None:
+        """The patron's hold with this id; None when it is not theirs (or not there)."""
+        found = self._json(
+            "GET",
+            f"/patrons/{int(patron_id)}/holds",
+            params={"hold_id": int(hold_id), "_match": "exact"},
+        )
+        return self._one(found)
+
+    def pickup_locations(self, biblio_id: int, patron_id: int) -> list[dict]:
+        """The libraries where the patron may collect a hold on the record."""
+        return list(
+            self._paged(
+                f"/biblios/{int(biblio_id)}/pickup_locations", {"patron_id": int(patron_id)}
+            )
+        )
 
     def cancel_hold(self, hold_id: int) -> None:
         self._send("DELETE", f"/holds/{int(hold_id)}")

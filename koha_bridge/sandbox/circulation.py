@@ -24,6 +24,8 @@ from koha_bridge.sandbox.rules import Scope, effective_rule, preference
 
 # Loans fall due at the end of the day, as Koha's daily loans do.
 END_OF_DAY = time(23, 59, 0)
+# Koha's borrowers.privacy: 0 keep the reading history for ever, 1 the library's default, 2 never.
+PRIVACY_NEVER = 2
 
 
 @dataclass(frozen=True)
@@ -428,6 +430,12 @@ def _close_loan(
         (stamp, stamp, loan["checkout_id"]),
     )
     db.execute("DELETE FROM checkouts WHERE checkout_id = ?", (loan["checkout_id"],))
+    if get_patron(db, loan["patron_id"])["privacy"] == PRIVACY_NEVER:
+        # Koha hands the finished loan to its anonymous patron: no reading history is kept.
+        db.execute(
+            "UPDATE old_checkouts SET patron_id = NULL WHERE checkout_id = ?",
+            (loan["checkout_id"],),
+        )
     return fine
 
 

@@ -17,7 +17,12 @@ LIBRARIES = (
     ("KIDS", "Children's Library", "3 Garden Lane", "Lunca", "00003", "+373 000 00 002"),
 )
 ITEM_TYPES = (("BK", "Book", 0), ("AUD", "Audiobook", 0), ("REF", "Reference", 1))
-PATRON_CATEGORIES = (("PT", "Adult"), ("CH", "Child"), ("ST", "Staff"))
+PATRON_CATEGORIES = (
+    ("PT", "Adult"),
+    ("CH", "Child"),
+    ("ST", "Staff"),
+    ("SELFREG", "Registered online, to confirm at the desk"),
+)
 # Koha's sample authorised values for the coded item fields: (category, value) -> description.
 AUTHORISED_VALUES = {
     ("LOST", "1"): "Lost",

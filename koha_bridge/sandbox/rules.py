@@ -27,6 +27,8 @@ PREFERENCES: dict[str, str] = {
     "RESTOAuth2ClientCredentials": "1",
     "marcflavour": "MARC21",
     "currency": "EUR",
+    "FailedLoginAttempts": "",  # failed password checks that lock a patron out; empty: never
+    "autoMemberNum": "1",  # a patron added without a card number gets the next one
 }
 
 

@@ -19,6 +19,8 @@ class Sandbox:
         self.clock = clock
         if seed and not seeding.is_seeded(self.store):
             seeding.seed(self.store, clock())
+        elif seed:
+            seeding.add_missing(self.store)
 
     @cached_property
     def app(self) -> SandboxApp:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
-from koha_bridge.sandbox import accounts, catalogue, circulation, demo_library
+from koha_bridge.sandbox import accounts, catalogue, circulation, demo_library, patrons
 from koha_bridge.sandbox.clock import to_api_datetime
 from koha_bridge.sandbox.passwords import hash_secret
 from koha_bridge.sandbox.rules import PREFERENCES
@@ -36,6 +36,14 @@ def seed(store: Store, now: datetime) -> None:
         seed_circulation(db, now)
         seed_item_states(db, now)
         db.execute("INSERT INTO settings (name, value) VALUES ('seeded', '1')")
+
+
+def add_missing(store: Store) -> None:
+    """What a sandbox seeded by an earlier version lacks: the patron categories added since."""
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT OR IGNORE INTO patron_categories VALUES (?, ?)", demo_library.PATRON_CATEGORIES
+        )
 
 
 def seed_library(db: sqlite3.Connection, now: datetime) -> None:
@@ -75,6 +83,8 @@ def _add_patron(
 ) -> int:
     fields.setdefault("date_enrolled", (now - timedelta(days=400)).date().isoformat())
     fields.setdefault("expiry_date", (now + timedelta(days=700)).date().isoformat())
+    if "userid" not in fields:  # Koha gives every patron one
+        fields["userid"] = patrons.generate_userid(db, fields.get("firstname"), fields["surname"])
     columns = [*fields, "password_hash", "is_staff", "updated_on"]
     values = [*fields.values(), hash_secret(secret), int(is_staff), to_api_datetime(now)]
     cursor = db.execute(

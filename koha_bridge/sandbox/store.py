@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS patrons (
     incorrect_address INTEGER NOT NULL DEFAULT 0, restricted_until TEXT,
     restriction_comment TEXT, lang TEXT NOT NULL DEFAULT 'default',
     login_attempts INTEGER NOT NULL DEFAULT 0, is_staff INTEGER NOT NULL DEFAULT 0,
-    updated_on TEXT NOT NULL
+    updated_on TEXT NOT NULL, privacy INTEGER NOT NULL DEFAULT 1, staff_notes TEXT
 );
 CREATE TABLE IF NOT EXISTS checkouts (
     checkout_id INTEGER PRIMARY KEY, patron_id INTEGER NOT NULL REFERENCES patrons (patron_id),
@@ -123,6 +123,20 @@ CREATE TABLE IF NOT EXISTS access_tokens (
 );
 """
 
+# Columns added after the first sandboxes were made: (table, column, definition). A sandbox made
+# before gets them when it is opened, so a demo's existing database keeps working.
+ADDED_COLUMNS = (
+    ("patrons", "privacy", "INTEGER NOT NULL DEFAULT 1"),
+    ("patrons", "staff_notes", "TEXT"),
+)
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    for table, column, definition in ADDED_COLUMNS:
+        present = {row["name"] for row in db.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+
 
 class Store:
     """One SQLite database shared by the threads of one process; a connection per thread."""
@@ -137,6 +151,7 @@ class Store:
             self._shared = self._connect()
         with self.reading() as db:
             db.executescript(SCHEMA)  # its own transaction; every statement is idempotent
+            _add_missing_columns(db)
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(

@@ -21,6 +21,9 @@ INSTALLED_APPS = [
     "library_site.search",
     "library_site.demo",
     "plugins.opac",
+    "plugins.readers",
+    "allauth",
+    "allauth.account",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -60,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -89,6 +93,11 @@ DATABASES = {"default": environment.database(ENV, VAR_DIR / "library20.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": environment.cache(ENV)}
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # the admin's username sign-in
+    "allauth.account.auth_backends.AuthenticationBackend",  # readers: e-mail or username
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,6 +160,43 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames the site.
 globals().update(environment.email(ENV, default="console://"))
 SERVER_EMAIL = ENV.get("SERVER_EMAIL", "library20@localhost")
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+
+# Reader accounts (django-allauth): sign in with the e-mail address (or a username, which sign-up
+# does not ask for); the address is verified before the first sign-in.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "readers:account"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_GET = False  # signing out is a POST: a link or an image cannot sign a reader out
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# allauth's limits on its own forms; "10/m/ip" is 10 a minute from one address, "key" is the
+# e-mail address or login typed in.
+ACCOUNT_RATE_LIMITS = {
+    "signup": "10/h/ip",
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+}
+# The readers' own forms, in the same notation; "user" is the signed-in account. Card linking
+# counts failed attempts only.
+READERS_RATE_LIMITS = {
+    "link_card": "5/15m/user,20/h/ip",
+    "place_hold": "20/h/user",
+    "registration": "5/h/ip",
+}
+# Koha's OPAC refuses holds to a patron owing more than its maxoutstanding preference (5 by
+# default); the site places holds through the staff API, which does not check, so it does.
+READERS_HOLD_DEBT_LIMIT = 5.0
+# Online registration: the Koha patron category of provisional patrons, confirmed at the desk.
+KOHA_SELF_REGISTRATION_CATEGORY = (
+    ENV.get("KOHA_SELF_REGISTRATION_CATEGORY", "").strip() or "SELFREG"
+)
 
 # Koha: ``sandbox:`` is the embedded Koha-compatible ILS; a URL points at a real Koha.
 KOHA = environment.koha(ENV, VAR_DIR)

@@ -18,6 +18,7 @@ globals().update(environment.email(ENV, default="smtp://localhost:25"))
 SECURE_PROXY_SSL_HEADER = environment.proxy_ssl_header(ENV)
 SECURE_SSL_REDIRECT = environment.flag(ENV, "SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"  # links in reader mail
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = environment.integer(ENV, "SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -12,12 +12,13 @@ from koha_bridge.sandbox.api import (
     items,
     libraries,
     oauth,
+    password,
     patrons,
     serialise,
 )
 from koha_bridge.sandbox.api.auth import AuthenticationFailure, authenticate
 from koha_bridge.sandbox.api.context import Context
-from koha_bridge.sandbox.api.http import MAX_BODY, Request, Response
+from koha_bridge.sandbox.api.http import MAX_BODY, InvalidBody, Request, Response
 from koha_bridge.sandbox.api.query import PAGING, InvalidQuery
 from koha_bridge.sandbox.api.routing import Router
 from koha_bridge.sandbox.clock import Clock, system_clock
@@ -41,15 +42,23 @@ class SandboxApp:
         self.router = Router()
         add = self._add
         add("POST", "/oauth/token", oauth.token)
+        add("POST", "/auth/password/validation", password.validate)
         add("GET", "/biblios", biblios.list_biblios, _listing())
         add("GET", "/biblios/{biblio_id:int}", biblios.get_biblio)
         add("GET", "/biblios/{biblio_id:int}/items", biblios.biblio_items, _listing())
+        add(
+            "GET",
+            "/biblios/{biblio_id:int}/pickup_locations",
+            biblios.pickup_locations,
+            _listing("patron_id"),
+        )
         add("GET", "/public/biblios/{biblio_id:int}", biblios.get_public_biblio)
         add("GET", "/public/biblios/{biblio_id:int}/items", biblios.public_biblio_items, _listing())
         add("POST", "/public/biblios/{biblio_id:int}/ratings", biblios.set_rating)
         add("GET", "/items", items.list_items, _listing("external_id"))
         add("GET", "/items/{item_id:int}", items.get_item)
         add("GET", "/patrons", patrons.list_patrons, _listing(*serialise.PATRON_COLUMNS))
+        add("POST", "/patrons", patrons.add_patron)
         add("GET", "/patrons/{patron_id:int}", patrons.get_patron)
         add("GET", "/patrons/{patron_id:int}/account", patrons.get_account)
         add(
@@ -143,6 +152,8 @@ class SandboxApp:
             return route.handler(ctx, request, **params)
         except InvalidQuery as invalid:
             return Response.error(400, f"Invalid query: {invalid}", "invalid_query")
+        except InvalidBody as invalid:
+            return Response.invalid(str(invalid), invalid.path)
         except Exception:
             log.exception("sandbox request failed: %s %s", request.method, request.path)
             return Response.error(

@@ -8,7 +8,7 @@ import sqlite3
 import pymarc
 
 from koha_bridge.sandbox.api import item_embeds, serialise
-from koha_bridge.sandbox.api.context import Context, paged_rows
+from koha_bridge.sandbox.api.context import Context, list_response, paged_rows
 from koha_bridge.sandbox.api.http import Request, Response
 from koha_bridge.sandbox.catalogue import load_record
 from koha_bridge.sandbox.clock import to_api_datetime
@@ -141,19 +141,11 @@ def set_rating(ctx: Context, request: Request, biblio_id: int) -> Response:
         body = request.json()
         value = body.get("rating") if isinstance(body, dict) else None
     except ValueError:
-        return Response.json(
-            400, {"errors": [{"message": "Expected object", "path": "/body"}], "status": 400}
-        )
+        return Response.invalid("Expected object", "/body")
     if value is not None and (
         not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 5
     ):
-        return Response.json(
-            400,
-            {
-                "errors": [{"message": "Expected integer 0-5 or null", "path": "/body/rating"}],
-                "status": 400,
-            },
-        )
+        return Response.invalid("Expected integer 0-5 or null", "/body/rating")
     patron_id = request.user["patron_id"]
     with ctx.store.transaction() as db:
         if db.execute("SELECT 1 FROM biblios WHERE biblio_id = ?", (biblio_id,)).fetchone() is None:
@@ -175,4 +167,29 @@ def set_rating(ctx: Context, request: Request, biblio_id: int) -> Response:
     average = round(summary["average"], 1) if summary["average"] is not None else 0
     return Response.json(
         200, {"rating": value or None, "average": average, "count": summary["count"]}
+    )
+
+
+def pickup_locations(ctx: Context, request: Request, biblio_id: int) -> Response:
+    """The libraries where this patron may collect a hold on the record (each with Koha's
+    ``needs_override``: false, as no hold policy of the sandbox limits pickup)."""
+    raw = request.query.get("patron_id")
+    if raw in (None, ""):
+        return Response.invalid("Missing property.", "/query/patron_id")
+    if not raw.isdigit():
+        return Response.invalid("Expected integer - got string.", "/query/patron_id")
+    with ctx.store.reading() as db:
+        if db.execute("SELECT 1 FROM biblios WHERE biblio_id = ?", (biblio_id,)).fetchone() is None:
+            return Response.error(404, "Bibliographic record not found", "not_found")
+        if db.execute("SELECT 1 FROM patrons WHERE patron_id = ?", (int(raw),)).fetchone() is None:
+            return Response.error(400, "Patron not found")
+    return list_response(
+        ctx,
+        request,
+        table="libraries",
+        columns=serialise.LIBRARY_COLUMNS,
+        default_order="library_id",
+        to_api=lambda row: {**serialise.library(row), "needs_override": False},
+        params=request.query.without("patron_id"),
+        fixed=("pickup_location = 1", []),
     )

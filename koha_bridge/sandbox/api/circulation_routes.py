@@ -64,13 +64,7 @@ def _find_checkout(db: sqlite3.Connection, checkout_id: int) -> sqlite3.Row | No
 def availability(ctx: Context, request: Request) -> Response:
     patron_id, item_id = _int_param(request, "patron_id"), _int_param(request, "item_id")
     if patron_id is None or item_id is None:
-        return Response.json(
-            400,
-            {
-                "errors": [{"message": "Missing property.", "path": "/query/patron_id"}],
-                "status": 400,
-            },
-        )
+        return Response.invalid("Missing property.", "/query/patron_id")
     with ctx.store.transaction() as db:
         try:
             found = circulation.availability(db, patron_id, item_id, ctx.clock())
@@ -95,13 +89,7 @@ def add_checkout(ctx: Context, request: Request) -> Response:
         body = request.json()
         patron_id, item_id = int(body["patron_id"]), int(body["item_id"])
     except (ValueError, KeyError, TypeError):
-        return Response.json(
-            400,
-            {
-                "errors": [{"message": "Expected patron_id and item_id", "path": "/body"}],
-                "status": 400,
-            },
-        )
+        return Response.invalid("Expected patron_id and item_id", "/body")
     now = ctx.clock()
     with ctx.store.transaction() as db:
         if db.execute("SELECT 1 FROM items WHERE item_id = ?", (item_id,)).fetchone() is None:
@@ -208,15 +196,7 @@ def add_hold(ctx: Context, request: Request) -> Response:
         biblio_id = int(body["biblio_id"]) if body.get("biblio_id") is not None else None
         item_id = int(body["item_id"]) if body.get("item_id") is not None else None
     except (ValueError, KeyError, TypeError):
-        return Response.json(
-            400,
-            {
-                "errors": [
-                    {"message": "Expected patron_id and pickup_library_id", "path": "/body"}
-                ],
-                "status": 400,
-            },
-        )
+        return Response.invalid("Expected patron_id and pickup_library_id", "/body")
     with ctx.store.transaction() as db:
         if db.execute("SELECT 1 FROM patrons WHERE patron_id = ?", (patron_id,)).fetchone() is None:
             return Response.error(400, "patron_id not found")

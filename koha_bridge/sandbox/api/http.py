@@ -11,6 +11,14 @@ from urllib.parse import parse_qsl, urlencode
 MAX_BODY = 10 * 1024 * 1024
 
 
+class InvalidBody(ValueError):
+    """The body breaks the route's definition; Koha's OpenAPI validation answers 400."""
+
+    def __init__(self, message: str, path: str = "/body") -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class QueryParams:
     """Query parameters in order, repeats kept (``q`` may be given several times)."""
 
@@ -79,6 +87,19 @@ class Request:
         """The JSON body; ``ValueError`` when it is not JSON."""
         return json.loads(self.body.decode("utf-8"))
 
+    def json_object(self, allowed: frozenset[str]) -> dict[str, Any]:
+        """The body as a JSON object of these properties at most; InvalidBody otherwise."""
+        try:
+            body = self.json()
+        except ValueError:
+            raise InvalidBody("Expected object - got null.") from None
+        if not isinstance(body, dict):
+            raise InvalidBody("Expected object.")
+        unknown = sorted(set(body) - allowed)
+        if unknown:
+            raise InvalidBody(f"Properties not allowed: {', '.join(unknown)}.")
+        return body
+
     def form(self) -> dict[str, str]:
         return dict(parse_qsl(self.body.decode("utf-8"), keep_blank_values=True))
 
@@ -106,6 +127,11 @@ class Response:
             payload["error_code"] = code
         payload.update(extra)
         return cls.json(status, payload)
+
+    @classmethod
+    def invalid(cls, message: str, path: str) -> Response:
+        """400 as Koha's OpenAPI validation answers a request that breaks the definition."""
+        return cls.json(400, {"errors": [{"message": message, "path": path}], "status": 400})
 
     @classmethod
     def empty(cls, status: int = 204) -> Response:

@@ -1,7 +1,10 @@
-"""/patrons: look patrons up by card number; their account balance."""
+"""/patrons: look patrons up by card number; add one; their account balance."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from koha_bridge.sandbox import patrons as sandbox_patrons
 from koha_bridge.sandbox.api import serialise
 from koha_bridge.sandbox.api.context import Context, list_response
 from koha_bridge.sandbox.api.http import Request, Response
@@ -49,3 +52,46 @@ def get_account(ctx: Context, request: Request, patron_id: int) -> Response:
             "outstanding_credits": {"total": credit_total, "lines": credits},
         },
     )
+
+
+# The JSON type of each field POST /patrons stores, as Koha's patron definition types it.
+_FIELD_TYPES = {name: (str, type(None)) for name in sandbox_patrons.STORED_FIELDS}
+_FIELD_TYPES["privacy"] = (int,)
+REQUIRED = ("surname", "library_id", "category_id")
+
+
+def add_patron(ctx: Context, request: Request) -> Response:
+    """Koha's Patrons#add: 201 with the patron; 400 for a bad body or an unknown library or
+    category; 409 for a card number or userid another patron has."""
+    body = request.json_object(frozenset(_FIELD_TYPES))
+    for name in REQUIRED:
+        if body.get(name) is None:
+            return Response.invalid("Missing property.", f"/body/{name}")
+    for name, value in body.items():
+        if not isinstance(value, _FIELD_TYPES[name]) or isinstance(value, bool):
+            return Response.invalid("Expected another type.", f"/body/{name}")
+    for name in ("date_of_birth", "date_enrolled", "expiry_date"):
+        if body.get(name) is not None and not _is_date(body[name]):
+            return Response.invalid("Does not match date format.", f"/body/{name}")
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as db:
+            patron_id = sandbox_patrons.add_patron(db, body, now)
+            row = db.execute("SELECT * FROM patrons WHERE patron_id = ?", (patron_id,)).fetchone()
+    except sandbox_patrons.DuplicateId as duplicate:
+        return Response.json(409, {"error": "Duplicate ID", "conflict": duplicate.column})
+    except sandbox_patrons.UnknownReference as unknown_reference:
+        return Response.error(400, str(unknown_reference))
+    return Response.json(
+        201,
+        serialise.patron(row, now.date().isoformat()),
+        [("Location", f"{request.path}/{patron_id}")],
+    )
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

@@ -15,16 +15,20 @@ from koha_bridge.client import (
     CheckoutBlocked,
     ConfirmationNeeded,
     KohaBadRequest,
+    KohaClient,
+    KohaConflict,
     KohaNotFound,
     KohaRefused,
 )
 from koha_bridge.client.client import MARCXML, BiblioStamp
+from koha_bridge.config import KohaConfig
 from koha_bridge.marc import Flavour, biblio_id_of, normalise, record_from_marc_in_json
 from koha_bridge.sandbox import catalogue, circulation, demo_library
 from koha_bridge.sandbox.clock import to_api_datetime
 from koha_bridge.sandbox.seed.books import BOOKS
 from koha_bridge.sandbox.seed.marc import to_marc
 from koha_bridge.sandbox.seeding import CATALOGUED_BEFORE, barcode_for
+from tests.koha_bridge.client.stubs import Answer
 from tests.koha_fixtures import START
 
 # The demo patrons' cards (demo_library.PATRONS).
@@ -251,6 +255,79 @@ def test_patron_account_gives_the_balance(koha_client):
     assert account["balance"] == 7.5
     assert account["outstanding_debits"]["total"] == 7.5
     assert koha_client.patron_account(patron_id(koha_client, ANDREI))["balance"] == 0
+
+
+def test_validate_password_names_the_patron_of_a_card_number_and_its_pin(koha_client):
+    validated = koha_client.validate_password(ANDREI, "2222")
+
+    assert validated["patron_id"] == patron_id(koha_client, ANDREI)
+    assert validated["cardnumber"] == ANDREI
+
+
+@pytest.mark.parametrize(("card", "pin"), [(ANDREI, "1111"), ("23529009999999", "2222")])
+def test_validate_password_is_none_for_a_wrong_pin_or_an_unknown_card(koha_client, card, pin):
+    assert koha_client.validate_password(card, pin) is None
+
+
+def test_validate_password_speaks_to_koha_22_11_which_names_the_identifier_userid(scripted):
+    refused = {"errors": [{"message": "Properties not allowed: identifier.", "path": "/body"}]}
+    validated = {"cardnumber": ANDREI, "patron_id": 2, "userid": "andrei.popescu"}
+    koha = scripted(Answer(400, refused), Answer(201, validated))
+
+    answer = KohaClient(KohaConfig(url=koha.url)).validate_password(ANDREI, "2222")
+
+    assert answer == validated
+    assert [request.method for request in koha.requests] == ["POST", "POST"]
+
+
+def test_find_patrons_takes_a_q_query(koha_client):
+    found = koha_client.find_patrons({"surname": "Popescu", "firstname": "Andrei"})
+
+    assert [patron["cardnumber"] for patron in found] == [ANDREI]
+
+
+def test_add_patron_creates_the_patron_koha_gives_back(koha_client):
+    added = koha_client.add_patron(
+        {"surname": "Rusu", "firstname": "Ana", "library_id": "CPL", "category_id": "SELFREG"}
+    )
+
+    assert koha_client.patron(added["patron_id"])["surname"] == "Rusu"
+    assert added["cardnumber"]
+
+
+def test_add_patron_with_a_card_number_in_use_is_a_conflict(koha_client):
+    with pytest.raises(KohaConflict):
+        koha_client.add_patron(
+            {"cardnumber": ANDREI, "surname": "Rusu", "library_id": "CPL", "category_id": "PT"}
+        )
+
+
+def test_patron_holds_and_one_hold_only_when_it_is_the_patrons(koha_client):
+    andrei, olena = patron_id(koha_client, ANDREI), patron_id(koha_client, OLENA)
+    [hold] = koha_client.patron_holds(andrei)
+
+    assert koha_client.patron_hold(andrei, hold["hold_id"]) == hold
+    assert koha_client.patron_hold(olena, hold["hold_id"]) is None
+
+
+def test_pickup_locations_are_libraries(koha_client):
+    libraries = koha_client.pickup_locations(ON_SHELF_RECORD, patron_id(koha_client, OLENA))
+
+    assert [library["library_id"] for library in libraries] == ["CPL", "KIDS", "RIV"]
+
+
+def test_items_and_biblios_are_fetched_in_one_request_each(client_on, recorder):
+    koha_client = client_on(recorder)
+
+    items = koha_client.items([2, 1])
+    biblios = koha_client.biblios([item["biblio_id"] for item in items])
+
+    assert [item["item_id"] for item in items] == [1, 2]
+    assert [biblio["biblio_id"] for biblio in biblios] == [1]
+    assert [seen.path for seen in recorder.seen if "token" not in seen.path] == [
+        "/api/v1/items",
+        "/api/v1/biblios",
+    ]
 
 
 # --- Circulation --------------------------------------------------------------------------------

@@ -380,6 +380,10 @@ ITEM_TRANSFER = _object(
     required=("to_library_id", "reason"),
 )
 
+# api/v1/swagger/paths/auth.yaml @ 011a85d37cf139433301b23cb81a167f67d86ff9, the 201 answer of
+# POST /auth/password/validation (an inline schema, not a definition file).
+PASSWORD_VALIDATION = _object({"cardnumber": "string", "patron_id": "integer", "userid": "string"})
+
 ALL = {
     "error": ERROR,
     "item": ITEM,
@@ -391,4 +395,5 @@ ALL = {
     "account_line": ACCOUNT_LINE,
     "patron_balance": PATRON_BALANCE,
     "item_transfer": ITEM_TRANSFER,
+    "password_validation": PASSWORD_VALIDATION,
 }

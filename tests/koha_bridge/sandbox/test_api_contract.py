@@ -787,3 +787,211 @@ def test_a_record_as_text_is_pymarcs_line_per_field(api):
 
     assert text.startswith("=LDR  ")
     assert "\n=001  1" in text
+
+
+# --- Patrons' own passwords, new patrons, pickup locations ---------------------------------------
+# Koha/REST/V1/Auth/Password.pm and api/v1/swagger/paths/auth.yaml @ 011a85d3 (Koha 22.11+);
+# Koha/REST/V1/Patrons.pm (add); Koha/REST/V1/Biblios.pm (pickup_locations).
+
+
+def validation(api: Api, **body) -> requests.Response:
+    return api.post("/auth/password/validation", json=body)
+
+
+def test_a_card_number_and_its_pin_are_validated_with_201_naming_the_patron(api, sandbox):
+    response = validation(api, identifier=READER.cardnumber, password=READER.pin)
+
+    assert response.status_code == 201, response.text
+    assert_shape(response.json(), koha.PASSWORD_VALIDATION)
+    assert response.json()["patron_id"] == patron_id(sandbox, READER)
+    assert response.json()["cardnumber"] == READER.cardnumber
+
+
+def test_the_identifier_may_be_the_patrons_userid(api, sandbox):
+    userid = api.get(f"/patrons/{patron_id(sandbox, READER)}").json()["userid"]
+
+    response = validation(api, identifier=userid, password=READER.pin)
+
+    assert response.status_code == 201, response.text
+    assert response.json()["userid"] == userid
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"identifier": READER.cardnumber, "password": OTHER_READER.pin},
+        {"identifier": "23529009999999", "password": READER.pin},
+        {"identifier": READER.cardnumber[:-1], "password": READER.pin},
+        {"identifier": "", "password": ""},
+        {"password": READER.pin},
+        {"userid": READER.cardnumber, "password": READER.pin},  # userid: never a card number
+    ],
+    ids=["wrong pin", "unknown card", "part of a card", "empty", "no identifier", "userid"],
+)
+def test_what_does_not_validate_is_400_validation_failed_whatever_the_reason(api, body):
+    assert_error(validation(api, **body), 400, "Validation failed")
+
+
+def test_an_identifier_and_a_userid_together_are_400(api):
+    response = validation(api, identifier=READER.cardnumber, userid="x", password=READER.pin)
+
+    assert_error(response, 400, "Bad request. Only one identifier attribute can be passed.")
+
+
+def test_validation_without_a_password_or_with_other_properties_breaks_kohas_definition(api):
+    missing = validation(api, identifier=READER.cardnumber)
+    other = validation(api, identifier=READER.cardnumber, password=READER.pin, pin=READER.pin)
+
+    assert missing.status_code == other.status_code == 400
+    assert missing.json()["errors"] == [{"message": "Missing property.", "path": "/body/password"}]
+    assert other.json()["errors"][0]["path"] == "/body"
+
+
+def test_password_validation_needs_staff_credentials(anonymous):
+    response = validation(anonymous, identifier=READER.cardnumber, password=READER.pin)
+
+    assert_error(response, 401, "Authentication failure.")
+
+
+def test_failed_validations_lock_the_patron_out_after_failed_login_attempts(api, sandbox):
+    with sandbox.store.transaction() as db:
+        db.execute("UPDATE settings SET value = '3' WHERE name = 'FailedLoginAttempts'")
+    for _ in range(3):
+        validation(api, identifier=READER.cardnumber, password="0000")
+
+    response = validation(api, identifier=READER.cardnumber, password=READER.pin)
+
+    assert_error(response, 400, "Validation failed")
+    patron = api.get(f"/patrons/{patron_id(sandbox, READER)}").json()
+    assert patron["login_attempts"] == 3
+
+
+def test_a_right_password_clears_the_failed_attempts(api, sandbox):
+    validation(api, identifier=READER.cardnumber, password="0000")
+
+    validation(api, identifier=READER.cardnumber, password=READER.pin)
+
+    assert api.get(f"/patrons/{patron_id(sandbox, READER)}").json()["login_attempts"] == 0
+
+
+NEW_PATRON = {
+    "surname": "Rusu",
+    "firstname": "Ana",
+    "date_of_birth": "1990-04-01",
+    "email": "ana.rusu@example.org",
+    "library_id": "RIV",
+    "category_id": "SELFREG",
+}
+
+
+def test_a_patron_is_added_with_201_its_location_a_userid_and_the_next_card_number(api):
+    response = api.post("/patrons", json=NEW_PATRON)
+
+    assert response.status_code == 201, response.text
+    patron = response.json()
+    assert_shape(patron, koha.PATRON)
+    assert response.headers["Location"] == f"/api/v1/patrons/{patron['patron_id']}"
+    assert (patron["userid"], patron["cardnumber"]) == ("ana.rusu", "23529001000018")
+    assert (patron["date_enrolled"], patron["expiry_date"]) == ("2026-11-02", "2027-11-02")
+    assert api.get(f"/patrons/{patron['patron_id']}").json() == patron
+
+
+def test_a_second_patron_of_the_same_name_gets_a_userid_of_its_own(api):
+    first = api.post("/patrons", json=NEW_PATRON).json()
+    second = api.post("/patrons", json={**NEW_PATRON, "email": "other@example.org"}).json()
+
+    assert (first["userid"], second["userid"]) == ("ana.rusu", "ana.rusu1")
+
+
+@pytest.mark.parametrize("missing", ["surname", "library_id", "category_id"])
+def test_a_patron_without_what_kohas_definition_requires_is_400(api, missing):
+    body = {name: value for name, value in NEW_PATRON.items() if name != missing}
+
+    response = api.post("/patrons", json=body)
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"message": "Missing property.", "path": f"/body/{missing}"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("library_id", "NOPE", "Given library_id does not exist"),
+        ("category_id", "NOPE", "Given category_id does not exist"),
+    ],
+)
+def test_a_patron_at_an_unknown_library_or_category_is_400_naming_it(api, field, value, error):
+    assert_error(api.post("/patrons", json={**NEW_PATRON, field: value}), 400, error)
+
+
+def test_a_patron_with_a_card_number_another_has_is_409_naming_the_conflict(api):
+    response = api.post("/patrons", json={**NEW_PATRON, "cardnumber": READER.cardnumber})
+
+    assert response.status_code == 409
+    assert response.json() == {"error": "Duplicate ID", "conflict": "cardnumber"}
+
+
+def test_a_patron_with_a_malformed_date_of_birth_is_400(api):
+    response = api.post("/patrons", json={**NEW_PATRON, "date_of_birth": "01.04.1990"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["path"] == "/body/date_of_birth"
+
+
+def test_a_patron_is_found_again_by_exact_email_and_by_name_and_date_of_birth(api):
+    api.post("/patrons", json=NEW_PATRON)
+    by_email = json.dumps({"email": NEW_PATRON["email"]})
+    by_name = json.dumps(
+        {"surname": "Rusu", "firstname": "Ana", "date_of_birth": NEW_PATRON["date_of_birth"]}
+    )
+
+    assert len(api.get("/patrons", params={"q": by_email}).json()) == 1
+    assert len(api.get("/patrons", params={"q": by_name}).json()) == 1
+
+
+def test_pickup_locations_are_the_libraries_that_take_holds(api, sandbox):
+    with sandbox.store.transaction() as db:
+        db.execute("UPDATE libraries SET pickup_location = 0 WHERE library_id = 'KIDS'")
+
+    response = api.get(
+        "/biblios/3/pickup_locations", params={"patron_id": patron_id(sandbox, READER)}
+    )
+
+    libraries = assert_list_of(response, koha.LIBRARY)
+    assert [library["library_id"] for library in libraries] == ["CPL", "RIV"]
+    assert all(library["needs_override"] is False for library in libraries)
+
+
+def test_pickup_locations_need_a_patron_and_a_record_that_exist(api, sandbox):
+    reader = patron_id(sandbox, READER)
+
+    missing = api.get("/biblios/3/pickup_locations")
+    no_record = api.get("/biblios/99999/pickup_locations", params={"patron_id": reader})
+    no_patron = api.get("/biblios/3/pickup_locations", params={"patron_id": 99999})
+
+    assert missing.json()["errors"] == [
+        {"message": "Missing property.", "path": "/query/patron_id"}
+    ]
+    assert_error(no_record, 404, "Bibliographic record not found", "not_found")
+    assert_error(no_patron, 400, "Patron not found")
+
+
+def test_a_patron_says_how_long_koha_keeps_their_reading_history(api, sandbox):
+    reader = patron_id(sandbox, READER)
+    with sandbox.store.transaction() as db:
+        db.execute("UPDATE patrons SET privacy = 2 WHERE patron_id = ?", (reader,))
+
+    assert api.get(f"/patrons/{reader}").json()["privacy"] == 2
+
+
+def test_a_return_by_a_patron_whose_privacy_is_never_leaves_no_reading_history(api, sandbox, clock):
+    reader = patron_id(sandbox, READER)
+    with sandbox.store.transaction() as db:
+        db.execute("UPDATE patrons SET privacy = 2 WHERE patron_id = ?", (reader,))
+        circulation.checkin(db, 2, "CPL", clock())
+
+    history = api.get("/checkouts", params={"patron_id": reader, "checked_in": "true"})
+
+    assert history.json() == []

@@ -22,7 +22,11 @@ def demo_env(var_dir) -> dict[str, str]:
         for k, v in os.environ.items()
         if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_DEBUG")
     }
-    env.update(LIBRARY20_VAR_DIR=str(var_dir), LIBRARY20_DEMO_PASSWORD="demo-pass-123")
+    env.update(
+        LIBRARY20_VAR_DIR=str(var_dir),
+        LIBRARY20_DEMO_PASSWORD="demo-pass-123",
+        LIBRARY20_DEMO_READER_PASSWORD="reader-pass-456",
+    )
     return env
 
 
@@ -93,6 +97,7 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert "Admin login: admin / demo-pass-123" in output
+    assert "Reader login: reader / reader-pass-456" in output
     assert "records synced" in output
     assert (tmp_path / "koha-sandbox.sqlite3").exists()
     # Quiet: no line per page created, no progress bar redrawn line after line.

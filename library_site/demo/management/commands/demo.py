@@ -7,10 +7,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
+from plugins.readers.demo import PATRON, ensure_demo_reader
 
 DEFAULT_PASSWORD = "library20-demo"
+DEFAULT_READER_PASSWORD = "library20-reader"
 # One line per page created, per redirect checked, per sync: -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "plugins.opac")
 
@@ -55,11 +58,15 @@ class Command(BaseCommand):
             self.prepare(verbosity)
         password = os.environ.get("LIBRARY20_DEMO_PASSWORD", DEFAULT_PASSWORD)
         ensure_admin("admin", password)
+        reader_password = os.environ.get("LIBRARY20_DEMO_READER_PASSWORD", DEFAULT_READER_PASSWORD)
+        card = ensure_demo_reader(reader_password, KohaClient(settings.KOHA))
         serve_site_at(host, port)
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.stdout.write(
             self.style.SUCCESS(f"\nSite:  http://{address}/\nAdmin: http://{address}/admin/\n")
             + f"Admin login: admin / {password}\n"
+            + f"Reader login: {card.user.get_username()} / {reader_password} "
+            + f"(library card {PATRON.cardnumber}, PIN {PATRON.pin})\n"
         )
         call_command("runserver", address, use_reloader=False, use_ipv6=":" in host)
 

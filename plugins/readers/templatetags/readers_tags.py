@@ -1,0 +1,42 @@
+"""What the hold form on a record page needs: who the reader is and where they may collect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from koha_bridge.client import KohaError
+from plugins.readers import koha
+from plugins.readers.models import KohaCard
+from plugins.readers.refusals import failure
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class HoldOptions:
+    state: str  # "anonymous", "no_card", "form" or "unavailable"
+    sign_in_url: str = ""
+    libraries: list[tuple[str, str]] = field(default_factory=list)  # (library id, name)
+    preferred: str = ""  # the reader's home library
+    failure: str = ""
+
+
+@register.simple_tag(takes_context=True)
+def hold_options(context: template.Context, biblio_id: int) -> HoldOptions:
+    request = context["request"]
+    if not request.user.is_authenticated:
+        here = request.get_full_path()
+        return HoldOptions("anonymous", f"{reverse('account_login')}?{urlencode({'next': here})}")
+    card = KohaCard.objects.filter(user=request.user).first()
+    if card is None:
+        return HoldOptions("no_card")
+    try:
+        found = koha.client().pickup_locations(int(biblio_id), card.patron_id)
+    except KohaError as error:
+        return HoldOptions("unavailable", failure=failure(error, "pickup_locations"))
+    libraries = [(row["library_id"], row["name"]) for row in found]
+    return HoldOptions("form", libraries=libraries, preferred=card.home_library_id)
