@@ -14,6 +14,8 @@ from koha_bridge.sandbox import catalogue as sandbox_catalogue
 from plugins.opac.models import CatalogueRecord
 from plugins.opac.record_urls import record_url
 from tests.html import soup_of
+from tests.plugins.readers.conftest import ANDREI, make_reader
+from tests.plugins.readers.conftest import link as link_card
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -332,3 +334,37 @@ def test_a_record_page_costs_the_same_few_queries_with_1_or_20_copies(client, ca
 
     assert len(page_of(client, 5).select(".copies tbody tr")) == 20
     assert queries[0] == queries[1] <= 20
+
+
+# -- placing a hold (plugins.readers on the record page) --------------------------------------
+
+
+def test_a_visitor_is_asked_to_sign_in_to_place_a_hold_and_come_back(client, catalogue, site_koha):
+    soup = page_of(client, OLIVER_TWIST)
+
+    sign_in = soup.select_one(".place-hold a")
+    assert sign_in.get_text(strip=True) == "Sign in to place a hold"
+    record = CatalogueRecord.objects.get(biblio_id=OLIVER_TWIST)
+    assert unquote(sign_in["href"]).endswith(f"next={record_url(OLIVER_TWIST, record.title, 'en')}")
+
+
+def test_a_reader_places_a_hold_from_the_record_page_and_comes_back_to_it(
+    client, catalogue, site_koha
+):
+    andrei = make_reader("andrei")
+    card = link_card(site_koha, andrei, ANDREI)
+    client.force_login(andrei.user)
+    record = CatalogueRecord.objects.get(biblio_id=OLIVER_TWIST)
+    here = record_url(OLIVER_TWIST, record.title, "uk")
+
+    form = page_of(client, OLIVER_TWIST, "uk").select_one(".place-hold form")
+    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    fields["pickup_library_id"] = form.select_one("select option[selected]")["value"]
+    response = client.post(form["action"], fields)
+
+    assert response.status_code == 302 and response["Location"] == here
+    with site_koha.store.reading() as db:
+        held = db.execute(
+            "SELECT biblio_id FROM holds WHERE patron_id = ?", (card.patron_id,)
+        ).fetchall()
+    assert (OLIVER_TWIST,) in [tuple(row) for row in held]
