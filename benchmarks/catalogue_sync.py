@@ -13,7 +13,9 @@ keeps the peak flat as the catalogue grows.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -24,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 workdir = Path(tempfile.mkdtemp(prefix="library20-sync-bench-"))
+atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # databases of 100+ MB
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "library_site.settings.test")
 os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'site.sqlite3'}"
 os.environ["LIBRARY20_VAR_DIR"] = str(workdir)

@@ -12,7 +12,9 @@ Django's own floor on this machine.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -22,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 workdir = Path(tempfile.mkdtemp(prefix="library20-bench-"))
+atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # databases of 100+ MB
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "library_site.settings.test")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
 os.environ.setdefault("LIBRARY20_VAR_DIR", str(workdir))

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import dataclasses
 import itertools
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -156,6 +158,7 @@ def main() -> None:
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="library20-sip2-bench-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     sandbox, barcodes = prepare(folder, args.devices + 1)
     solo = barcodes.pop()
     port = free_port()
