@@ -6,18 +6,13 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from koha_bridge.marc import NormalisedRecord
 
 
-class CatalogueQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    """Records, searchable with Wagtail search: ``CatalogueRecord.objects.search("Kobzar")``."""
-
-
-class CatalogueRecord(index.Indexed, models.Model):
-    """One bibliographic record from Koha, as the site shows and searches it."""
+class CatalogueRecord(models.Model):
+    """One bibliographic record from Koha, as the site shows it; ``SearchDocument`` is how it is
+    searched (``plugins.opac.search``)."""
 
     biblio_id = models.PositiveBigIntegerField(_("Koha biblio id"), primary_key=True)
     flavour = models.CharField(_("MARC flavour"), max_length=10)
@@ -50,22 +45,6 @@ class CatalogueRecord(index.Indexed, models.Model):
     sync_run = models.PositiveIntegerField(_("last sync run that saw it"), default=0, db_index=True)
     synced_at = models.DateTimeField(_("synced at"), auto_now=True)
 
-    objects = CatalogueQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
-        index.SearchField("subtitle"),
-        index.SearchField("author_names", boost=2),
-        index.SearchField("subject_headings"),
-        index.SearchField("summary"),
-        index.SearchField("series_titles"),
-        index.SearchField("publisher"),
-        index.SearchField("isbn_numbers"),
-        index.FilterField("language"),
-        index.FilterField("year"),
-    ]
-
     class Meta:
         verbose_name = _("catalogue record")
         verbose_name_plural = _("catalogue records")
@@ -73,18 +52,6 @@ class CatalogueRecord(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.biblio_id})"
-
-    def author_names(self) -> str:
-        return " ; ".join(author["name"] for author in self.authors)
-
-    def subject_headings(self) -> str:
-        return " ; ".join(self.subjects)
-
-    def series_titles(self) -> str:
-        return " ; ".join(self.series)
-
-    def isbn_numbers(self) -> str:
-        return " ".join(self.isbns)
 
     @classmethod
     def from_normalised(
@@ -122,6 +89,76 @@ def _date(text: str) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+class SearchDocument(models.Model):
+    """A record as the catalogue's search reads it: its words folded (``search.folding``) into
+    weighted fields, and the columns it is filtered and sorted on.
+
+    The database's full-text index is built over these fields: SQLite FTS5 (the table
+    ``opac_search_fts`` kept by triggers) or PostgreSQL's generated ``vector`` column with a GIN
+    index; neither is known to the ORM (migration 0004)."""
+
+    record = models.OneToOneField(
+        CatalogueRecord,
+        primary_key=True,
+        db_column="biblio_id",
+        on_delete=models.CASCADE,
+        related_name="search_document",
+    )
+    title = models.TextField(blank=True)  # title and subtitle
+    authors = models.TextField(blank=True)
+    subjects = models.TextField(blank=True)
+    series = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    identifiers = models.TextField(blank=True)  # ISBN-13s and ISSNs, digits only
+    title_key = models.CharField(max_length=200, blank=True)
+    author_key = models.CharField(max_length=200, blank=True)  # the first author's, folded
+    year = models.IntegerField(null=True, blank=True)
+    language = models.CharField(max_length=3, blank=True)
+    format = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["language"], name="opac_doc_language"),
+            models.Index(fields=["format"], name="opac_doc_format"),
+            models.Index(fields=["year"], name="opac_doc_year"),
+            models.Index(fields=["title_key"], name="opac_doc_title_key"),
+            models.Index(fields=["author_key"], name="opac_doc_author_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"search document {self.record_id}"
+
+
+class SearchFacet(models.Model):
+    """One subject heading or author of a record, as its facet counts and filters them."""
+
+    record = models.ForeignKey(
+        CatalogueRecord, db_column="biblio_id", on_delete=models.CASCADE, db_index=False
+    )
+    facet = models.CharField(max_length=10)  # Facet.SUBJECT or Facet.AUTHOR
+    value = models.CharField(max_length=300)  # as shown, cut to what a URL may ask for
+
+    class Meta:
+        indexes = [
+            # Counting: a record's values without reading the table.
+            models.Index(fields=["record", "facet", "value"], name="opac_facet_record"),
+            # Filtering: a value's records.
+            models.Index(fields=["facet", "value", "record"], name="opac_facet_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}: {self.value}"
+
+
+class SearchWord(models.Model):
+    """A word of the catalogue's titles, authors, subjects and series, for "did you mean"."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class SyncState(models.Model):

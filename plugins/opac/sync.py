@@ -13,13 +13,12 @@ from datetime import UTC, datetime
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.search.backends import get_search_backends
-from wagtail.search.index import remove_object
 
 from koha_bridge.client import KohaClient
 from koha_bridge.marc import Flavour
 from koha_bridge.sync import Batch, CatalogueFeed
 from plugins.opac.models import CatalogueRecord, SyncState
+from plugins.opac.search.index import index_records
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +78,7 @@ def _store(state: SyncState, batch: Batch) -> None:
                 unique_fields=["biblio_id"],
                 update_fields=STORED_FIELDS,
             )
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(CatalogueRecord, rows)
+            index_records(rows)
         state.last_biblio_id = batch.last_biblio_id
         state.synced += len(rows)
         state.skipped += len(batch.failures)
@@ -93,9 +91,9 @@ def _remove_unseen(state: SyncState) -> int:
     stale = CatalogueRecord.objects.exclude(sync_run=state.run)
     while ids := list(stale.values_list("biblio_id", flat=True)[:500]):
         with transaction.atomic():
-            for record in CatalogueRecord.objects.filter(biblio_id__in=ids):
-                remove_object(record)
-            removed += CatalogueRecord.objects.filter(biblio_id__in=ids).delete()[0]
+            # Their documents and facet rows go with them.
+            deleted = CatalogueRecord.objects.filter(biblio_id__in=ids).delete()[1]
+            removed += deleted.get(CatalogueRecord._meta.label, 0)
     return removed
 
 

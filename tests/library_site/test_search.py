@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from library_site.core.models import StandardPage
 from library_site.search.query import MAX_QUERY_LENGTH, clean_query
 from tests.html import soup_of
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,46 @@ def test_search_costs_the_same_queries_however_many_results_it_lists(client):
         home.add_child(instance=StandardPage(title=f"Zeppelin {number}", slug=f"zeppelin-{number}"))
 
     assert cost() == one
+
+
+@pytest.fixture
+def catalogue(koha_client):
+    from plugins.opac.sync import sync_catalogue
+
+    sync_catalogue(koha_client)
+
+
+def catalogue_results(response) -> list[str]:
+    return [a.get_text(strip=True) for a in soup_of(response).select(".search-catalogue h3 a")]
+
+
+def test_search_lists_the_catalogues_records_first_with_a_link_to_all_of_them(client, catalogue):
+    response = client.get("/en/search/", {"q": "Dickens"})
+
+    found = catalogue_results(response)
+    assert "Oliver Twist" in found and len(found) <= 5
+    link = soup_of(response).select_one(".search-catalogue__all")
+    assert link["href"] == "/en/catalogue/?q=Dickens"
+    assert link.get_text(" ", strip=True).startswith("See all")
+
+
+def test_catalogue_records_are_linked_in_the_searchs_language(client, catalogue):
+    response = client.get("/uk/search/", {"q": "Шевченко"})
+
+    assert catalogue_results(response) == ["Кобзарь"]
+    (record,) = soup_of(response).select(".search-catalogue h3 a")
+    assert record["href"].startswith("/uk/catalogue/")
+
+
+def test_a_search_the_catalogue_cannot_answer_lists_pages_only(client, catalogue):
+    soup = soup_of(client.get("/en/search/", {"q": "ramp"}))
+
+    assert soup.select_one(".search-catalogue") is None
+    assert [a.get_text(strip=True) for a in soup.select(".search-results h2 a")] == ["Visiting"]
+
+
+def test_catalogue_records_cost_the_same_queries_however_many_are_listed(client, catalogue):
+    one = count_queries(client, "/en/search/", {"q": "Кобзарь"})
+    many = count_queries(client, "/en/search/", {"q": "Dickens"})
+
+    assert many == one

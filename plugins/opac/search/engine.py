@@ -1,17 +1,21 @@
-"""The catalogue's search, answered in Python over every record's folded text.
+"""The catalogue's search, answered by the database's full-text index (``search.dialects``).
 
-Right for a small catalogue (the demo's); the interface in ``search.query`` is what the rest of
-the site uses, so a faster engine can stand in for this one without anyone noticing.
+A search is a few SQL statements however large the catalogue: one page of ranked results with
+their total, one count per facet (each over the results as the *other* facets filter them, so a
+reader can widen a facet as well as narrow it), and the page's records. Suggestions are only
+looked for when nothing is found.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from dataclasses import dataclass, replace
 
+from django.db import connection
+
 from plugins.opac.models import CatalogueRecord
-from plugins.opac.search.folding import fold, isbn13_of, issn_of, words
+from plugins.opac.search.dialects import Match, dialect
+from plugins.opac.search.folding import identifier_of, words
 from plugins.opac.search.query import (
     CatalogueQuery,
     CatalogueResults,
@@ -22,8 +26,8 @@ from plugins.opac.search.query import (
     SuggestionKind,
 )
 
-FACET_SIZE = 20  # values shown per facet, the most frequent first
-WEIGHTS = {"title": 3.0, "author": 2.0, "subject": 1.5, "series": 1.0, "summary": 0.5}
+FACET_SIZE = 20  # values counted per facet, the most frequent first
+SPELLING_CUTOFF = 0.75  # how like a word of the catalogue a misspelt word must be
 
 
 @dataclass(frozen=True)
@@ -35,109 +39,160 @@ class _Terms:
     def empty(self) -> bool:
         return not (self.words or self.identifiers)
 
-
-@dataclass(frozen=True)
-class _Indexed:
-    record: CatalogueRecord
-    fields: dict[str, list[str]]  # folded words per weighted field
-    identifiers: frozenset[str]
-    title: str  # folded
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.words)
 
 
 def _terms(text: str) -> _Terms:
     found_words: list[str] = []
     identifiers: list[str] = []
     for token in text.split():
-        identifier = isbn13_of(token) or issn_of(token)
-        if identifier:
+        if identifier := identifier_of(token):
             identifiers.append(identifier)
         else:
             found_words.extend(words(token))
-    return _Terms(tuple(found_words), tuple(identifiers))
+    return _Terms(tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(identifiers)))
 
 
-def _indexed(record: CatalogueRecord) -> _Indexed:
-    title = f"{record.title} {record.subtitle}"
-    return _Indexed(
-        record,
-        {
-            "title": words(title),
-            "author": words(" ".join(a["name"] for a in record.authors)),
-            "subject": words(" ".join(record.subjects)),
-            "series": words(" ".join(record.series)),
-            "summary": words(record.summary),
-        },
-        frozenset([*(isbn13_of(isbn) for isbn in record.isbns), *record.issns]) - {""},
-        fold(title),
+def _hits(terms: _Terms) -> Match:
+    if terms.empty:
+        return Match("SELECT biblio_id, 0.0 AS score FROM opac_searchdocument", [])
+    return dialect(connection.vendor).match(terms.words, terms.identifiers)
+
+
+def _where(query: CatalogueQuery, skip: Facet | None = None) -> tuple[str, list]:
+    """The filters of ``query`` on ``d`` (opac_searchdocument), but for the ``skip`` facet's."""
+    clauses, params = [], []
+
+    def any_of(column: str, values: tuple[str, ...]) -> None:
+        clauses.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
+        params.extend(values)
+
+    if query.languages and skip is not Facet.LANGUAGE:
+        any_of("d.language", query.languages)
+    if query.formats and skip is not Facet.FORMAT:
+        any_of("d.format", query.formats)
+    if skip is not Facet.YEAR:
+        if query.year_from is not None:
+            clauses.append("d.year >= %s")
+            params.append(query.year_from)
+        if query.year_to is not None:
+            clauses.append("d.year <= %s")
+            params.append(query.year_to)
+    for facet, values in ((Facet.SUBJECT, query.subjects), (Facet.AUTHOR, query.authors)):
+        if values and skip is not facet:
+            marks = ", ".join(["%s"] * len(values))
+            clauses.append(
+                "EXISTS (SELECT 1 FROM opac_searchfacet f WHERE f.biblio_id = d.biblio_id "
+                f"AND f.facet = %s AND f.value IN ({marks}))"
+            )
+            params += [facet.value, *values]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _with_hits(terms: _Terms) -> tuple[str, list]:
+    """The statement's start: the records that have the terms, as ``hits``."""
+    hits = _hits(terms)
+    return f"WITH hits AS {dialect(connection.vendor).materialized} ({hits.sql}) ", hits.params
+
+
+_FROM_HITS = " FROM hits h JOIN opac_searchdocument d ON d.biblio_id = h.biblio_id"
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _order(query: CatalogueQuery, terms: _Terms) -> tuple[str, list]:
+    collate = dialect(connection.vendor).collate
+    title = f"d.title_key{collate}, d.biblio_id"
+    if query.sort is Sort.NEWEST:
+        return f"d.year IS NULL, d.year DESC, {title}", []
+    if query.sort is Sort.TITLE:
+        return title, []
+    if query.sort is Sort.AUTHOR:
+        return f"d.author_key = '', d.author_key{collate}, {title}", []
+    if not terms.words:
+        return f"h.score, {title}", []
+    # A title that is the words a reader typed, then one that begins with them, then one that
+    # holds them, before the rank: "oliver twist" finds Oliver Twist first.
+    phrase = _like(terms.phrase)
+    return (
+        "CASE WHEN d.title = %s THEN 0 WHEN d.title LIKE %s ESCAPE '\\' THEN 1 "
+        f"WHEN d.title LIKE %s ESCAPE '\\' THEN 2 ELSE 3 END, h.score, {title}",
+        [terms.phrase, f"{phrase} %", f"% {phrase}%"],
     )
 
 
-def _score(entry: _Indexed, terms: _Terms, phrase: str) -> float | None:
-    """How well the record answers the terms; None when a term is missing from it."""
-    score = 0.0
-    for identifier in terms.identifiers:
-        if identifier not in entry.identifiers:
-            return None
-        score += 10.0
-    for term in terms.words:
-        best = max(
-            (weight for name, weight in WEIGHTS.items() if _has(entry.fields[name], term)),
-            default=0.0,
+def _page(query: CatalogueQuery, terms: _Terms) -> tuple[list[int], int]:
+    """The page's biblio ids in order, and how many records answer in all."""
+    start, params = _with_hits(terms)
+    where, where_params = _where(query)
+    order, order_params = _order(query, terms)
+    sql = f"{start}SELECT d.biblio_id, COUNT(*) OVER (){_FROM_HITS}{where} ORDER BY {order}"
+    offset = (max(query.page, 1) - 1) * query.per_page
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql + " LIMIT %s OFFSET %s",
+            [*params, *where_params, *order_params, query.per_page, offset],
         )
-        if not best:
-            return None
-        score += best
-    if phrase and phrase in entry.title:
-        score += 5.0 + (10.0 if entry.title.startswith(phrase) else 0.0)
-    return score
+        rows = cursor.fetchall()
+    if rows or offset == 0:
+        return [row[0] for row in rows], rows[0][1] if rows else 0
+    return [], _count(query, terms)  # a page past the end
 
 
-def _has(field_words: list[str], term: str) -> bool:
-    return any(word.startswith(term) for word in field_words)
+def _count(query: CatalogueQuery, terms: _Terms) -> int:
+    start, params = _with_hits(terms)
+    where, where_params = _where(query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{start}SELECT COUNT(*){_FROM_HITS}{where}", [*params, *where_params])
+        return cursor.fetchone()[0]
 
 
-def _matches_filters(record: CatalogueRecord, query: CatalogueQuery, skip: Facet | None) -> bool:
-    """Whether the record passes the query's filters, but for the ``skip`` facet's."""
-    checks = {
-        Facet.LANGUAGE: not query.languages or record.language in query.languages,
-        Facet.FORMAT: not query.formats or record.format in query.formats,
-        Facet.SUBJECT: not query.subjects or bool(set(query.subjects) & set(record.subjects)),
-        Facet.AUTHOR: not query.authors
-        or bool(set(query.authors) & {a["name"] for a in record.authors}),
-        Facet.YEAR: _in_years(record.year, query),
-    }
-    return all(passed for facet, passed in checks.items() if facet is not skip)
+# The facets counted on the document's own columns: the value, and when a record has one.
+_FACET_COLUMNS = {
+    Facet.LANGUAGE: ("d.language", "d.language <> ''"),
+    Facet.FORMAT: ("d.format", "d.format <> ''"),
+    Facet.YEAR: ("(d.year / 10) * 10", "d.year IS NOT NULL"),  # the decade
+}
 
 
-def _in_years(year: int | None, query: CatalogueQuery) -> bool:
-    if query.year_from is None and query.year_to is None:
-        return True
-    if year is None:
-        return False
-    return (query.year_from is None or year >= query.year_from) and (
-        query.year_to is None or year <= query.year_to
+def _facet_counts(query: CatalogueQuery, facet: Facet) -> tuple[str, list]:
+    """The most frequent values of one facet among the hits, as the other facets filter them."""
+    where, params = _where(query, skip=facet)
+    if facet in _FACET_COLUMNS:
+        column, present = _FACET_COLUMNS[facet]
+        join = ""
+        where += (" AND " if where else " WHERE ") + present
+    else:
+        column = "f.value"
+        join = " JOIN opac_searchfacet f ON f.biblio_id = d.biblio_id AND f.facet = %s"
+        params = [facet.value, *params]
+    sql = (
+        f"SELECT * FROM (SELECT %s AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n"
+        f"{_FROM_HITS}{join}{where} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT %s) AS {facet.name}"
     )
+    return sql, [facet.value, *params, FACET_SIZE]
 
 
-def _decade(year: int) -> str:
-    start = year - year % 10
-    return f"{start}-{start + 9}"
-
-
-def _facet_values(records: list[CatalogueRecord], facet: Facet) -> Counter:
-    counts: Counter = Counter()
-    for record in records:
-        if facet is Facet.LANGUAGE and record.language:
-            counts[record.language] += 1
-        elif facet is Facet.FORMAT:
-            counts[record.format] += 1
-        elif facet is Facet.SUBJECT:
-            counts.update(set(record.subjects))
-        elif facet is Facet.AUTHOR:
-            counts.update({a["name"] for a in record.authors})
-        elif facet is Facet.YEAR and record.year is not None:
-            counts[_decade(record.year)] += 1
-    return counts
+def _facets(query: CatalogueQuery, terms: _Terms) -> dict[Facet, list[FacetValue]]:
+    """Every facet's counts, in one statement over one match."""
+    start, params = _with_hits(terms)
+    parts = [_facet_counts(query, facet) for facet in Facet]
+    sql = start + " UNION ALL ".join(part for part, _params in parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *(p for _part, part_params in parts for p in part_params)])
+        rows = cursor.fetchall()
+    facets: dict[Facet, list[FacetValue]] = {facet: [] for facet in Facet}
+    for name, value, count in rows:
+        facet = Facet(name)
+        if facet is Facet.YEAR:
+            value = f"{int(value)}-{int(value) + 9}"
+        facets[facet].append(FacetValue(value, count, value in _selected(query, facet)))
+    facets[Facet.YEAR].sort(key=lambda value: value.value)
+    return facets
 
 
 def _selected(query: CatalogueQuery, facet: Facet) -> set[str]:
@@ -155,81 +210,55 @@ def _selected(query: CatalogueQuery, facet: Facet) -> set[str]:
     )
 
 
-def _sort_key(query: CatalogueQuery, scores: dict[int, float]):
-    if query.sort is Sort.NEWEST:
-        return lambda r: (-(r.year or 0), fold(r.title), r.biblio_id)
-    if query.sort is Sort.TITLE:
-        return lambda r: (fold(r.title), r.biblio_id)
-    if query.sort is Sort.AUTHOR:
-        return lambda r: (fold(r.authors[0]["name"]) if r.authors else "\uffff", r.biblio_id)
-    return lambda r: (-scores.get(r.biblio_id, 0.0), fold(r.title), r.biblio_id)
-
-
-def _matching(entries: list[_Indexed], terms: _Terms, phrase: str) -> dict[int, float]:
-    scores: dict[int, float] = {}
-    for entry in entries:
-        score = 0.0 if terms.empty else _score(entry, terms, phrase)
-        if score is not None:
-            scores[entry.record.biblio_id] = score
-    return scores
-
-
 def search_catalogue(query: CatalogueQuery) -> CatalogueResults:
     """One page of the records that answer ``query``, with facet counts and, when nothing is
     found, suggestions."""
-    entries = [_indexed(record) for record in CatalogueRecord.objects.all()]
     terms = _terms(query.text)
-    phrase = " ".join(terms.words)
-    scores = _matching(entries, terms, phrase)
-    matched = [e.record for e in entries if e.record.biblio_id in scores]
-    results = [r for r in matched if _matches_filters(r, query, None)]
-    facets = {}
-    for facet in Facet:
-        # Each facet counts over the results as filtered by the other facets, so a reader can
-        # widen a facet as well as narrow it.
-        counts = _facet_values([r for r in matched if _matches_filters(r, query, facet)], facet)
-        selected = _selected(query, facet)
-        values = [FacetValue(v, c, v in selected) for v, c in counts.most_common(FACET_SIZE)]
-        if facet is Facet.YEAR:
-            values.sort(key=lambda value: value.value)
-        facets[facet] = values
-    results.sort(key=_sort_key(query, scores))
-    start = (max(query.page, 1) - 1) * query.per_page
+    ids, total = _page(query, terms)
+    records = CatalogueRecord.objects.in_bulk(ids)
     return CatalogueResults(
         query=query,
-        records=results[start : start + query.per_page],
-        total=len(results),
-        facets=facets,
-        suggestions=[] if results else _suggestions(query, entries, terms, matched),
+        records=[records[biblio_id] for biblio_id in ids if biblio_id in records],
+        total=total,
+        facets=_facets(query, terms) if query.facets else {},
+        suggestions=[] if total else _suggestions(query, terms),
     )
 
 
-def _suggestions(
-    query: CatalogueQuery, entries: list[_Indexed], terms: _Terms, matched: list
-) -> list[Suggestion]:
+def count_catalogue(query: CatalogueQuery) -> int:
+    """How many records answer ``query``."""
+    return _count(query, _terms(query.text))
+
+
+def _suggestions(query: CatalogueQuery, terms: _Terms) -> list[Suggestion]:
     found: list[Suggestion] = []
-    if query.filtered and matched:
-        found.append(
-            Suggestion(SuggestionKind.WITHOUT_FILTERS, query.without_filters(), len(matched))
-        )
-    vocabulary = sorted({word for e in entries for field in e.fields.values() for word in field})
-    corrected = [_spelled(term, vocabulary) for term in terms.words]
+    if terms.empty:
+        return found
+    unfiltered = query.without_filters()
+    if query.filtered and (count := _count(unfiltered, terms)):
+        found.append(Suggestion(SuggestionKind.WITHOUT_FILTERS, unfiltered, count))
+    corrected = [_spelled(word) for word in terms.words]
     if corrected != list(terms.words):
-        spelled = replace(query.without_filters(), text=" ".join(corrected))
-        count = len(_matching(entries, _terms(spelled.text), spelled.text))
-        if count:
+        spelled = replace(unfiltered, text=" ".join([*corrected, *terms.identifiers]))
+        if count := count_catalogue(spelled):
             found.append(Suggestion(SuggestionKind.SPELLING, spelled, count))
     if len(terms.words) > 1 and not found:
-        for term in terms.words:
-            count = len(_matching(entries, _terms(term), term))
-            if count:
-                alone = replace(query.without_filters(), text=term)
+        for word in terms.words:
+            alone = replace(unfiltered, text=word)
+            if count := count_catalogue(alone):
                 found.append(Suggestion(SuggestionKind.ANY_WORD, alone, count))
     return found
 
 
-def _spelled(term: str, vocabulary: list[str]) -> str:
-    """The term, or the catalogue's closest word when no word starts with the term."""
-    if any(word.startswith(term) for word in vocabulary):
-        return term
-    return next(iter(difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)), term)
+def _spelled(word: str) -> str:
+    """The word, or the catalogue's closest word when no word of the catalogue begins with it.
+
+    Candidates share the word's first two letters, so a misspelling is looked up among a few
+    hundred words, not the whole vocabulary."""
+    from plugins.opac.models import SearchWord
+
+    if SearchWord.objects.filter(word__startswith=word).exists():
+        return word
+    candidates = SearchWord.objects.filter(word__startswith=word[:2]).values_list("word", flat=True)
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=SPELLING_CUTOFF)
+    return close[0] if close else word

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from koha_bridge.marc.isbn import clean_issn, to_isbn13
+from koha_bridge.marc.isbn import to_isbn13
 
 # Letters that are not a base letter plus marks, so decomposition leaves them alone.
 _LETTERS = str.maketrans({"ґ": "г", "ı": "i", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe"})
@@ -30,17 +30,20 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def isbn13_of(term: str) -> str:
-    """The ISBN-13 a reader's term stands for (ISBN-10 or -13, with or without hyphens), or ""."""
+def identifier_of(term: str) -> str:
+    """The ISBN-13 (from an ISBN-10 or -13) or the ISSN a term stands for, digits only and
+    lower case ("9780747532699", "0028836x"), hyphens and spaces or not; "" for other words."""
     compact = term.replace("-", "").replace(" ", "")
-    if len(compact) not in (10, 13):
-        return ""
-    return to_isbn13(compact)
+    if len(compact) in (10, 13) and (isbn := to_isbn13(compact)):
+        return isbn
+    if re.fullmatch(r"\d{7}[\dXx]", compact) and _issn_checks(compact):
+        return compact.lower()
+    return ""
 
 
-def issn_of(term: str) -> str:
-    """The ISSN a reader's term stands for ("1234-567X"), or ""."""
-    compact = term.replace(" ", "")
-    if not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", compact):
-        return ""
-    return clean_issn(compact)
+def _issn_checks(issn: str) -> bool:
+    total = sum(
+        weight * int(digit) for weight, digit in zip(range(8, 1, -1), issn[:7], strict=True)
+    )
+    check = (11 - total % 11) % 11
+    return issn[7].upper() == ("X" if check == 10 else str(check))

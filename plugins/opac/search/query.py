@@ -51,6 +51,7 @@ class CatalogueQuery:
     sort: Sort = Sort.RELEVANCE
     page: int = 1
     per_page: int = 20
+    facets: bool = True  # False when only the records are wanted (the site's search)
 
     @property
     def filtered(self) -> bool:

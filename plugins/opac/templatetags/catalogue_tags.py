@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django import template
 from django.http import HttpRequest
 from django.utils.formats import date_format
@@ -13,10 +16,12 @@ from plugins.opac.availability import Copy
 from plugins.opac.cards import RecordCard, card_of
 from plugins.opac.catalogue_page import CataloguePage
 from plugins.opac.feeds import newest_records
+from plugins.opac.search import CatalogueQuery, search_catalogue
 
 register = template.Library()
 
 HOME_SHELF = 6  # new acquisitions the home page shows
+SITE_SEARCH_RECORDS = 5  # records the site's search lists before linking to the catalogue
 STATUS_LABELS = {
     ItemStatus.ON_SHELF: lambda: _("On the shelf"),
     ItemStatus.IN_TRANSIT: lambda: _("In transit between libraries"),
@@ -74,3 +79,24 @@ def catalogue_feed_links(context: template.Context, page: CataloguePage | None =
 def newest_cards(count: int = HOME_SHELF) -> list[RecordCard]:
     """The newest records of the catalogue, as cards in the active language."""
     return [card_of(record) for record in newest_records()[:count]]
+
+
+@dataclass(frozen=True)
+class CatalogueMatches:
+    cards: list[RecordCard]
+    total: int
+    url: str  # the catalogue page searching the same words, for all of them
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_matches(
+    context: template.Context, text: str, count: int = SITE_SEARCH_RECORDS
+) -> CatalogueMatches | None:
+    """The records the site's search words find first, with a link to all of them; None when
+    the language has no catalogue page or nothing is asked."""
+    page = catalogue_page(context.get("request"))
+    if page is None or not text:
+        return None
+    results = search_catalogue(CatalogueQuery(text=text, per_page=count, facets=False))
+    cards = [card_of(record) for record in results.records]
+    return CatalogueMatches(cards, results.total, f"{page.url}?{urlencode({'q': text})}")
