@@ -125,6 +125,12 @@ class SearchDocument(models.Model):
             models.Index(fields=["year"], name="opac_doc_year"),
             models.Index(fields=["title_key"], name="opac_doc_title_key"),
             models.Index(fields=["author_key"], name="opac_doc_author_key"),
+            # A hit's filters, facets and sort keys without reading its words: what a search
+            # with thousands of hits reads thousands of times.
+            models.Index(
+                fields=["record", "language", "format", "year", "title_key", "author_key"],
+                name="opac_doc_hit",
+            ),
         ]
 
     def __str__(self) -> str:

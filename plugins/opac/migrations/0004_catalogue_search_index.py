@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
                 ('format', models.CharField(blank=True, max_length=20)),
             ],
             options={
-                'indexes': [models.Index(fields=['language'], name='opac_doc_language'), models.Index(fields=['format'], name='opac_doc_format'), models.Index(fields=['year'], name='opac_doc_year'), models.Index(fields=['title_key'], name='opac_doc_title_key'), models.Index(fields=['author_key'], name='opac_doc_author_key')],
+                'indexes': [models.Index(fields=['language'], name='opac_doc_language'), models.Index(fields=['format'], name='opac_doc_format'), models.Index(fields=['year'], name='opac_doc_year'), models.Index(fields=['title_key'], name='opac_doc_title_key'), models.Index(fields=['author_key'], name='opac_doc_author_key'), models.Index(fields=['record', 'language', 'format', 'year', 'title_key', 'author_key'], name='opac_doc_hit')],
             },
         ),
         migrations.CreateModel(

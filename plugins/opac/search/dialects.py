@@ -30,16 +30,20 @@ class SQLite:
 
     materialized = "MATERIALIZED"  # the full-text match once, however often it is joined
     collate = ""  # SQLite compares text by code point
+    # Without statistics SQLite would read each document's whole row, words and all, for the
+    # few columns this index holds.
+    hit_index = " INDEXED BY opac_doc_hit"
 
-    def match(self, words: tuple[str, ...], identifiers: tuple[str, ...]) -> Match:
+    def match(self, words: tuple[str, ...], identifiers: tuple[str, ...], ranked: bool) -> Match:
         terms = [f'"{word}"*' for word in words]
         terms += [f'identifiers : "{identifier}"' for identifier in identifiers]
         weights = ", ".join(
             str(w) for w in (TITLE, AUTHORS, SUBJECTS, SERIES, SUMMARY, IDENTIFIERS)
         )
+        # Ranking costs more than matching: only the page's order asks for it.
+        score = f", bm25(opac_search_fts, {weights}) AS score" if ranked else ""
         return Match(
-            f"SELECT rowid AS biblio_id, bm25(opac_search_fts, {weights}) AS score "
-            "FROM opac_search_fts WHERE opac_search_fts MATCH %s",
+            f"SELECT rowid AS biblio_id{score} FROM opac_search_fts WHERE opac_search_fts MATCH %s",
             [" AND ".join(terms)],
         )
 
@@ -49,13 +53,15 @@ class PostgreSQL:
 
     materialized = ""  # the planner does better when it may inline the match
     collate = ' COLLATE "C"'  # the same order as SQLite's, whatever the database's locale
+    hit_index = ""
 
-    def match(self, words: tuple[str, ...], identifiers: tuple[str, ...]) -> Match:
+    def match(self, words: tuple[str, ...], identifiers: tuple[str, ...], ranked: bool) -> Match:
         terms = [f"'{word}':*" for word in words] + [f"'{i}'" for i in identifiers]
         # Weights of the vector's classes D, C, B, A (summary, subjects and series, authors,
         # title and identifiers), scaled as ts_rank_cd wants them, between 0 and 1.
+        score = ", -ts_rank_cd('{0.1, 0.3, 0.5, 1.0}', d.vector, q.query) AS score"
         return Match(
-            "SELECT d.biblio_id, -ts_rank_cd('{0.1, 0.3, 0.5, 1.0}', d.vector, q.query) AS score "
+            f"SELECT d.biblio_id{score if ranked else ''} "
             "FROM opac_searchdocument d, to_tsquery('simple', %s) AS q(query) "
             "WHERE d.vector @@ q.query",
             [" & ".join(terms)],

@@ -43,7 +43,7 @@ def document_of(record: Any) -> Document:
         "series": _text(" ".join(record.series)),
         "summary": _text(record.summary),
         "identifiers": " ".join(identifiers_of(record.isbns, record.issns)),
-        "title_key": fold(record.title).strip()[:KEY_LENGTH],
+        "title_key": _text(record.title)[:KEY_LENGTH],  # sorts, and a phrase is matched on it
         "author_key": fold(names[0]).strip()[:KEY_LENGTH] if names else "",
         "year": record.year,
         "language": record.language,

@@ -9,12 +9,13 @@ looked for when nothing is found.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.db import connection
 
 from plugins.opac.models import CatalogueRecord
-from plugins.opac.search.dialects import Match, dialect
+from plugins.opac.search.dialects import dialect
 from plugins.opac.search.folding import identifier_of, words
 from plugins.opac.search.query import (
     CatalogueQuery,
@@ -55,25 +56,57 @@ def _terms(text: str) -> _Terms:
     return _Terms(tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(identifiers)))
 
 
-def _hits(terms: _Terms) -> Match:
+@dataclass(frozen=True)
+class _Source:
+    """Where a statement reads documents ``d`` from: all of them, or the hits of a search."""
+
+    start: str  # "WITH hits AS (...) " or ""
+    tables: str  # for counting
+    page_tables: str  # for a page in order
+    clauses: tuple[str, ...]
+    params: tuple
+
+
+def _source(terms: _Terms, ranked: bool) -> _Source:
+    engine = dialect(connection.vendor)
     if terms.empty:
-        return Match("SELECT biblio_id, 0.0 AS score FROM opac_searchdocument", [])
-    return dialect(connection.vendor).match(terms.words, terms.identifiers)
+        documents = " FROM opac_searchdocument d"
+        return _Source("", documents + engine.hit_index, documents, (), ())
+    hits = engine.match(terms.words, terms.identifiers, ranked)
+    # CROSS JOIN: SQLite then reads the hits first and looks each one up, rather than reading
+    # a whole facet's rows to find the few that are hits; PostgreSQL plans it as any join.
+    tables = f" FROM hits h CROSS JOIN opac_searchdocument d{engine.hit_index}"
+    return _Source(
+        f"WITH hits AS {engine.materialized} ({hits.sql}) ",
+        tables,
+        tables,
+        ("d.biblio_id = h.biblio_id",),
+        tuple(hits.params),
+    )
 
 
-def _where(query: CatalogueQuery, skip: Facet | None = None) -> tuple[str, list]:
-    """The filters of ``query`` on ``d`` (opac_searchdocument), but for the ``skip`` facet's."""
-    clauses, params = [], []
+def _where(
+    source: _Source, query: CatalogueQuery, skip: frozenset = frozenset()
+) -> tuple[str, list]:
+    """The documents as the filters of ``query`` leave them, but for the ``skip`` facets'."""
+    clauses, params = _filters(query, skip)
+    clauses = [*source.clauses, *clauses]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _filters(query: CatalogueQuery, skip: frozenset) -> tuple[list[str], list]:
+    clauses: list[str] = []
+    params: list = []
 
     def any_of(column: str, values: tuple[str, ...]) -> None:
         clauses.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
         params.extend(values)
 
-    if query.languages and skip is not Facet.LANGUAGE:
+    if query.languages and Facet.LANGUAGE not in skip:
         any_of("d.language", query.languages)
-    if query.formats and skip is not Facet.FORMAT:
+    if query.formats and Facet.FORMAT not in skip:
         any_of("d.format", query.formats)
-    if skip is not Facet.YEAR:
+    if Facet.YEAR not in skip:
         if query.year_from is not None:
             clauses.append("d.year >= %s")
             params.append(query.year_from)
@@ -81,23 +114,14 @@ def _where(query: CatalogueQuery, skip: Facet | None = None) -> tuple[str, list]
             clauses.append("d.year <= %s")
             params.append(query.year_to)
     for facet, values in ((Facet.SUBJECT, query.subjects), (Facet.AUTHOR, query.authors)):
-        if values and skip is not facet:
+        if values and facet not in skip:
             marks = ", ".join(["%s"] * len(values))
             clauses.append(
                 "EXISTS (SELECT 1 FROM opac_searchfacet f WHERE f.biblio_id = d.biblio_id "
                 f"AND f.facet = %s AND f.value IN ({marks}))"
             )
             params += [facet.value, *values]
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _with_hits(terms: _Terms) -> tuple[str, list]:
-    """The statement's start: the records that have the terms, as ``hits``."""
-    hits = _hits(terms)
-    return f"WITH hits AS {dialect(connection.vendor).materialized} ({hits.sql}) ", hits.params
-
-
-_FROM_HITS = " FROM hits h JOIN opac_searchdocument d ON d.biblio_id = h.biblio_id"
+    return clauses, params
 
 
 def _like(text: str) -> str:
@@ -113,84 +137,139 @@ def _order(query: CatalogueQuery, terms: _Terms) -> tuple[str, list]:
         return title, []
     if query.sort is Sort.AUTHOR:
         return f"d.author_key = '', d.author_key{collate}, {title}", []
+    if terms.empty:
+        return title, []
     if not terms.words:
         return f"h.score, {title}", []
     # A title that is the words a reader typed, then one that begins with them, then one that
     # holds them, before the rank: "oliver twist" finds Oliver Twist first.
     phrase = _like(terms.phrase)
     return (
-        "CASE WHEN d.title = %s THEN 0 WHEN d.title LIKE %s ESCAPE '\\' THEN 1 "
-        f"WHEN d.title LIKE %s ESCAPE '\\' THEN 2 ELSE 3 END, h.score, {title}",
+        "CASE WHEN d.title_key = %s THEN 0 WHEN d.title_key LIKE %s ESCAPE '\\' THEN 1 "
+        f"WHEN d.title_key LIKE %s ESCAPE '\\' THEN 2 ELSE 3 END, h.score, {title}",
         [terms.phrase, f"{phrase} %", f"% {phrase}%"],
     )
 
 
-def _page(query: CatalogueQuery, terms: _Terms) -> tuple[list[int], int]:
-    """The page's biblio ids in order, and how many records answer in all."""
-    start, params = _with_hits(terms)
-    where, where_params = _where(query)
+def _page(query: CatalogueQuery, terms: _Terms) -> list[int]:
+    """The page's biblio ids, in order."""
+    source = _source(terms, ranked=query.sort is Sort.RELEVANCE)
+    where, params = _where(source, query)
     order, order_params = _order(query, terms)
-    sql = f"{start}SELECT d.biblio_id, COUNT(*) OVER (){_FROM_HITS}{where} ORDER BY {order}"
+    sql = f"{source.start}SELECT d.biblio_id{source.page_tables}{where} ORDER BY {order}"
     offset = (max(query.page, 1) - 1) * query.per_page
     with connection.cursor() as cursor:
         cursor.execute(
             sql + " LIMIT %s OFFSET %s",
-            [*params, *where_params, *order_params, query.per_page, offset],
+            [*source.params, *params, *order_params, query.per_page, offset],
         )
-        rows = cursor.fetchall()
-    if rows or offset == 0:
-        return [row[0] for row in rows], rows[0][1] if rows else 0
-    return [], _count(query, terms)  # a page past the end
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _count(query: CatalogueQuery, terms: _Terms) -> int:
-    start, params = _with_hits(terms)
-    where, where_params = _where(query)
+    source = _source(terms, ranked=False)
+    where, params = _where(source, query)
     with connection.cursor() as cursor:
-        cursor.execute(f"{start}SELECT COUNT(*){_FROM_HITS}{where}", [*params, *where_params])
+        cursor.execute(
+            f"{source.start}SELECT COUNT(*){source.tables}{where}", [*source.params, *params]
+        )
         return cursor.fetchone()[0]
 
 
-# The facets counted on the document's own columns: the value, and when a record has one.
-_FACET_COLUMNS = {
-    Facet.LANGUAGE: ("d.language", "d.language <> ''"),
-    Facet.FORMAT: ("d.format", "d.format <> ''"),
-    Facet.YEAR: ("(d.year / 10) * 10", "d.year IS NOT NULL"),  # the decade
-}
+# The facets of the document's own columns, counted together from one pass over the hits.
+_COLUMN_FACETS = frozenset({Facet.LANGUAGE, Facet.FORMAT, Facet.YEAR})
+_COLUMNS = "columns"
 
 
-def _facet_counts(query: CatalogueQuery, facet: Facet) -> tuple[str, list]:
-    """The most frequent values of one facet among the hits, as the other facets filter them."""
-    where, params = _where(query, skip=facet)
-    if facet in _FACET_COLUMNS:
-        column, present = _FACET_COLUMNS[facet]
-        join = ""
-        where += (" AND " if where else " WHERE ") + present
-    else:
-        column = "f.value"
-        join = " JOIN opac_searchfacet f ON f.biblio_id = d.biblio_id AND f.facet = %s"
-        params = [facet.value, *params]
+def _column_counts(source: _Source, query: CatalogueQuery) -> tuple[str, list]:
+    """The hits counted by language, format and year together: a few thousand rows at most,
+    from which each of the three facets (and the total) is summed with the other two's
+    filters, so one pass over the hits serves all of them."""
+    where, params = _where(source, query, skip=_COLUMN_FACETS)
     sql = (
-        f"SELECT * FROM (SELECT %s AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n"
-        f"{_FROM_HITS}{join}{where} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT %s) AS {facet.name}"
+        f"SELECT %s, d.language, d.format, d.year, COUNT(*){source.tables}{where} "
+        "GROUP BY d.language, d.format, d.year"
+    )
+    return sql, [_COLUMNS, *params]
+
+
+def _value_counts(source: _Source, query: CatalogueQuery, facet: Facet) -> tuple[str, list]:
+    """The most frequent subjects or authors among the hits, as the other facets filter them."""
+    skip = frozenset({facet})
+    if _filters(query, skip)[0]:
+        where, params = _where(source, query, skip)
+        tables = source.tables + " CROSS JOIN opac_searchfacet f"
+        where += (" AND " if where else " WHERE ") + "f.biblio_id = d.biblio_id AND f.facet = %s"
+        params = [*params, facet.value]
+    else:
+        # Nothing to filter the documents by: the hits' facet rows alone, or all of them.
+        params = [facet.value]
+        if source.start:
+            tables = " FROM hits h CROSS JOIN opac_searchfacet f"
+            where = " WHERE f.biblio_id = h.biblio_id AND f.facet = %s"
+        else:
+            tables, where = " FROM opac_searchfacet f", " WHERE f.facet = %s"
+    sql = (
+        "SELECT * FROM (SELECT %s AS facet, f.value, CAST(NULL AS TEXT) AS format, "
+        "CAST(NULL AS INTEGER) AS year, "
+        f"COUNT(*) AS n{tables}{where} GROUP BY f.value ORDER BY n DESC, f.value LIMIT %s) "
+        f"AS {facet.name}"
     )
     return sql, [facet.value, *params, FACET_SIZE]
 
 
-def _facets(query: CatalogueQuery, terms: _Terms) -> dict[Facet, list[FacetValue]]:
-    """Every facet's counts, in one statement over one match."""
-    start, params = _with_hits(terms)
-    parts = [_facet_counts(query, facet) for facet in Facet]
-    sql = start + " UNION ALL ".join(part for part, _params in parts)
+def _total_and_facets(
+    query: CatalogueQuery, terms: _Terms
+) -> tuple[int, dict[Facet, list[FacetValue]]]:
+    """How many records answer, and every facet's counts: one statement over one match."""
+    source = _source(terms, ranked=False)
+    parts = [_column_counts(source, query)]
+    parts += [_value_counts(source, query, facet) for facet in (Facet.SUBJECT, Facet.AUTHOR)]
+    sql = source.start + " UNION ALL ".join(part for part, _params in parts)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *(p for _part, part_params in parts for p in part_params)])
+        cursor.execute(sql, [*source.params, *(p for _part, ps in parts for p in ps)])
         rows = cursor.fetchall()
-    facets: dict[Facet, list[FacetValue]] = {facet: [] for facet in Facet}
-    for name, value, count in rows:
-        facet = Facet(name)
-        if facet is Facet.YEAR:
-            value = f"{int(value)}-{int(value) + 9}"
-        facets[facet].append(FacetValue(value, count, value in _selected(query, facet)))
+    columns = [row[1:] for row in rows if row[0] == _COLUMNS]
+    facets = _column_facets(query, columns)
+    for name, value, _format, _year, count in rows:
+        if name != _COLUMNS:
+            facet = Facet(name)
+            facets[facet].append(FacetValue(value, count, value in _selected(query, facet)))
+    total = sum(count for *values, count in columns if _passes(query, *values))
+    return total, facets
+
+
+def _passes(query: CatalogueQuery, language: str, format: str, year: int | None, skip=None):
+    """Whether records of this language, format and year pass the query's filters on them,
+    but for the ``skip`` facet's."""
+    return (
+        (skip is Facet.LANGUAGE or not query.languages or language in query.languages)
+        and (skip is Facet.FORMAT or not query.formats or format in query.formats)
+        and (
+            skip is Facet.YEAR
+            or (
+                (query.year_from is None or (year is not None and year >= query.year_from))
+                and (query.year_to is None or (year is not None and year <= query.year_to))
+            )
+        )
+    )
+
+
+def _column_facets(query: CatalogueQuery, columns: list[tuple]) -> dict[Facet, list[FacetValue]]:
+    counts: dict[Facet, Counter] = {facet: Counter() for facet in Facet}
+    for language, format, year, count in columns:
+        if language and _passes(query, language, format, year, skip=Facet.LANGUAGE):
+            counts[Facet.LANGUAGE][language] += count
+        if format and _passes(query, language, format, year, skip=Facet.FORMAT):
+            counts[Facet.FORMAT][format] += count
+        if year is not None and _passes(query, language, format, year, skip=Facet.YEAR):
+            decade = year - year % 10
+            counts[Facet.YEAR][f"{decade}-{decade + 9}"] += count
+    facets = {}
+    for facet, counter in counts.items():
+        top = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+        selected = _selected(query, facet)
+        facets[facet] = [FacetValue(value, count, value in selected) for value, count in top]
     facets[Facet.YEAR].sort(key=lambda value: value.value)
     return facets
 
@@ -214,13 +293,17 @@ def search_catalogue(query: CatalogueQuery) -> CatalogueResults:
     """One page of the records that answer ``query``, with facet counts and, when nothing is
     found, suggestions."""
     terms = _terms(query.text)
-    ids, total = _page(query, terms)
+    ids = _page(query, terms)
+    if query.facets:
+        total, facets = _total_and_facets(query, terms)
+    else:
+        total, facets = _count(query, terms), {}
     records = CatalogueRecord.objects.in_bulk(ids)
     return CatalogueResults(
         query=query,
         records=[records[biblio_id] for biblio_id in ids if biblio_id in records],
         total=total,
-        facets=_facets(query, terms) if query.facets else {},
+        facets=facets,
         suggestions=[] if total else _suggestions(query, terms),
     )
 

@@ -7,22 +7,35 @@ folds both what it indexes and what readers ask, so each finds the other.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from koha_bridge.marc.isbn import to_isbn13
 
 # Letters that are not a base letter plus marks, so decomposition leaves them alone.
-_LETTERS = str.maketrans({"ґ": "г", "ı": "i", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe"})
+_LETTERS = {"ґ": "г", "ı": "i", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe"}
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`](?=\w)")
 _WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _folding_table() -> dict[int, str | None]:
+    """Combining marks dropped, the letters above replaced. The marks are those of the Basic
+    Multilingual Plane, where every script a catalogue here is written in lies."""
+    table: dict[int, str | None] = {
+        code: None for code in range(0x10000) if unicodedata.combining(chr(code))
+    }
+    table.update(str.maketrans(_LETTERS))
+    return table
 
 
 def fold(text: str) -> str:
     """Lower case, without diacritics, apostrophes inside words removed."""
     text = _APOSTROPHES.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_folding_table())
 
 
 def words(text: str) -> list[str]:

@@ -147,3 +147,27 @@ def test_words_that_never_meet_suggest_each_word_alone():
     results = search_catalogue(CatalogueQuery(text="Dickens Кобзарь"))
     assert results.total == 0
     assert {s.kind for s in results.suggestions} == {SuggestionKind.ANY_WORD}
+
+
+def test_each_facet_counts_the_results_as_the_other_facets_filter_them():
+    query = CatalogueQuery(languages=("ukr",), year_from=2000)
+    facets = search_catalogue(query).facets
+    since_2000 = search_catalogue(CatalogueQuery(year_from=2000, per_page=100)).records
+    ukrainian = search_catalogue(CatalogueQuery(languages=("ukr",), per_page=100)).records
+
+    languages = {v.value: v.count for v in facets[Facet.LANGUAGE]}
+    assert languages == {
+        language: sum(r.language == language for r in since_2000)
+        for language in {r.language for r in since_2000}
+    }
+    decades = {v.value: v.count for v in facets[Facet.YEAR]}
+    assert sum(decades.values()) == sum(r.year is not None for r in ukrainian)
+    formats = {v.value: v.count for v in facets[Facet.FORMAT]}
+    assert sum(formats.values()) == search_catalogue(query).total
+
+
+def test_the_total_is_the_number_of_records_found_whatever_the_page():
+    first = search_catalogue(CatalogueQuery(text="a", per_page=5))
+    past_the_end = search_catalogue(CatalogueQuery(text="a", per_page=5, page=1000))
+    assert first.total == past_the_end.total > 5
+    assert past_the_end.records == []
