@@ -202,6 +202,11 @@ KOHA_SELF_REGISTRATION_CATEGORY = (
 KOHA = environment.koha(ENV, VAR_DIR)
 
 # The catalogue's pages (plugins.opac): covers, and availability read live from Koha.
+# The engine of the catalogue's search: the database's own full-text search unless a dotted path
+# to another backend (an OpenSearch one for a library network, say) is given.
+CATALOGUE_SEARCH_BACKEND = ENV.get(
+    "CATALOGUE_SEARCH_BACKEND", "plugins.opac.search.backends.DatabaseBackend"
+)
 CATALOGUE_COVER_URL = environment.cover_url(ENV)  # e.g. https://covers.example/{isbn13}.jpg
 CATALOGUE_AVAILABILITY_TIMEOUT = environment.seconds(ENV, "CATALOGUE_AVAILABILITY_TIMEOUT", 3.0)
 CATALOGUE_AVAILABILITY_CACHE_SECONDS = environment.integer(

@@ -18,7 +18,7 @@ from koha_bridge.client import KohaClient
 from koha_bridge.marc import Flavour
 from koha_bridge.sync import Batch, CatalogueFeed
 from plugins.opac.models import CatalogueRecord, SyncState
-from plugins.opac.search.index import index_records
+from plugins.opac.search.backends import backend
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def _store(state: SyncState, batch: Batch) -> None:
                 unique_fields=["biblio_id"],
                 update_fields=STORED_FIELDS,
             )
-            index_records(rows)
+            backend().index(rows)
         state.last_biblio_id = batch.last_biblio_id
         state.synced += len(rows)
         state.skipped += len(batch.failures)
@@ -91,7 +91,7 @@ def _remove_unseen(state: SyncState) -> int:
     stale = CatalogueRecord.objects.exclude(sync_run=state.run)
     while ids := list(stale.values_list("biblio_id", flat=True)[:500]):
         with transaction.atomic():
-            # Their documents and facet rows go with them.
+            backend().remove(ids)
             deleted = CatalogueRecord.objects.filter(biblio_id__in=ids).delete()[1]
             removed += deleted.get(CatalogueRecord._meta.label, 0)
     return removed
