@@ -1,9 +1,10 @@
 """The catalogue's search, answered by the database's full-text index (``search.dialects``).
 
-A search is a few SQL statements however large the catalogue: one page of ranked results with
-their total, one count per facet (each over the results as the *other* facets filter them, so a
-reader can widen a facet as well as narrow it), and the page's records. Suggestions are only
-looked for when nothing is found.
+A search is three SQL statements however large the catalogue: the page's ids in order (ranked
+only here, where the order is needed), the total with every facet's counts in one statement over
+one match (each facet counted over the results as the *other* facets filter them, so a reader
+can widen a facet as well as narrow it), and the page's records. Suggestions are only looked for
+when nothing is found.
 """
 
 from __future__ import annotations
@@ -308,11 +309,6 @@ def search_catalogue(query: CatalogueQuery) -> CatalogueResults:
     )
 
 
-def count_catalogue(query: CatalogueQuery) -> int:
-    """How many records answer ``query``."""
-    return _count(query, _terms(query.text))
-
-
 def _suggestions(query: CatalogueQuery, terms: _Terms) -> list[Suggestion]:
     found: list[Suggestion] = []
     if terms.empty:
@@ -323,12 +319,12 @@ def _suggestions(query: CatalogueQuery, terms: _Terms) -> list[Suggestion]:
     corrected = [_spelled(word) for word in terms.words]
     if corrected != list(terms.words):
         spelled = replace(unfiltered, text=" ".join([*corrected, *terms.identifiers]))
-        if count := count_catalogue(spelled):
+        if count := _count(spelled, _terms(spelled.text)):
             found.append(Suggestion(SuggestionKind.SPELLING, spelled, count))
     if len(terms.words) > 1 and not found:
         for word in terms.words:
             alone = replace(unfiltered, text=word)
-            if count := count_catalogue(alone):
+            if count := _count(alone, _terms(alone.text)):
                 found.append(Suggestion(SuggestionKind.ANY_WORD, alone, count))
     return found
 
