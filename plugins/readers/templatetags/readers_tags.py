@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from koha_bridge.client import KohaError
 from plugins.readers import koha
 from plugins.readers.models import KohaCard
+from plugins.readers.my_account import library_names
 from plugins.readers.refusals import failure
 
 register = template.Library()
@@ -18,8 +19,9 @@ register = template.Library()
 
 @dataclass(frozen=True)
 class HoldOptions:
-    state: str  # "anonymous", "no_card", "form" or "unavailable"
+    state: str  # "anonymous", "no_card", "held", "form" or "unavailable"
     sign_in_url: str = ""
+    held_at: str = ""  # where the reader's hold on the title is to be collected
     libraries: list[tuple[str, str]] = field(default_factory=list)  # (library id, name)
     preferred: str = ""  # the reader's home library
     failure: str = ""
@@ -34,8 +36,14 @@ def hold_options(context: template.Context, biblio_id: int) -> HoldOptions:
     card = KohaCard.objects.filter(user=request.user).first()
     if card is None:
         return HoldOptions("no_card")
+    client = koha.client()
     try:
-        found = koha.client().pickup_locations(int(biblio_id), card.patron_id)
+        # A reader back from placing a hold is told it is there, not offered the form again.
+        held = [h for h in client.patron_holds(card.patron_id) if h["biblio_id"] == int(biblio_id)]
+        if held:
+            pickup = held[0]["pickup_library_id"]
+            return HoldOptions("held", held_at=library_names(client).get(pickup, pickup))
+        found = client.pickup_locations(int(biblio_id), card.patron_id)
     except KohaError as error:
         return HoldOptions("unavailable", failure=failure(error, "pickup_locations"))
     libraries = [(row["library_id"], row["name"]) for row in found]

@@ -50,8 +50,11 @@ def test_a_reader_finds_a_book_signs_in_places_a_hold_and_sees_it_in_my_account(
 
     page.wait_for_url(record_page)
     assert page.get_by_role("status").inner_text().strip() == HOLD_PLACED
+    assert hold_form.get_by_text(
+        "You have a hold on this title, to collect at Riverside Branch."
+    ).is_visible()
 
-    page.get_by_role("link", name="My account").click()
+    hold_form.get_by_role("link", name="See your holds in My account").click()
     page.wait_for_url(f"{catalogue.url}/en/account/")
     holds = page.get_by_role("region", name="Holds")
     held = holds.get_by_role("row").filter(has_text="Кобзарь")

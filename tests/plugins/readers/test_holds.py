@@ -74,6 +74,17 @@ def test_a_reader_with_a_card_chooses_among_the_pickup_libraries_home_first(koha
     assert "A title" in form.button.get_text()
 
 
+def test_a_reader_who_holds_the_title_is_told_where_to_collect_it_instead_of_a_form(koha, reader):
+    link(koha, reader, ANDREI)  # Andrei has a hold on record 1, to collect at his library
+
+    section = render_include(reader.user, biblio_id=1)
+
+    assert section.select_one("form") is None
+    said = section.select_one("p").get_text(" ", strip=True)
+    assert said.startswith("You have a hold on this title, to collect at ")
+    assert section.select_one("p a")["href"] == "/en/account/"
+
+
 def test_when_koha_is_down_the_include_says_so_instead_of_a_form(koha, reader, monkeypatch):
     link(koha, reader, ANDREI)
 
