@@ -21,6 +21,7 @@ register = template.Library()
 class HoldOptions:
     state: str  # "anonymous", "no_card", "held", "form" or "unavailable"
     sign_in_url: str = ""
+    link_card_url: str = ""
     held_at: str = ""  # where the reader's hold on the title is to be collected
     libraries: list[tuple[str, str]] = field(default_factory=list)  # (library id, name)
     preferred: str = ""  # the reader's home library
@@ -30,12 +31,12 @@ class HoldOptions:
 @register.simple_tag(takes_context=True)
 def hold_options(context: template.Context, biblio_id: int) -> HoldOptions:
     request = context["request"]
+    back_here = urlencode({"next": request.get_full_path()})
     if not request.user.is_authenticated:
-        here = request.get_full_path()
-        return HoldOptions("anonymous", f"{reverse('account_login')}?{urlencode({'next': here})}")
+        return HoldOptions("anonymous", sign_in_url=f"{reverse('account_login')}?{back_here}")
     card = KohaCard.objects.filter(user=request.user).first()
     if card is None:
-        return HoldOptions("no_card")
+        return HoldOptions("no_card", link_card_url=f"{reverse('readers:link_card')}?{back_here}")
     client = koha.client()
     try:
         # A reader back from placing a hold is told it is there, not offered the form again.

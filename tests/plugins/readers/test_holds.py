@@ -58,7 +58,7 @@ def test_a_visitor_is_asked_to_sign_in_and_come_back(koha):
 def test_a_reader_without_a_card_is_asked_to_link_one(koha, reader):
     link_to = render_include(reader.user).select_one("a")
 
-    assert link_to["href"] == "/en/account/card/"
+    assert link_to["href"] == "/en/account/card/?next=%2Fen%2Fcatalogue%2F5%2Fa-title%2F"
 
 
 def test_a_reader_with_a_card_chooses_among_the_pickup_libraries_home_first(koha, reader):
