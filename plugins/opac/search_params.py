@@ -8,13 +8,13 @@ range, unknown languages or formats and oversized values are dropped, never an e
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 
 from koha_bridge.marc.formats import FORMATS
+from plugins.opac.reader_input import clean_text, clean_value
 from plugins.opac.search import CatalogueQuery, Facet, Sort
 
 PER_PAGE = 20
@@ -34,12 +34,6 @@ LISTED = {
 _LANGUAGE_CODE = re.compile(r"[a-z]{3}")
 
 
-def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
-    """Printable characters only, single spaces, at most ``limit`` characters."""
-    printable = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in raw)
-    return " ".join(printable.split())[:limit].strip()
-
-
 def _valid(facet: Facet, value: str) -> bool:
     if facet is Facet.LANGUAGE:
         return bool(_LANGUAGE_CODE.fullmatch(value))
@@ -49,7 +43,7 @@ def _valid(facet: Facet, value: str) -> bool:
 
 
 def _values(params: QueryDict, facet: Facet) -> tuple[str, ...]:
-    cleaned = (clean_text(value, MAX_VALUE) for value in params.getlist(facet.value))
+    cleaned = (clean_value(value, MAX_VALUE) for value in params.getlist(facet.value))
     kept = dict.fromkeys(value for value in cleaned if _valid(facet, value))
     return tuple(kept)[:MAX_VALUES]
 
@@ -74,7 +68,7 @@ def query_from(params: QueryDict) -> CatalogueQuery:
     except ValueError:
         sort = Sort.RELEVANCE
     return CatalogueQuery(
-        text=clean_text(params.get("q", "")),
+        text=clean_text(params.get("q", ""), MAX_TEXT),
         **{field: _values(params, facet) for facet, field in LISTED.items()},
         year_from=year_from,
         year_to=year_to,

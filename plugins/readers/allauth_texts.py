@@ -2,10 +2,14 @@
 
 Listed so that makemessages keeps them in the site's catalogues, where the Romanian is written
 out properly (Django reads LOCALE_PATHS before allauth's own catalogues); their Russian and
-Ukrainian are allauth's.
+Ukrainian are allauth's, but for the sign-in field's label (``LOGIN_FIELD``).
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
+
+# allauth labels the sign-in field "Login", which its Russian makes «Войти» ("sign in"), the
+# word of the page's heading and button: the site's catalogues say what to type instead.
+LOGIN_FIELD = pgettext_lazy("field label", "Login")
 
 TEXTS = (
     gettext_noop("This account is currently inactive."),

@@ -101,3 +101,18 @@ def test_catalogues_hold_every_string_marked_in_the_code(tmp_path):
 
 def test_django_uses_the_project_catalogues():
     assert Path(settings.LOCALE_PATHS[0]) == REPO / "locale"
+
+
+def test_romanian_dates_write_the_month_in_lower_case_and_others_keep_djangos():
+    from datetime import date
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    day = date(2025, 12, 2)
+    with translation.override("ro"):
+        assert date_format(day) == "2 decembrie 2025"
+    with translation.override("ru"):
+        assert date_format(day, "F Y") == "Декабрь 2025"
+    with translation.override("uk"):
+        assert date_format(day, "F Y") == "Грудень 2025"

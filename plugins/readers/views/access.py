@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from plugins.readers.models import KohaCard
@@ -16,6 +17,15 @@ from plugins.readers.models import KohaCard
 
 def card_of(request: HttpRequest) -> KohaCard | None:
     return KohaCard.objects.filter(user=request.user).first()
+
+
+def back_to(request: HttpRequest, wanted: str) -> HttpResponse:
+    """To the page the reader came from (``next``), if it is on this site; else to My account."""
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(wanted)
+    return redirect("readers:account")
 
 
 def card_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -16,15 +16,18 @@ from plugins.readers.cards import link_card as link
 from plugins.readers.forms import LinkCardForm
 from plugins.readers.models import KohaCard
 from plugins.readers.refusals import failure
-from plugins.readers.views.access import card_of
+from plugins.readers.views.access import back_to, card_of
 
 ACTION = "link_card"
 
 
 @login_required
 def link_card(request: HttpRequest) -> HttpResponse:
+    """Link a card, then go back to the page that asked for one (``next``: a record page whose
+    hold form needs a card) or to My account."""
+    wanted = request.POST.get("next") or request.GET.get("next", "")
     if card_of(request) is not None:
-        return redirect("readers:account")
+        return back_to(request, wanted)
     form = LinkCardForm(request.POST or None)
     if request.method == "POST":
         if ratelimits.is_limited(request, ACTION):
@@ -45,8 +48,8 @@ def link_card(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, failure(error, ACTION))
             else:
                 messages.success(request, _("Your library card is linked to your account."))
-                return redirect("readers:account")
-    return render(request, "readers/link_card.html", {"form": form})
+                return back_to(request, wanted)
+    return render(request, "readers/link_card.html", {"form": form, "next": wanted})
 
 
 def _refusal_text(refusal: Refusal) -> str:

@@ -6,9 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,18 +17,9 @@ from plugins.readers.forms import PlaceHoldForm
 from plugins.readers.models import KohaCard
 from plugins.readers.my_account import library_names
 from plugins.readers.refusals import failure, hold_refusal, hold_refusal_code
-from plugins.readers.views.access import card_required
+from plugins.readers.views.access import back_to, card_required
 
 ACTION = "place_hold"
-
-
-def _back(request: HttpRequest, wanted: str) -> HttpResponse:
-    """To the page the form was on, if it is on this site; else to My account."""
-    if wanted and url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(wanted)
-    return redirect("readers:account")
 
 
 @require_POST
@@ -39,7 +28,7 @@ def place_hold(request: HttpRequest, card: KohaCard) -> HttpResponse:
     form = PlaceHoldForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the library where you will collect it."))
-        return _back(request, request.POST.get("next", ""))
+        return back_to(request, request.POST.get("next", ""))
     if not ratelimits.take(request, ACTION):
         return ratelimits.too_many_requests(request)
     try:
@@ -52,7 +41,7 @@ def place_hold(request: HttpRequest, card: KohaCard) -> HttpResponse:
         )
     except KohaError as error:
         messages.error(request, failure(error, ACTION))
-    return _back(request, form.cleaned_data["next"])
+    return back_to(request, form.cleaned_data["next"])
 
 
 def _place(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from plugins.opac.sync import sync_catalogue
 from tests.services import chromium_path, require
 
 CHROMIUM_ARGS = [
@@ -26,6 +27,17 @@ def demo_site(django_db_serialized_rollback, transactional_db, live_server):
 
     load_demo_content()
     return live_server
+
+
+@pytest.fixture
+def catalogue(demo_site, koha_client, settings, sandbox_config):
+    """The sandbox's records in the live site, which asks the same sandbox for availability.
+
+    Asked for before the browser: Playwright's event loop keeps the database from this thread.
+    """
+    sync_catalogue(koha_client)
+    settings.KOHA = sandbox_config
+    return demo_site
 
 
 @pytest.fixture

@@ -2,20 +2,7 @@
 
 import pytest
 
-from plugins.opac.sync import sync_catalogue
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def catalogue(demo_site, koha_client, settings, sandbox_config):
-    """The sandbox's records in the live site, which asks the same sandbox for availability.
-
-    Asked for before the browser: Playwright's event loop keeps the database from this thread.
-    """
-    sync_catalogue(koha_client)
-    settings.KOHA = sandbox_config
-    return demo_site
 
 
 def test_reader_searches_the_catalogue_from_the_home_page_and_opens_a_record(catalogue, page):

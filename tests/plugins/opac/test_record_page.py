@@ -286,7 +286,7 @@ def test_ris_export_gives_reference_managers_the_record(client, catalogue):
         ("en", "On loan until Nov. 18, 2026"),
         ("uk", "Видано до 18 листопада 2026 р."),
         ("ru", "Выдано до 18 ноября 2026 г."),
-        ("ro", "Împrumutat până la 18 Noiembrie 2026"),  # as Django writes Romanian dates
+        ("ro", "Împrumutat până la 18 noiembrie 2026"),  # Romanian months in lower case
     ],
 )
 def test_copies_on_loan_say_until_when_in_the_readers_language(

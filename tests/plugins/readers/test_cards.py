@@ -35,6 +35,28 @@ def test_the_right_pin_links_the_card_with_kohas_patron_id_and_no_pin(koha, read
     assert OLENA.pin not in stored
 
 
+def test_a_reader_sent_by_a_record_pages_hold_form_comes_back_to_it(koha, reader, signed_in):
+    record_page = "/en/catalogue/5/a-title/"
+    page = soup_of(signed_in.get("/en/account/card/", {"next": record_page}))
+    assert page.select_one("main form input[name=next]")["value"] == record_page
+
+    response = signed_in.post(
+        "/en/account/card/",
+        {"cardnumber": OLENA.cardnumber, "pin": OLENA.pin, "next": record_page},
+    )
+
+    assert response["Location"] == record_page
+
+
+def test_an_address_off_the_site_to_come_back_to_leads_to_my_account(koha, reader, signed_in):
+    response = signed_in.post(
+        "/en/account/card/",
+        {"cardnumber": OLENA.cardnumber, "pin": OLENA.pin, "next": "https://elsewhere.example/"},
+    )
+
+    assert response["Location"] == "/en/account/"
+
+
 def test_a_card_number_typed_with_spaces_is_linked(koha, reader, signed_in):
     spaced = " ".join([OLENA.cardnumber[:5], OLENA.cardnumber[5:10], OLENA.cardnumber[10:]])
 

@@ -58,7 +58,7 @@ def test_a_visitor_is_asked_to_sign_in_and_come_back(koha):
 def test_a_reader_without_a_card_is_asked_to_link_one(koha, reader):
     link_to = render_include(reader.user).select_one("a")
 
-    assert link_to["href"] == "/en/account/card/"
+    assert link_to["href"] == "/en/account/card/?next=%2Fen%2Fcatalogue%2F5%2Fa-title%2F"
 
 
 def test_a_reader_with_a_card_chooses_among_the_pickup_libraries_home_first(koha, reader):
@@ -72,6 +72,17 @@ def test_a_reader_with_a_card_chooses_among_the_pickup_libraries_home_first(koha
     assert form.select_one("option[selected]")["value"] == ANDREI.library_id
     assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
     assert "A title" in form.button.get_text()
+
+
+def test_a_reader_who_holds_the_title_is_told_where_to_collect_it_instead_of_a_form(koha, reader):
+    link(koha, reader, ANDREI)  # Andrei has a hold on record 1, to collect at his library
+
+    section = render_include(reader.user, biblio_id=1)
+
+    assert section.select_one("form") is None
+    said = section.select_one("p").get_text(" ", strip=True)
+    assert said.startswith("You have a hold on this title, to collect at ")
+    assert section.select_one("p a")["href"] == "/en/account/"
 
 
 def test_when_koha_is_down_the_include_says_so_instead_of_a_form(koha, reader, monkeypatch):
