@@ -207,6 +207,9 @@ KOHA = environment.koha(ENV, VAR_DIR)
 CATALOGUE_SEARCH_BACKEND = ENV.get(
     "CATALOGUE_SEARCH_BACKEND", "plugins.opac.search.backends.DatabaseBackend"
 )
+# How long a search's total and facet counts are reused (its next pages, the whole catalogue's
+# counts) while no sync has changed the catalogue; 0 counts every time.
+CATALOGUE_SEARCH_CACHE_SECONDS = environment.integer(ENV, "CATALOGUE_SEARCH_CACHE_SECONDS", 600)
 CATALOGUE_COVER_URL = environment.cover_url(ENV)  # e.g. https://covers.example/{isbn13}.jpg
 CATALOGUE_AVAILABILITY_TIMEOUT = environment.seconds(ENV, "CATALOGUE_AVAILABILITY_TIMEOUT", 3.0)
 CATALOGUE_AVAILABILITY_CACHE_SECONDS = environment.integer(

@@ -13,3 +13,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Static files straight from the source folders: the tests run without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Each test's catalogue is new: counts remembered by an earlier test must not answer it
+# (tests/plugins/opac/search/test_search_cache.py turns the cache on).
+CATALOGUE_SEARCH_CACHE_SECONDS = 0
