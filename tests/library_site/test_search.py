@@ -161,6 +161,8 @@ def test_search_lists_the_catalogues_records_first_with_a_link_to_all_of_them(cl
     link = soup_of(response).select_one(".search-catalogue__all")
     assert link["href"] == "/en/catalogue/?q=Dickens"
     assert link.get_text(" ", strip=True).startswith("See all")
+    stylesheets = [tag["href"] for tag in soup_of(response).select('link[rel="stylesheet"]')]
+    assert any("opac/catalogue" in href for href in stylesheets)  # the cards keep their look
 
 
 def test_catalogue_records_are_linked_in_the_searchs_language(client, catalogue):
