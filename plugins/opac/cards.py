@@ -11,6 +11,7 @@ from plugins.opac.covers import Cover, cover_of
 from plugins.opac.details import details_of
 from plugins.opac.models import CatalogueRecord
 from plugins.opac.names import format_name, language_name
+from plugins.opac.ratings import RatingSummary, summaries
 from plugins.opac.record_urls import record_url
 
 
@@ -22,6 +23,7 @@ class RecordCard:
     authors: tuple[str, ...]  # as catalogued: "Dickens, Charles"
     format: str
     language: str
+    rating: RatingSummary | None = None  # readers' stars, where the list shows them
 
     @property
     def title(self) -> str:
@@ -34,7 +36,9 @@ def main_authors(record: CatalogueRecord) -> tuple[str, ...]:
     return tuple(named or [a["name"] for a in record.authors[:1]])
 
 
-def card_of(record: CatalogueRecord, language: str | None = None) -> RecordCard:
+def card_of(
+    record: CatalogueRecord, language: str | None = None, rating: RatingSummary | None = None
+) -> RecordCard:
     details = details_of(record)
     return RecordCard(
         record=record,
@@ -43,4 +47,11 @@ def card_of(record: CatalogueRecord, language: str | None = None) -> RecordCard:
         authors=main_authors(record),
         format=format_name(record.format),
         language=language_name(record.language) if record.language else "",
+        rating=rating,
     )
+
+
+def rated_cards(records: list[CatalogueRecord]) -> list[RecordCard]:
+    """Cards with the readers' ratings: one query for the whole list."""
+    found = summaries(record.biblio_id for record in records)
+    return [card_of(record, rating=found.get(record.biblio_id)) for record in records]

@@ -3,6 +3,7 @@
     /<lang>/catalogue/                        search, facets, sorting, pages
     /<lang>/catalogue/<id>/<slug>/            a record (a wrong or missing slug redirects)
     /<lang>/catalogue/<id>/export/<format>/   the record as MARC, MARCXML or RIS
+    /<lang>/catalogue/rating/<id>/            a reader’s stars for the record (POST)
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
 
@@ -13,28 +14,41 @@ keep the source's slug) and it sits right under a language's home page.
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plugins.opac import exports
+from plugins.opac import exports, ratings
 from plugins.opac.cards import card_of
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
-from plugins.opac.models import CatalogueRecord
+from plugins.opac.models import CatalogueRecord, Rating
 from plugins.opac.record_urls import CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
 from plugins.opac.search_params import query_from
 from plugins.opac.search_view import search_view
+from plugins.readers import ratelimits
 
 NEW_PER_PAGE = 20
+RATING_ACTION = "rating"  # its rate limit in settings.READERS_RATE_LIMITS
 # Up to 18 digits: every biblionumber the database's bigint holds, none that overflows it.
 BIBLIO_ID = r"(?P<biblio_id>[0-9]{1,18})"
 
@@ -113,10 +127,47 @@ class CataloguePage(RoutablePageMixin, Page):
         if slug != record_slug(found.title):
             return HttpResponsePermanentRedirect(self._record_url(found))
         view = record_view(found, self.url, request.build_absolute_uri)
+        rating = {
+            "summary": ratings.summary_of(found.biblio_id),
+            "mine": ratings.stars_of(request.user, found.biblio_id),
+            "stars": list(Rating.STARS),
+        }
         return self.render(
-            request, template="opac/record_page.html", context_overrides={"view": view}
+            request,
+            template="opac/record_page.html",
+            context_overrides={"view": view, "rating": rating},
         )
 
+    @re_path(rf"^rating/{BIBLIO_ID}/$", name="rating")
+    def rating(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
+        """A reader rates the record, changes their rating or removes it; back to the record."""
+        found = self._record(biblio_id)
+        back = self._record_url(found)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            return redirect_to_login(back, reverse("account_login"))
+        if not ratelimits.take(request, RATING_ACTION):
+            return ratelimits.too_many_requests(request)
+        if "remove" in request.POST:
+            if ratings.unrate(request.user, found):
+                messages.success(request, _("Your rating is removed."))
+        elif (stars := ratings.parse_stars(request.POST.get("stars"))) is None:
+            messages.error(request, _("Choose from 1 to 5 stars to rate this title."))
+        else:
+            ratings.rate(request.user, found, stars)
+            messages.success(
+                request,
+                ngettext(
+                    "You rated “%(title)s” %(stars)s star.",
+                    "You rated “%(title)s” %(stars)s stars.",
+                    stars,
+                )
+                % {"title": found.title, "stars": stars},
+            )
+        return HttpResponseRedirect(back + "#rating")
+
+    @re_path(rf"^{BIBLIO_ID}/export/(?P<kind>marc|marcxml|ris)/$", name="export")
     @re_path(rf"^{BIBLIO_ID}/export/(?P<kind>marc|marcxml|ris)/$", name="export")
     def export(self, request: HttpRequest, biblio_id: str, kind: str) -> HttpResponse:
         found = self._record(biblio_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -165,6 +167,44 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Rating(models.Model):
+    """A reader's stars for a record: one per reader per record, from 1 to 5, changeable."""
+
+    STARS = range(1, 6)
+
+    record = models.ForeignKey(
+        CatalogueRecord,
+        db_column="biblio_id",
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("record"),
+    )
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="catalogue_ratings",
+        verbose_name=_("reader"),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("stars"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    rated_at = models.DateTimeField(_("rated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["reader", "record"], name="opac_rating_once"),
+            models.CheckConstraint(
+                condition=models.Q(stars__gte=1, stars__lte=5), name="opac_rating_stars"
+            ),
+        ]
+        indexes = [models.Index(fields=["record", "stars"], name="opac_rating_record")]
+
+    def __str__(self) -> str:
+        return f"{self.reader_id} → {self.record_id}: {self.stars}"
 
 
 class SyncState(models.Model):

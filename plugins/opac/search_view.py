@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from plugins.opac.cards import RecordCard, card_of
+from plugins.opac.cards import RecordCard, rated_cards
 from plugins.opac.names import format_name, language_name
 from plugins.opac.search import (
     CatalogueQuery,
@@ -114,7 +114,7 @@ def search_view(base_url: str, query: CatalogueQuery) -> SearchView:
     return SearchView(
         query=query,
         results=results,
-        cards=[card_of(record) for record in results.records],
+        cards=rated_cards(results.records),
         facets=_facets(results, url),
         sorts=[
             Link(label(), url(sorted_by(query, sort)), current=sort is query.sort)
