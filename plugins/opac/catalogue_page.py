@@ -37,7 +37,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from plugins.opac import exports, ratings
-from plugins.opac.cards import card_of
+from plugins.opac.cards import rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
 from plugins.opac.models import CatalogueRecord, Rating
@@ -109,7 +109,7 @@ class CataloguePage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="opac/new_acquisitions.html",
-            context_overrides={"newest": newest, "cards": [card_of(r) for r in newest]},
+            context_overrides={"newest": newest, "cards": rated_cards(list(newest))},
         )
 
     @path("new/rss/", name="new_rss")
