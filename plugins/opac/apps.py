@@ -8,3 +8,9 @@ class OpacConfig(AppConfig):
     name = "plugins.opac"
     label = "opac"
     verbose_name = _("Catalogue")
+
+    def ready(self) -> None:
+        from plugins.opac.account import RATINGS_SECTION
+        from plugins.readers.extensions import register_account_section
+
+        register_account_section(RATINGS_SECTION)

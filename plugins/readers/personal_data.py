@@ -7,6 +7,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AbstractBaseUser
 
+from plugins.readers.extensions import account_sections
 from plugins.readers.models import KohaCard
 
 
@@ -16,7 +17,7 @@ def _when(value) -> str | None:
 
 def personal_data(user: AbstractBaseUser) -> dict[str, Any]:
     card = KohaCard.objects.filter(user=user).first()
-    return {
+    data = {
         "account": {
             "username": user.get_username(),
             "email": user.email,
@@ -39,3 +40,6 @@ def personal_data(user: AbstractBaseUser) -> dict[str, Any]:
             "shows_reading_history": card.shows_reading_history,
         },
     }
+    for section in account_sections():
+        data[section.key] = section.personal_data(user)
+    return data

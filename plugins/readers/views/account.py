@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from koha_bridge.client import KohaBadRequest, KohaError, KohaNotFound, KohaRefused
 from plugins.readers import koha
+from plugins.readers.extensions import account_sections
 from plugins.readers.forms import ReadingHistoryForm
 from plugins.readers.models import KohaCard
 from plugins.readers.my_account import account_of, parse_datetime, titles_of_items
@@ -23,7 +24,12 @@ from plugins.readers.views.access import card_of, card_required
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     card = card_of(request)
-    context = {"card": card, "summary": None, "koha_failure": ""}
+    context = {
+        "card": card,
+        "summary": None,
+        "koha_failure": "",
+        "sections": [(s.template, s.context(request.user)) for s in account_sections()],
+    }
     if card is not None:
         context["history_form"] = ReadingHistoryForm(instance=card)
         try:

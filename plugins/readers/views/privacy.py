@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from plugins.readers.extensions import account_sections
 from plugins.readers.forms import DeleteAccountForm
 from plugins.readers.personal_data import personal_data
 from plugins.readers.views.access import card_of
@@ -45,4 +46,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         log.info("account deleted user=%s", user_id)
         messages.success(request, _("Your account is deleted."))
         return redirect("/")
-    return render(request, "readers/delete_account.html", {"form": form, "card": card_of(request)})
+    also_removed = [section.removed() for section in account_sections()]
+    context = {"form": form, "card": card_of(request), "also_removed": also_removed}
+    return render(request, "readers/delete_account.html", context)
