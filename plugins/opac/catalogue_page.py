@@ -4,6 +4,8 @@
     /<lang>/catalogue/<id>/<slug>/            a record (a wrong or missing slug redirects)
     /<lang>/catalogue/<id>/export/<format>/   the record as MARC, MARCXML or RIS
     /<lang>/catalogue/rating/<id>/            a reader’s stars for the record (POST)
+    /<lang>/catalogue/tagging/<id>/           a reader tags the record or removes a tag (POST)
+    /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
 
@@ -36,11 +38,11 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plugins.opac import exports, ratings
+from plugins.opac import exports, ratings, tags
 from plugins.opac.cards import rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
-from plugins.opac.models import CatalogueRecord, Rating
+from plugins.opac.models import CatalogueRecord, Rating, TagTerm
 from plugins.opac.record_urls import CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
 from plugins.opac.search_params import query_from
@@ -49,6 +51,7 @@ from plugins.readers import ratelimits
 
 NEW_PER_PAGE = 20
 RATING_ACTION = "rating"  # its rate limit in settings.READERS_RATE_LIMITS
+TAG_ACTION = "tag"
 # Up to 18 digits: every biblionumber the database's bigint holds, none that overflows it.
 BIBLIO_ID = r"(?P<biblio_id>[0-9]{1,18})"
 
@@ -132,10 +135,72 @@ class CataloguePage(RoutablePageMixin, Page):
             "mine": ratings.stars_of(request.user, found.biblio_id),
             "stars": list(Rating.STARS),
         }
+        tagging = {
+            "tags": tags.record_tags(found, self.locale.language_code),
+            "mine": tags.readers_tags(request.user, found),
+            "max_length": tags.MAX_LENGTH,
+        }
         return self.render(
             request,
             template="opac/record_page.html",
-            context_overrides={"view": view, "rating": rating},
+            context_overrides={"view": view, "rating": rating, "tagging": tagging},
+        )
+
+    @re_path(rf"^tagging/{BIBLIO_ID}/$", name="tagging")
+    def tagging(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
+        """A reader tags the record or removes one of their tags; back to the record."""
+        found = self._record(biblio_id)
+        back = self._record_url(found)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            return redirect_to_login(back, reverse("account_login"))
+        if not ratelimits.take(request, TAG_ACTION):
+            return ratelimits.too_many_requests(request)
+        if "remove" in request.POST:
+            removed = request.POST["remove"]
+            if removed.isdigit() and tags.remove_tag(request.user, found, int(removed)):
+                messages.success(request, _("Your tag is removed."))
+            return HttpResponseRedirect(back + "#tags")
+        try:
+            added = tags.add_tag(
+                request.user, found, request.POST.get("tag", ""), self.locale.language_code
+            )
+        except tags.TagRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            if added.tag.status == TagTerm.Status.APPROVED:
+                messages.success(request, _("Your tag “%(tag)s” is added.") % {"tag": added.tag})
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your tag “%(tag)s” is added. Others will see it once a librarian "
+                        "has looked at it."
+                    )
+                    % {"tag": added.tag},
+                )
+        return HttpResponseRedirect(back + "#tags")
+
+    @path("tags/", name="tag_cloud")
+    def tag_cloud(self, request: HttpRequest) -> HttpResponse:
+        return self.render(
+            request,
+            template="opac/tag_cloud.html",
+            context_overrides={"cloud": tags.cloud(self.locale.language_code)},
+        )
+
+    @re_path(r"^tags/(?P<key>[^/]{1,50})/$", name="tagged")
+    def tagged(self, request: HttpRequest, key: str) -> HttpResponse:
+        tag = tags.approved(key)
+        if tag is None:
+            raise Http404("no such approved tag")
+        found = tags.tagged_records(tag, self.locale.language_code)
+        listed = Paginator(found, NEW_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            template="opac/tagged.html",
+            context_overrides={"tag": tag, "listed": listed, "cards": rated_cards(list(listed))},
         )
 
     @re_path(rf"^rating/{BIBLIO_ID}/$", name="rating")

@@ -207,6 +207,66 @@ class Rating(models.Model):
         return f"{self.reader_id} → {self.record_id}: {self.stars}"
 
 
+class TagTerm(models.Model):
+    """A tag as librarians judge it: readers' new tags wait for approval (as Koha's
+    TagsModeration has them) unless the term is already approved; rejected terms never show."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for a librarian")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    key = models.CharField(_("folded term"), max_length=50, unique=True, editable=False)
+    term = models.CharField(_("tag"), max_length=50)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created = models.DateTimeField(_("first used"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.term
+
+    def save(self, *args, **kwargs) -> None:
+        # A term approved (or rejected) ahead by a librarian matches the tags readers give it.
+        from plugins.opac.tags import tag_key
+
+        self.key = tag_key(self.term)
+        super().save(*args, **kwargs)
+
+
+class Tagging(models.Model):
+    """A reader's tag on a record, in the language they tagged it in."""
+
+    record = models.ForeignKey(
+        CatalogueRecord, db_column="biblio_id", on_delete=models.CASCADE, related_name="taggings"
+    )
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="catalogue_tags"
+    )
+    tag = models.ForeignKey(TagTerm, on_delete=models.CASCADE, related_name="taggings")
+    language = models.CharField(_("language"), max_length=7)
+    created = models.DateTimeField(_("tagged at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tagging")
+        verbose_name_plural = _("taggings")
+        constraints = [
+            models.UniqueConstraint(fields=["reader", "record", "tag"], name="opac_tag_once")
+        ]
+        indexes = [
+            models.Index(fields=["language", "tag"], name="opac_tagging_cloud"),
+            models.Index(fields=["record", "language"], name="opac_tagging_record"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag_id} on {self.record_id}"
+
+
 class SyncState(models.Model):
     """Where catalogue sync stands: the last complete run's watermark and the run under way."""
 
