@@ -4,22 +4,16 @@ the record page and the results show the average and how many readers gave it.""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from plugins.opac.models import CatalogueRecord, Rating
-from plugins.opac.record_urls import record_url
 from tests.html import soup_of
+from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, messages_of, record_page
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-OLIVER_TWIST = 3
 RATING_URL = f"/en/catalogue/rating/{OLIVER_TWIST}/"
-
-
-def make_reader(name: str):
-    return get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-password")
 
 
 @pytest.fixture
@@ -27,15 +21,6 @@ def reader(client, catalogue):
     user = make_reader("ratingreader")
     client.force_login(user)
     return user
-
-
-def record_page(client, language: str = "en"):
-    record = CatalogueRecord.objects.get(biblio_id=OLIVER_TWIST)
-    return soup_of(client.get(record_url(record.biblio_id, record.title, language)))
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
 
 
 def test_a_visitor_is_asked_to_sign_in_to_rate_and_comes_back_to_the_record(client, catalogue):

@@ -4,21 +4,16 @@ tags show on the record, in the language's cloud and lead to the records they ta
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-from plugins.opac.models import CatalogueRecord, Tagging, TagTerm
+from plugins.opac.models import Tagging, TagTerm
 from plugins.opac.record_urls import record_url
 from tests.html import soup_of
+from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, messages_of, record_page
 
 pytestmark = pytest.mark.django_db
 
-OLIVER_TWIST = 3
 TAGGING_URL = f"/en/catalogue/tagging/{OLIVER_TWIST}/"
-
-
-def make_reader(name: str):
-    return get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-password")
 
 
 @pytest.fixture
@@ -26,15 +21,6 @@ def reader(client, catalogue):
     user = make_reader("tagger")
     client.force_login(user)
     return user
-
-
-def record_page(client, language: str = "en", biblio_id: int = OLIVER_TWIST):
-    record = CatalogueRecord.objects.get(biblio_id=biblio_id)
-    return soup_of(client.get(record_url(record.biblio_id, record.title, language)))
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
 
 
 def approve(term: str) -> TagTerm:
