@@ -30,16 +30,16 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plugins.opac import exports, ratings, tags
-from plugins.opac.cards import rated_cards
+from plugins.opac import exports, ratings, recommendations, tags
+from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
 from plugins.opac.models import CatalogueRecord, Rating, TagTerm
@@ -130,20 +130,23 @@ class CataloguePage(RoutablePageMixin, Page):
         if slug != record_slug(found.title):
             return HttpResponsePermanentRedirect(self._record_url(found))
         view = record_view(found, self.url, request.build_absolute_uri)
-        rating = {
-            "summary": ratings.summary_of(found.biblio_id),
-            "mine": ratings.stars_of(request.user, found.biblio_id),
-            "stars": list(Rating.STARS),
-        }
+        summary, mine = ratings.rating_of(found.biblio_id, request.user)
+        rating = {"summary": summary, "mine": mine, "stars": list(Rating.STARS)}
         tagging = {
-            "tags": tags.record_tags(found, self.locale.language_code),
+            "tags": tags.record_tags(found, get_language()),  # the page's, without a query
             "mine": tags.readers_tags(request.user, found),
             "max_length": tags.MAX_LENGTH,
         }
+        also = cards_of(recommendations.also_liked(found))
         return self.render(
             request,
             template="opac/record_page.html",
-            context_overrides={"view": view, "rating": rating, "tagging": tagging},
+            context_overrides={
+                "view": view,
+                "rating": rating,
+                "tagging": tagging,
+                "also_liked": also,
+            },
         )
 
     @re_path(rf"^tagging/{BIBLIO_ID}/$", name="tagging")
@@ -163,9 +166,7 @@ class CataloguePage(RoutablePageMixin, Page):
                 messages.success(request, _("Your tag is removed."))
             return HttpResponseRedirect(back + "#tags")
         try:
-            added = tags.add_tag(
-                request.user, found, request.POST.get("tag", ""), self.locale.language_code
-            )
+            added = tags.add_tag(request.user, found, request.POST.get("tag", ""), get_language())
         except tags.TagRefused as refused:
             messages.error(request, str(refused))
         else:
@@ -187,7 +188,7 @@ class CataloguePage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="opac/tag_cloud.html",
-            context_overrides={"cloud": tags.cloud(self.locale.language_code)},
+            context_overrides={"cloud": tags.cloud(get_language())},
         )
 
     @re_path(r"^tags/(?P<key>[^/]{1,50})/$", name="tagged")
@@ -195,7 +196,7 @@ class CataloguePage(RoutablePageMixin, Page):
         tag = tags.approved(key)
         if tag is None:
             raise Http404("no such approved tag")
-        found = tags.tagged_records(tag, self.locale.language_code)
+        found = tags.tagged_records(tag, get_language())
         listed = Paginator(found, NEW_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,

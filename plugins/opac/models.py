@@ -267,6 +267,31 @@ class Tagging(models.Model):
         return f"{self.tag_id} on {self.record_id}"
 
 
+class SimilarRecord(models.Model):
+    """ "Readers who liked this also liked": a record's nearest records by readers' ratings,
+    computed by ``plugins.opac.recommendations`` (never while a page is being served)."""
+
+    record = models.ForeignKey(
+        CatalogueRecord, db_column="biblio_id", on_delete=models.CASCADE, related_name="+"
+    )
+    similar = models.ForeignKey(
+        CatalogueRecord,
+        db_column="similar_biblio_id",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    score = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record", "similar"], name="opac_similar_once")
+        ]
+        indexes = [models.Index(fields=["record", "-score"], name="opac_similar_best")]
+
+    def __str__(self) -> str:
+        return f"{self.record_id} ~ {self.similar_id}: {self.score:.3f}"
+
+
 class SyncState(models.Model):
     """Where catalogue sync stands: the last complete run's watermark and the run under way."""
 

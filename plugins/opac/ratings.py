@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Max, Q
 
 from plugins.opac.models import CatalogueRecord, Rating
 
@@ -37,19 +37,16 @@ def summaries(biblio_ids: Iterable[int]) -> dict[int, RatingSummary]:
     return {row["record_id"]: RatingSummary(row["average"], row["count"]) for row in rows}
 
 
-def summary_of(biblio_id: int) -> RatingSummary | None:
-    return summaries([biblio_id]).get(biblio_id)
-
-
-def stars_of(reader, biblio_id: int) -> int | None:
-    """The reader's own rating of the record, if they are signed in and gave one."""
-    if not reader.is_authenticated:
-        return None
-    return (
-        Rating.objects.filter(reader=reader, record_id=biblio_id)
-        .values_list("stars", flat=True)
-        .first()
+def rating_of(biblio_id: int, reader) -> tuple[RatingSummary | None, int | None]:
+    """The record's average and count, and the reader's own stars if they gave some: one
+    query."""
+    # Nobody's stars for a visitor: no reader has the id None.
+    mine = Max("stars", filter=Q(reader_id=reader.pk if reader.is_authenticated else None))
+    found = Rating.objects.filter(record_id=biblio_id).aggregate(
+        average=Avg("stars"), count=Count("id"), mine=mine
     )
+    summary = RatingSummary(found["average"], found["count"]) if found["count"] else None
+    return summary, found["mine"]
 
 
 def parse_stars(raw: str | None) -> int | None:

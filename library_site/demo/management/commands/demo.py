@@ -11,6 +11,7 @@ from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
 from plugins.opac.demo import ensure_demo_ratings
+from plugins.opac.recommendations import recompute as recompute_recommendations
 from plugins.readers.demo import PATRON, ensure_demo_reader
 
 DEFAULT_PASSWORD = "library20-demo"
@@ -79,3 +80,4 @@ class Command(BaseCommand):
         call_command("load_demo", verbosity=verbosity - 1)
         call_command("koha_sync", verbosity=verbosity)
         ensure_demo_ratings()
+        recompute_recommendations()
