@@ -48,20 +48,22 @@ def neighbours(
     norms = np.sqrt(np.asarray(ratings_matrix.multiply(ratings_matrix).sum(axis=0))).ravel()
     norms[norms == 0] = 1.0
     scaled = ratings_matrix @ sparse.diags(1.0 / norms)
-    similarity = (scaled.T @ scaled).tocsr()
-    together = (rated.T @ rated).tocsr()  # readers who rated both
+    together = rated.T @ rated  # readers who rated both
+    similarity = (scaled.T @ scaled).multiply(together >= MIN_READERS).tocsr()
+    similarity.setdiag(0)
+    similarity.data[similarity.data < 0] = 0  # disliked together is no recommendation
+    similarity.eliminate_zeros()
     found: dict[int, list[Neighbour]] = {}
-    for column, biblio_id in enumerate(records):
-        start, end = similarity.indptr[column], similarity.indptr[column + 1]
-        others = similarity.indices[start:end]
-        scores = similarity.data[start:end]
-        counts = np.asarray(together[column, others].todense()).ravel()
-        keep = (others != column) & (scores > 0) & (counts >= MIN_READERS)
-        best = sorted(
-            zip(scores[keep], records[others[keep]], strict=True), key=lambda p: (-p[0], p[1])
-        )
-        if best:
-            found[int(biblio_id)] = [Neighbour(int(b), float(s)) for s, b in best[:k]]
+    for row, biblio_id in enumerate(records):
+        start, end = similarity.indptr[row], similarity.indptr[row + 1]
+        if start == end:
+            continue
+        others, scores = similarity.indices[start:end], similarity.data[start:end]
+        # Best first; equal scores in biblio id order, so a recompute gives the same lists.
+        order = np.lexsort((records[others], -scores))[:k]
+        found[int(biblio_id)] = [
+            Neighbour(int(records[others[i]]), float(scores[i])) for i in order
+        ]
     return found
 
 
