@@ -8,3 +8,17 @@ class OpacConfig(AppConfig):
     name = "plugins.opac"
     label = "opac"
     verbose_name = _("Catalogue")
+
+    def ready(self) -> None:
+        from django.utils.translation import get_language
+
+        from plugins.comments import registry
+        from plugins.opac.models import CatalogueRecord
+        from plugins.opac.record_urls import record_url
+
+        # Reviews on record pages; a review's replies nest one level.
+        registry.register(
+            CatalogueRecord,
+            url=lambda record: record_url(record.biblio_id, record.title, get_language()),
+            max_thread_level=1,
+        )
