@@ -241,6 +241,7 @@ COMMENTS_XTD_DEFAULT_FOLLOWUP = False
 COMMENTS_XTD_THREADED_EMAILS = True
 COMMENTS_XTD_SEND_HTML_EMAIL = False  # plain text: the templates in plugins/comments
 COMMENTS_XTD_SALT = ENV.get("COMMENTS_XTD_SALT", "library20-comments").encode()
+COMMENTS_XTD_FORM_CLASS = "plugins.comments.forms.CommentForm"
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     # Models registered with plugins.comments add their own entries.
     "default": {

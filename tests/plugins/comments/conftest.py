@@ -37,9 +37,9 @@ def form_data(soup, **fields) -> tuple[str, dict]:
     return form["action"], data
 
 
-def post_review(client, record: CatalogueRecord, **fields):
+def post_review(client, record: CatalogueRecord, language: str = "en", **fields):
     """Fill in the record page's form as a browser would and send it, following redirects."""
-    action, data = form_data(soup_of(client.get(page_url(record))), **fields)
+    action, data = form_data(soup_of(client.get(page_url(record, language))), **fields)
     return client.post(action, data, follow=True)
 
 

@@ -52,6 +52,15 @@ def test_the_confirmation_e_mail_names_the_library(client, oliver):
     assert "Prut Valley Public Library" in mail.outbox[0].body
 
 
+def test_the_confirmation_e_mail_is_in_the_visitors_language(client, oliver):
+    post_review(client, oliver, "uk", name="Ion", email="ion@example.org", comment="Варто.")
+
+    [message] = mail.outbox
+    assert message.subject == "Підтвердьте ваш текст"
+    assert "Щоб опублікувати, перейдіть за посиланням:" in message.body
+    assert "/uk/comments/confirm/" in message.body
+
+
 def test_a_reply_is_shown_under_the_review_it_answers(client, oliver):
     review = add_review(oliver, "Too long for me.")
     client.force_login(make_reader("maria").user)
@@ -175,3 +184,20 @@ def test_a_reader_reports_a_review_to_the_librarians(client, oliver):
     client.post(f"/en/comments/flag/{review.pk}/", {"next": page_url(oliver)})
 
     assert review.flags.get().flag == "removal suggestion"
+
+
+def test_a_reader_who_asked_for_replies_is_mailed_one_with_a_link_to_stop_them(client, oliver):
+    review = add_review(oliver, "Too long for me.", user_email="ana@example.org", followup=True)
+    client.force_login(make_reader("maria").user)
+    reply_form = soup_of(client.get(f"/en/comments/reply/{review.pk}/"))
+    action, data = form_data(reply_form, comment="Try the second half.")
+
+    client.post(action, data, follow=True)
+
+    [message] = mail.outbox
+    assert message.to == ["ana@example.org"]
+    assert "Try the second half." in message.body
+    mute = re.search(r"/en/comments/mute/[^/\s]+/", message.body).group()
+    assert "No more e-mails about these replies" in client.get(mute).content.decode()
+    review.refresh_from_db()
+    assert not review.followup
