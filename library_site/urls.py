@@ -29,6 +29,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
+    path("comments/", include("plugins.comments.urls")),
     path("", include("plugins.readers.urls")),
     path("", include(wagtail_urls)),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
@@ -168,7 +169,17 @@ def load_demo_content() -> Site:
         page = ensure_page(home, page_content, images)
         translate(page, catalogue, locales, page_content.slug)
     ensure_library_settings(site, catalogue, locales)
+    name_mail_site(site)
     return site
+
+
+def name_mail_site(site: Site) -> None:
+    """django.contrib.sites' site (comment and allauth e-mails) named as the library, at the
+    Wagtail site's address."""
+    domain = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    DjangoSite.objects.update_or_create(
+        pk=settings.SITE_ID, defaults={"name": content.LIBRARY_NAME.en, "domain": domain}
+    )
 
 
 def ensure_admin(username: str, password: str) -> None:
@@ -187,3 +198,4 @@ def serve_site_at(hostname: str, port: int) -> None:
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = hostname, port
     site.save()
+    name_mail_site(site)

@@ -22,6 +22,10 @@ INSTALLED_APPS = [
     "library_site.demo",
     "plugins.opac",
     "plugins.readers",
+    "plugins.comments",
+    # django-comments-xtd before django_comments, as its quick start says.
+    "django_comments_xtd",
+    "django_comments",
     "allauth",
     "allauth.account",
     "wagtail_localize",
@@ -52,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",  # WhiteNoise serves static files under runserver too
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +225,34 @@ CATALOGUE_AVAILABILITY_CACHE_SECONDS = environment.integer(
 CATALOGUE_LIBRARIES_CACHE_SECONDS = environment.integer(
     ENV, "CATALOGUE_LIBRARIES_CACHE_SECONDS", 3600
 )
+
+# Comments (plugins.comments over django-comments-xtd); django.contrib.sites names the library in
+# comment and allauth e-mails and builds their confirmation and mute links.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENT_MAX_LENGTH = 3000
+# Replies nest this deep unless a model registers its own depth (plugins.comments.registry).
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENTS_XTD_MAX_THREAD_LEVEL_BY_APP_MODEL = {}  # filled by plugins.comments.registry
+# Anonymous comments appear only once confirmed from the e-mail address given.
+COMMENTS_XTD_CONFIRM_EMAIL = True
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+# Follow-up notifications: off until the commenter asks; every one carries a mute link.
+COMMENTS_XTD_DEFAULT_FOLLOWUP = False
+COMMENTS_XTD_THREADED_EMAILS = True
+COMMENTS_XTD_SEND_HTML_EMAIL = False  # plain text: the templates in plugins/comments
+COMMENTS_XTD_SALT = ENV.get("COMMENTS_XTD_SALT", "library20-comments").encode()
+COMMENTS_XTD_FORM_CLASS = "plugins.comments.forms.CommentForm"
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    # Models registered with plugins.comments add their own entries.
+    "default": {
+        "who_can_post": "all",
+        "allow_flagging": True,
+        "allow_feedback": True,
+        "show_feedback": True,
+    }
+}
 
 LOGGING = {
     "version": 1,

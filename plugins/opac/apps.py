@@ -10,7 +10,18 @@ class OpacConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
+        from django.utils.translation import get_language
+
+        from plugins.comments import registry
         from plugins.opac.account import RATINGS_SECTION
+        from plugins.opac.models import CatalogueRecord
+        from plugins.opac.record_urls import record_url
         from plugins.readers.extensions import register_account_section
 
         register_account_section(RATINGS_SECTION)
+        # Reviews on record pages; a review's replies nest one level.
+        registry.register(
+            CatalogueRecord,
+            url=lambda record: record_url(record.biblio_id, record.title, get_language()),
+            max_thread_level=1,
+        )

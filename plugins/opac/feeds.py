@@ -43,8 +43,12 @@ class NewAcquisitionsRss(Feed):
         where = site.site_name if site and site.site_name else self.page.title
         return _("New acquisitions — %(library)s") % {"library": where}
 
+    # Full URLs from the request: the syndication framework would otherwise take the host from
+    # django.contrib.sites' one site (the mail's), not the address the reader used.
     def link(self) -> str:
-        return self.page.url + self.page.reverse_subpage("new_acquisitions")
+        return self.request.build_absolute_uri(
+            self.page.url + self.page.reverse_subpage("new_acquisitions")
+        )
 
     def description(self) -> str:
         return _("Books and other items newly added to the library's catalogue.")
@@ -63,7 +67,7 @@ class NewAcquisitionsRss(Feed):
         )
 
     def item_link(self, record: CatalogueRecord) -> str:
-        return card_of(record, self.language).url
+        return self.request.build_absolute_uri(card_of(record, self.language).url)
 
     def item_pubdate(self, record: CatalogueRecord) -> datetime | None:
         if record.added_on is None:

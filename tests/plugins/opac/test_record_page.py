@@ -9,6 +9,9 @@ from urllib.parse import unquote
 
 import pymarc
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
 from koha_bridge.sandbox import catalogue as sandbox_catalogue
 from plugins.opac.models import CatalogueRecord
@@ -368,3 +371,36 @@ def test_a_reader_places_a_hold_from_the_record_page_and_comes_back_to_it(
             "SELECT biblio_id FROM holds WHERE patron_id = ?", (card.patron_id,)
         ).fetchall()
     assert (OLIVER_TWIST,) in [tuple(row) for row in held]
+
+
+def test_a_record_page_costs_the_same_few_queries_with_1_or_30_reviews(
+    client, catalogue, site_koha
+):
+    readers = [make_reader(f"reader{n}").user for n in range(3)]
+
+    def review(record, n: int, parent_id: int = 0) -> XtdComment:
+        comment = XtdComment.objects.create(
+            content_type=ContentType.objects.get_for_model(record),
+            object_pk=str(record.pk),
+            site_id=1,
+            user=readers[n % 3],
+            comment=f"Review {n}",
+            parent_id=parent_id,
+        )
+        CommentFlag.objects.create(comment=comment, user=readers[(n + 1) % 3], flag=LIKEDIT_FLAG)
+        return comment
+
+    one_record = CatalogueRecord.objects.get(biblio_id=OLIVER_TWIST)
+    thirty_record = CatalogueRecord.objects.get(biblio_id=DICKENS_GREAT_EXPECTATIONS)
+    review(one_record, 0)
+    for n in range(15):
+        first = review(thirty_record, n)
+        review(thirty_record, n + 15, parent_id=first.pk)
+    one = record_url(OLIVER_TWIST, one_record.title, "en")
+    thirty = record_url(DICKENS_GREAT_EXPECTATIONS, thirty_record.title, "en")
+    count_queries(client, one)  # warm Wagtail's site and settings caches
+
+    queries = count_queries(client, one), count_queries(client, thirty)
+
+    assert len(page_of(client, DICKENS_GREAT_EXPECTATIONS).select("#comments .comment")) == 30
+    assert queries[0] == queries[1] <= 25
