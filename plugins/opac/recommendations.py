@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from scipy import sparse
 
 from plugins.opac.models import CatalogueRecord, Rating, SimilarRecord
@@ -83,34 +83,33 @@ def recompute() -> int:
 
 
 def also_liked(record: CatalogueRecord, count: int = 6) -> list[int]:
-    """ "Readers who liked this also liked", best first; the same author's, series' and
-    subjects' records when readers' ratings say nothing yet."""
-    similar = list(
-        SimilarRecord.objects.filter(record=record)
-        .order_by("-score", "similar_id")
-        .values_list("similar_id", flat=True)[:count]
-    )
-    return similar or _alike(record, count)
-
-
-def _alike(record: CatalogueRecord, count: int) -> list[int]:
-    """Records by the same authors, then on the same subjects: one query."""
-    from django.db.models import Q
-
-    from plugins.opac.models import SearchFacet
-    from plugins.opac.search import Facet
-
-    authors = [author["name"][:VALUE_LENGTH] for author in record.authors]
-    subjects = [subject[:VALUE_LENGTH] for subject in record.subjects]
-    if not (authors or subjects):
-        return []
-    rows = (
-        SearchFacet.objects.filter(
-            Q(facet=Facet.AUTHOR.value, value__in=authors)
-            | Q(facet=Facet.SUBJECT.value, value__in=subjects)
-        )
-        .exclude(record_id=record.biblio_id)
-        .order_by("facet", "record_id")  # "author" before "subject"
-        .values_list("record_id", flat=True)[: count * 10]
-    )
-    return list(dict.fromkeys(rows))[:count]
+    """The biblio ids of "readers who liked this also liked", best first; the same authors'
+    and subjects' records when readers' ratings say nothing yet. One query: both lists come
+    back together, the fallback used only when the first is empty."""
+    authors = [author["name"][:VALUE_LENGTH] for author in record.authors] or [""]
+    subjects = [subject[:VALUE_LENGTH] for subject in record.subjects] or [""]
+    sql = f"""
+        SELECT biblio_id, kind, place FROM (
+            SELECT similar_biblio_id AS biblio_id, 0 AS kind,
+                   ROW_NUMBER() OVER (ORDER BY score DESC, similar_biblio_id) AS place
+            FROM opac_similarrecord WHERE biblio_id = %s
+        ) AS liked WHERE place <= %s
+        UNION ALL
+        SELECT biblio_id, kind, place FROM (
+            SELECT biblio_id, 1 AS kind,
+                   ROW_NUMBER() OVER (ORDER BY facet, biblio_id) AS place
+            FROM opac_searchfacet
+            WHERE biblio_id <> %s AND (
+                (facet = 'author' AND value IN ({", ".join(["%s"] * len(authors))}))
+                OR (facet = 'subject' AND value IN ({", ".join(["%s"] * len(subjects))}))
+            )
+        ) AS alike WHERE place <= %s
+        ORDER BY 2, 3
+    """
+    params = [record.biblio_id, count, record.biblio_id, *authors, *subjects, count * 10]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    similar = [biblio_id for biblio_id, kind, _place in rows if kind == 0]
+    alike = list(dict.fromkeys(biblio_id for biblio_id, kind, _place in rows if kind == 1))
+    return (similar or alike)[:count]
