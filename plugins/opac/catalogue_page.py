@@ -152,14 +152,9 @@ class CataloguePage(RoutablePageMixin, Page):
     @re_path(rf"^tagging/{BIBLIO_ID}/$", name="tagging")
     def tagging(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
         """A reader tags the record or removes one of their tags; back to the record."""
-        found = self._record(biblio_id)
-        back = self._record_url(found)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return redirect_to_login(back, reverse("account_login"))
-        if not ratelimits.take(request, TAG_ACTION):
-            return ratelimits.too_many_requests(request)
+        found, back, refused = self._readers_post(request, biblio_id, TAG_ACTION)
+        if refused is not None:
+            return refused
         if "remove" in request.POST:
             removed = request.POST["remove"]
             if removed.isdigit() and tags.remove_tag(request.user, found, int(removed)):
@@ -207,14 +202,9 @@ class CataloguePage(RoutablePageMixin, Page):
     @re_path(rf"^rating/{BIBLIO_ID}/$", name="rating")
     def rating(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
         """A reader rates the record, changes their rating or removes it; back to the record."""
-        found = self._record(biblio_id)
-        back = self._record_url(found)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return redirect_to_login(back, reverse("account_login"))
-        if not ratelimits.take(request, RATING_ACTION):
-            return ratelimits.too_many_requests(request)
+        found, back, refused = self._readers_post(request, biblio_id, RATING_ACTION)
+        if refused is not None:
+            return refused
         if "remove" in request.POST:
             if ratings.unrate(request.user, found):
                 messages.success(request, _("Your rating is removed."))
@@ -243,6 +233,21 @@ class CataloguePage(RoutablePageMixin, Page):
             return exports.marcxml_file(found)
         url = request.build_absolute_uri(self._record_url(found))
         return exports.ris_file(found, details_of(found), url)
+
+    def _readers_post(
+        self, request: HttpRequest, biblio_id: str, action: str
+    ) -> tuple[CatalogueRecord, str, HttpResponse | None]:
+        """The record a reader's form posts to, its page's address, and the answer when the
+        post cannot go on: not a POST, a visitor (sent to sign in and back), too many."""
+        found = self._record(biblio_id)
+        back = self._record_url(found)
+        if request.method != "POST":
+            return found, back, HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            return found, back, redirect_to_login(back, reverse("account_login"))
+        if not ratelimits.take(request, action):
+            return found, back, ratelimits.too_many_requests(request)
+        return found, back, None
 
     def _record(self, biblio_id: str) -> CatalogueRecord:
         found = CatalogueRecord.objects.filter(pk=int(biblio_id)).first()
