@@ -31,7 +31,7 @@ django.setup()
 import numpy as np  # noqa: E402
 from scipy import sparse  # noqa: E402
 
-from plugins.opac.recommendations import neighbours  # noqa: E402
+from plugins.opac.recommendations.similarity import neighbours  # noqa: E402
 
 CIRCLES = 20
 

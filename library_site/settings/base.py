@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.sites",
+    "django_rq",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +99,7 @@ DATABASES = {"default": environment.database(ENV, VAR_DIR / "library20.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": environment.cache(ENV)}
+RQ_QUEUES = environment.job_queues(ENV)
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",  # the admin's username sign-in
@@ -196,6 +198,7 @@ READERS_RATE_LIMITS = {
     "registration": "5/h/ip",
     "rating": "60/h/user",  # plugins.opac: stars given, changed or removed
     "tag": "60/h/user",  # plugins.opac: tags added or removed
+    "not_interested": "60/h/user",  # plugins.opac: titles hidden from or back in recommendations
 }
 # Koha's OPAC refuses holds to a patron owing more than its maxoutstanding preference (5 by
 # default); the site places holds through the staff API, which does not check, so it does.

@@ -58,16 +58,22 @@ def database(env: Mapping[str, str], default_sqlite: Path) -> dict[str, Any]:
     return dict(config)
 
 
-def cache(env: Mapping[str, str]) -> dict[str, Any]:
-    """Redis when REDIS_URL is set, else a per-process memory cache."""
+def redis_url(env: Mapping[str, str]) -> str:
+    """REDIS_URL, checked; empty when Redis is not configured."""
     url = env.get("REDIS_URL", "").strip()
-    if not url:
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     parts = urlsplit(url)
-    if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
+    if url and (parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path)):
         raise SettingError(
             "REDIS_URL", "expected redis://host:6379/0, rediss://... or unix:///path/redis.sock"
         )
+    return url
+
+
+def cache(env: Mapping[str, str]) -> dict[str, Any]:
+    """Redis when REDIS_URL is set, else a per-process memory cache."""
+    url = redis_url(env)
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,
@@ -218,3 +224,10 @@ def cover_url(env: Mapping[str, str]) -> str:
     if "isbn13" not in names:
         raise SettingError(variable, "must contain {isbn13}, where the record's ISBN goes")
     return template
+
+
+def job_queues(env: Mapping[str, str]) -> dict[str, Any]:
+    """django-rq's queues on Redis when REDIS_URL is set (run ``library20 rqworker``); none
+    without it, and jobs then run in the process that asks for them, after its transaction."""
+    url = redis_url(env)
+    return {"default": {"URL": url, "DEFAULT_TIMEOUT": 600}} if url else {}

@@ -6,6 +6,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-use"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RQ_QUEUES: dict = {}  # jobs run in the test, after its transaction
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -6,6 +6,7 @@
     /<lang>/catalogue/rating/<id>/            a reader’s stars for the record (POST)
     /<lang>/catalogue/tagging/<id>/           a reader tags the record or removes a tag (POST)
     /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
+    /<lang>/catalogue/not-interested/<id>/    never offer the reader this title (POST)
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
 
@@ -38,12 +39,14 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plugins.opac import exports, ratings, recommendations, tags
+from plugins.opac import exports, ratings, tags
 from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
 from plugins.opac.models import CatalogueRecord, Rating, TagTerm
-from plugins.opac.record_urls import CATALOGUE_PATH, record_slug, record_url
+from plugins.opac.recommendation_routes import RecommendationRoutes
+from plugins.opac.recommendations.shown import also_liked
+from plugins.opac.record_urls import BIBLIO_ID, CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
 from plugins.opac.search_params import query_from
 from plugins.opac.search_view import search_view
@@ -52,8 +55,6 @@ from plugins.readers import ratelimits
 NEW_PER_PAGE = 20
 RATING_ACTION = "rating"  # its rate limit in settings.READERS_RATE_LIMITS
 TAG_ACTION = "tag"
-# Up to 18 digits: every biblionumber the database's bigint holds, none that overflows it.
-BIBLIO_ID = r"(?P<biblio_id>[0-9]{1,18})"
 
 
 def _is_home(page: Page) -> bool:
@@ -61,7 +62,7 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RoutablePageMixin, Page):
+class CataloguePage(RecommendationRoutes, RoutablePageMixin, Page):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(
@@ -137,7 +138,7 @@ class CataloguePage(RoutablePageMixin, Page):
             "mine": tags.readers_tags(request.user, found),
             "max_length": tags.MAX_LENGTH,
         }
-        also = cards_of(recommendations.also_liked(found))
+        also = cards_of(also_liked(found, request.user))
         return self.render(
             request,
             template="opac/record_page.html",
@@ -223,7 +224,6 @@ class CataloguePage(RoutablePageMixin, Page):
             )
         return HttpResponseRedirect(back + "#rating")
 
-    @re_path(rf"^{BIBLIO_ID}/export/(?P<kind>marc|marcxml|ris)/$", name="export")
     @re_path(rf"^{BIBLIO_ID}/export/(?P<kind>marc|marcxml|ris)/$", name="export")
     def export(self, request: HttpRequest, biblio_id: str, kind: str) -> HttpResponse:
         found = self._record(biblio_id)

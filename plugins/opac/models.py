@@ -269,7 +269,7 @@ class Tagging(models.Model):
 
 class SimilarRecord(models.Model):
     """ "Readers who liked this also liked": a record's nearest records by readers' ratings,
-    computed by ``plugins.opac.recommendations`` (never while a page is being served)."""
+    kept by ``plugins.opac.recommendations.stored`` (never while a page is being served)."""
 
     record = models.ForeignKey(
         CatalogueRecord, db_column="biblio_id", on_delete=models.CASCADE, related_name="+"
@@ -290,6 +290,28 @@ class SimilarRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_id} ~ {self.similar_id}: {self.score:.3f}"
+
+
+class NotInterested(models.Model):
+    """A title a reader asked never to be recommended again."""
+
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="not_interested"
+    )
+    record = models.ForeignKey(
+        CatalogueRecord, db_column="biblio_id", on_delete=models.CASCADE, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("title a reader is not interested in")
+        verbose_name_plural = _("titles readers are not interested in")
+        constraints = [
+            models.UniqueConstraint(fields=["reader", "record"], name="opac_not_interested_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reader_id} not interested in {self.record_id}"
 
 
 class SyncState(models.Model):

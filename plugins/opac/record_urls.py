@@ -12,6 +12,8 @@ from django.utils.text import slugify
 from plugins.opac.search.folding import fold
 
 CATALOGUE_PATH = "catalogue"
+# Up to 18 digits: every biblionumber the database's bigint holds, none that overflows it.
+BIBLIO_ID = r"(?P<biblio_id>[0-9]{1,18})"  # in the catalogue page's routes
 MAX_SLUG = 80
 
 
@@ -25,3 +27,8 @@ def record_slug(title: str) -> str:
 def record_url(biblio_id: int, title: str, language: str) -> str:
     """The record's page in ``language`` (a site language code: en, ru, uk, ro)."""
     return f"/{language}/{CATALOGUE_PATH}/{int(biblio_id)}/{record_slug(title)}/"
+
+
+def catalogue_url(language: str, route: str = "") -> str:
+    """A route of the catalogue page in ``language``: ``catalogue_url("ru", "tags/")``."""
+    return f"/{language}/{CATALOGUE_PATH}/{route}"

@@ -11,7 +11,7 @@ from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
 from plugins.opac.demo import ensure_demo_ratings
-from plugins.opac.recommendations import recompute as recompute_recommendations
+from plugins.opac.recommendations.stored import recompute as recompute_recommendations
 from plugins.readers.demo import PATRON, ensure_demo_reader
 
 DEFAULT_PASSWORD = "library20-demo"

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from plugins.opac.recommendations import recompute
+from plugins.opac.recommendations.stored import recompute
 
 
 class Command(BaseCommand):

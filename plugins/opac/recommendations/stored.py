@@ -1,0 +1,107 @@
+"""Each record's nearest records kept in ``SimilarRecord``: recomputed whole by the command,
+and updated after a reader's rating for the records it touches.
+
+A rating moves its reader's average, so every record that reader rated gets a new column: their
+rows are computed again whole and exactly, from their readers' ratings and the other records'
+column lengths (one SQL statement). Other records change only in their scores with those; a
+record that falls out of another's list leaves room that the nightly recompute fills.
+"""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+from plugins.opac.models import Rating, SimilarRecord
+from plugins.opac.recommendations.similarity import NEIGHBOURS, Neighbour, neighbours, rows_of
+
+
+def signals() -> QuerySet:
+    """(reader id, biblio id, stars) of every active reader: a blocked reader's say is out."""
+    return Rating.objects.filter(reader__is_active=True).values_list(
+        "reader_id", "record_id", "stars"
+    )
+
+
+def recompute() -> int:
+    """Every record's similar records from all ratings; how many pairs are kept."""
+    found = neighbours(signals().iterator())
+    pairs = [
+        SimilarRecord(record_id=biblio_id, similar_id=n.biblio_id, score=n.score)
+        for biblio_id, near in found.items()
+        for n in near
+    ]
+    with transaction.atomic():
+        SimilarRecord.objects.all().delete()
+        SimilarRecord.objects.bulk_create(pairs, batch_size=1000)
+    return len(pairs)
+
+
+def update_after_rating(reader_id: int, biblio_id: int) -> int:
+    """Bring the stored lists up to date after the reader rated, re-rated or unrated the
+    record; how many records' lists were rewritten."""
+    rated = Rating.objects.filter(reader_id=reader_id).values_list("record", flat=True)
+    changed = {biblio_id, *rated}
+    raters = signals().filter(record_id__in=changed).values("reader_id")
+    ratings = list(signals().filter(reader_id__in=raters))
+    fresh = rows_of(changed, ratings, _norms(changed))
+    return _store(changed, fresh)
+
+
+def _norms(changed: set[int]) -> dict[int, float]:
+    """The squared length of the centred column of every record rated by a reader of a
+    ``changed`` record, over all its readers (their averages over all their ratings)."""
+    signal, params = signals().query.sql_with_params()
+    marks = ", ".join(["%s"] * len(changed))
+    sql = f"""
+        WITH signal (reader_id, biblio_id, stars) AS ({signal}),
+        shown AS (
+            SELECT DISTINCT biblio_id FROM signal WHERE reader_id IN (
+                SELECT reader_id FROM signal WHERE biblio_id IN ({marks}))
+        ),
+        means AS (
+            SELECT reader_id, AVG(stars * 1.0) AS mean FROM signal WHERE reader_id IN (
+                SELECT reader_id FROM signal WHERE biblio_id IN (SELECT biblio_id FROM shown))
+            GROUP BY reader_id
+        )
+        SELECT s.biblio_id, SUM((s.stars - m.mean) * (s.stars - m.mean))
+        FROM signal s JOIN means m ON m.reader_id = s.reader_id
+        WHERE s.biblio_id IN (SELECT biblio_id FROM shown)
+        GROUP BY s.biblio_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *changed])
+        return {biblio_id: float(total) ** 0.5 for biblio_id, total in cursor.fetchall()}
+
+
+def _best(scores: dict[int, float]) -> list[Neighbour]:
+    ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:NEIGHBOURS]
+    return [Neighbour(biblio_id, score) for biblio_id, score in ranked]
+
+
+def _store(changed: set[int], fresh: dict[int, dict[int, float]]) -> int:
+    lists = {biblio_id: _best(row) for biblio_id, row in fresh.items()}
+    others = {other for row in fresh.values() for other in row} - changed
+    with transaction.atomic():
+        holding = SimilarRecord.objects.filter(similar_id__in=changed)
+        others |= set(holding.values_list("record_id", flat=True)) - changed
+        stored: dict[int, dict[int, float]] = {other: {} for other in others}
+        for row in SimilarRecord.objects.filter(record_id__in=others).values_list(
+            "record_id", "similar_id", "score"
+        ):
+            stored[row[0]][row[1]] = row[2]
+        for other, row in stored.items():
+            now = {biblio_id: s for biblio_id, s in row.items() if biblio_id not in changed}
+            now |= {b: fresh[b][other] for b in changed if other in fresh[b]}
+            if _best(now) != _best(row):
+                lists[other] = _best(now)
+        SimilarRecord.objects.filter(record_id__in=lists).delete()
+        SimilarRecord.objects.bulk_create(
+            (
+                SimilarRecord(record_id=biblio_id, similar_id=n.biblio_id, score=n.score)
+                for biblio_id, near in lists.items()
+                for n in near
+            ),
+            batch_size=1000,
+        )
+    return len(lists)
