@@ -292,6 +292,24 @@ class SimilarRecord(models.Model):
         return f"{self.record_id} ~ {self.similar_id}: {self.score:.3f}"
 
 
+class RatingColumn(models.Model):
+    """The length of a record's column of readers' centred stars, kept by
+    ``plugins.opac.recommendations.stored`` so that an update after one rating need not read
+    every reader's ratings again."""
+
+    record = models.OneToOneField(
+        CatalogueRecord,
+        db_column="biblio_id",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    length = models.FloatField()
+
+    def __str__(self) -> str:
+        return f"{self.record_id}: {self.length:.3f}"
+
+
 class NotInterested(models.Model):
     """A title a reader asked never to be recommended again."""
 

@@ -46,10 +46,13 @@ def _centred(rows: list[tuple[int, int, int]]) -> _Centred:
     )
 
 
-def _column_norms(centred: sparse.csr_matrix) -> np.ndarray:
-    norms = np.sqrt(np.asarray(centred.multiply(centred).sum(axis=0))).ravel()
-    norms[norms == 0] = 1.0
-    return norms
+def _column_lengths(centred: sparse.csr_matrix) -> np.ndarray:
+    return np.sqrt(np.asarray(centred.multiply(centred).sum(axis=0))).ravel()
+
+
+def _divisors(lengths: np.ndarray) -> sparse.dia_matrix:
+    """Scales each column to unit length (a column of zeros stays as it is)."""
+    return sparse.diags(1.0 / np.where(lengths == 0, 1.0, lengths))
 
 
 def _kept(scores: sparse.spmatrix, together: sparse.spmatrix) -> sparse.csr_matrix:
@@ -72,11 +75,21 @@ def neighbours(
     ratings: Iterable[tuple[int, int, int]], k: int = NEIGHBOURS
 ) -> dict[int, list[Neighbour]]:
     """Each rated record's ``k`` most similar records, from every (reader, biblio id, stars)."""
+    return similarities(ratings, k)[0]
+
+
+def similarities(
+    ratings: Iterable[tuple[int, int, int]], k: int = NEIGHBOURS
+) -> tuple[dict[int, list[Neighbour]], dict[int, float]]:
+    """Each rated record's ``k`` most similar records, and the length of each record's column
+    of centred stars (which an incremental update needs), from every (reader, biblio id, stars).
+    """
     rows = list(ratings)
     if not rows:
-        return {}
+        return {}, {}
     m = _centred(rows)
-    scaled = m.centred @ sparse.diags(1.0 / _column_norms(m.centred))
+    lengths = _column_lengths(m.centred)
+    scaled = m.centred @ _divisors(lengths)
     similarity = _kept(scaled.T @ scaled, m.rated.T @ m.rated)
     similarity.setdiag(0)
     similarity.eliminate_zeros()
@@ -84,31 +97,32 @@ def neighbours(
     for row, biblio_id in enumerate(m.records):
         if similarity.indptr[row] != similarity.indptr[row + 1]:
             found[int(biblio_id)] = _best(similarity, row, m.records, k)
-    return found
+    return found, dict(zip(m.records.tolist(), lengths.tolist(), strict=True))
 
 
 def rows_of(
     changed: Iterable[int],
     ratings: Iterable[tuple[int, int, int]],
-    norms: Mapping[int, float],
-) -> dict[int, dict[int, float]]:
-    """The whole similarity rows of the ``changed`` records: for each, every other record's
-    positive score, as ``neighbours`` would find it over all ratings.
+    lengths: Mapping[int, float],
+) -> tuple[dict[int, dict[int, float]], dict[int, float]]:
+    """The whole similarity rows of the ``changed`` records (for each, every other record's
+    positive score, as ``neighbours`` would find it over all ratings) and their new lengths.
 
-    ``ratings`` holds every rating of each reader who rated a changed record (so their means
-    are exact and every reader two records share is there); ``norms`` the length of each of
-    those records' centred columns over all its readers, which only the database sees whole.
+    ``ratings`` holds every rating of each reader who rated a changed record, so their means
+    are exact, every reader two records share is there and the changed records' columns are
+    whole; ``lengths`` the stored length of the other records' columns, which have not changed.
     """
     rows = list(ratings)
     wanted = set(changed)
     found: dict[int, dict[int, float]] = {biblio_id: {} for biblio_id in wanted}
     if not rows:
-        return found
+        return found, {}
     m = _centred(rows)
-    lengths = np.array([norms.get(int(b), 0.0) or 1.0 for b in m.records])
     mine = np.flatnonzero(np.isin(m.records, list(wanted)))
-    pick = sparse.diags(1.0 / lengths).tocsr()
-    scaled = m.centred @ pick
+    own = _column_lengths(m.centred[:, mine])
+    known = np.array([lengths.get(int(b), 0.0) for b in m.records])
+    known[mine] = own
+    scaled = m.centred @ _divisors(known)
     scores = _kept(scaled[:, mine].T @ scaled, m.rated[:, mine].T @ m.rated)
     for row, column in enumerate(mine):
         biblio_id = int(m.records[column])
@@ -118,4 +132,4 @@ def rows_of(
             for other, score in zip(scores.indices[start:end], scores.data[start:end], strict=True)
             if int(m.records[other]) != biblio_id
         }
-    return found
+    return found, dict(zip(m.records[mine].tolist(), own.tolist(), strict=True))

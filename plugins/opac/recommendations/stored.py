@@ -3,8 +3,8 @@ and updated after a reader's rating for the records it touches.
 
 A rating moves its reader's average, so every record that reader rated gets a new column: their
 rows are computed again whole and exactly, from their readers' ratings and the other records'
-column lengths (one SQL statement). Other records change only in their scores with those; a
-record that falls out of another's list leaves room that the nightly recompute fills.
+column lengths (kept in ``RatingColumn``). Other records change only in their scores with
+those; a record that falls out of another's list leaves room that the nightly recompute fills.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from plugins.opac.models import Rating, SimilarRecord
-from plugins.opac.recommendations.similarity import NEIGHBOURS, Neighbour, neighbours, rows_of
+from plugins.opac.models import Rating, RatingColumn, SimilarRecord
+from plugins.opac.recommendations.similarity import NEIGHBOURS, Neighbour, rows_of, similarities
 
 
 def signals() -> QuerySet:
@@ -25,7 +25,7 @@ def signals() -> QuerySet:
 
 def recompute() -> int:
     """Every record's similar records from all ratings; how many pairs are kept."""
-    found = neighbours(signals().iterator())
+    found, lengths = similarities(signals().iterator())
     pairs = [
         SimilarRecord(record_id=biblio_id, similar_id=n.biblio_id, score=n.score)
         for biblio_id, near in found.items()
@@ -34,6 +34,11 @@ def recompute() -> int:
     with transaction.atomic():
         SimilarRecord.objects.all().delete()
         SimilarRecord.objects.bulk_create(pairs, batch_size=1000)
+        RatingColumn.objects.all().delete()
+        RatingColumn.objects.bulk_create(
+            (RatingColumn(record_id=b, length=length) for b, length in lengths.items()),
+            batch_size=1000,
+        )
     return len(pairs)
 
 
@@ -44,33 +49,38 @@ def update_after_rating(reader_id: int, biblio_id: int) -> int:
     changed = {biblio_id, *rated}
     raters = signals().filter(record_id__in=changed).values("reader_id")
     ratings = list(signals().filter(reader_id__in=raters))
-    fresh = rows_of(changed, ratings, _norms(changed))
-    return _store(changed, fresh)
+    shown = {b for _reader, b, _stars in ratings} - changed
+    lengths = dict(RatingColumn.objects.filter(record_id__in=shown).values_list("record", "length"))
+    if missing := shown - lengths.keys():  # rated since the last recompute, by no one updated
+        lengths |= _lengths_of(missing)
+    fresh, new_lengths = rows_of(changed, ratings, lengths)
+    with transaction.atomic():
+        RatingColumn.objects.filter(record_id__in=changed).delete()
+        RatingColumn.objects.bulk_create(
+            RatingColumn(record_id=b, length=length) for b, length in new_lengths.items()
+        )
+        return _store(changed, fresh)
 
 
-def _norms(changed: set[int]) -> dict[int, float]:
-    """The squared length of the centred column of every record rated by a reader of a
-    ``changed`` record, over all its readers (their averages over all their ratings)."""
+def _lengths_of(biblio_ids: set[int]) -> dict[int, float]:
+    """The length of these records' columns of centred stars, from all their readers'
+    ratings (each reader's mean over everything they rated): one SQL statement."""
     signal, params = signals().query.sql_with_params()
-    marks = ", ".join(["%s"] * len(changed))
+    marks = ", ".join(["%s"] * len(biblio_ids))
     sql = f"""
         WITH signal (reader_id, biblio_id, stars) AS ({signal}),
-        shown AS (
-            SELECT DISTINCT biblio_id FROM signal WHERE reader_id IN (
-                SELECT reader_id FROM signal WHERE biblio_id IN ({marks}))
-        ),
         means AS (
             SELECT reader_id, AVG(stars * 1.0) AS mean FROM signal WHERE reader_id IN (
-                SELECT reader_id FROM signal WHERE biblio_id IN (SELECT biblio_id FROM shown))
+                SELECT reader_id FROM signal WHERE biblio_id IN ({marks}))
             GROUP BY reader_id
         )
         SELECT s.biblio_id, SUM((s.stars - m.mean) * (s.stars - m.mean))
         FROM signal s JOIN means m ON m.reader_id = s.reader_id
-        WHERE s.biblio_id IN (SELECT biblio_id FROM shown)
+        WHERE s.biblio_id IN ({marks})
         GROUP BY s.biblio_id
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *changed])
+        cursor.execute(sql, [*params, *biblio_ids, *biblio_ids])
         return {biblio_id: float(total) ** 0.5 for biblio_id, total in cursor.fetchall()}
 
 
@@ -80,28 +90,28 @@ def _best(scores: dict[int, float]) -> list[Neighbour]:
 
 
 def _store(changed: set[int], fresh: dict[int, dict[int, float]]) -> int:
+    """Write the changed records' lists, and the others' where a changed record moves in them."""
     lists = {biblio_id: _best(row) for biblio_id, row in fresh.items()}
     others = {other for row in fresh.values() for other in row} - changed
-    with transaction.atomic():
-        holding = SimilarRecord.objects.filter(similar_id__in=changed)
-        others |= set(holding.values_list("record_id", flat=True)) - changed
-        stored: dict[int, dict[int, float]] = {other: {} for other in others}
-        for row in SimilarRecord.objects.filter(record_id__in=others).values_list(
-            "record_id", "similar_id", "score"
-        ):
-            stored[row[0]][row[1]] = row[2]
-        for other, row in stored.items():
-            now = {biblio_id: s for biblio_id, s in row.items() if biblio_id not in changed}
-            now |= {b: fresh[b][other] for b in changed if other in fresh[b]}
-            if _best(now) != _best(row):
-                lists[other] = _best(now)
-        SimilarRecord.objects.filter(record_id__in=lists).delete()
-        SimilarRecord.objects.bulk_create(
-            (
-                SimilarRecord(record_id=biblio_id, similar_id=n.biblio_id, score=n.score)
-                for biblio_id, near in lists.items()
-                for n in near
-            ),
-            batch_size=1000,
-        )
+    holding = SimilarRecord.objects.filter(similar_id__in=changed)
+    others |= set(holding.values_list("record_id", flat=True)) - changed
+    stored: dict[int, dict[int, float]] = {other: {} for other in others}
+    for row in SimilarRecord.objects.filter(record_id__in=others).values_list(
+        "record_id", "similar_id", "score"
+    ):
+        stored[row[0]][row[1]] = row[2]
+    for other, row in stored.items():
+        now = {biblio_id: s for biblio_id, s in row.items() if biblio_id not in changed}
+        now |= {b: fresh[b][other] for b in changed if other in fresh[b]}
+        if _best(now) != _best(row):
+            lists[other] = _best(now)
+    SimilarRecord.objects.filter(record_id__in=lists).delete()
+    SimilarRecord.objects.bulk_create(
+        (
+            SimilarRecord(record_id=biblio_id, similar_id=n.biblio_id, score=n.score)
+            for biblio_id, near in lists.items()
+            for n in near
+        ),
+        batch_size=1000,
+    )
     return len(lists)

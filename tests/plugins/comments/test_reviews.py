@@ -201,3 +201,36 @@ def test_a_reader_who_asked_for_replies_is_mailed_one_with_a_link_to_stop_them(c
     assert "No more e-mails about these replies" in client.get(mute).content.decode()
     review.refresh_from_db()
     assert not review.followup
+
+
+def test_reviews_come_twenty_threads_a_page_with_their_replies(client, oliver):
+    for number in range(45):
+        review = add_review(oliver, f"Review {number}")
+        if number % 2 == 0:
+            add_review(oliver, f"Reply to {number}", parent_id=review.pk)
+
+    first = soup_of(client.get(page_url(oliver)))
+    last = soup_of(client.get(page_url(oliver) + "?comments=3"))
+
+    assert first.select_one("#comments").get_text(" ").count("Review ") == 20
+    assert "Reply to 0" in first.select_one("#comments").get_text(" ")
+    assert last.select_one("#comments").get_text(" ").count("Review ") == 5
+    pages = [a.get_text(" ", strip=True) for a in first.select("#comments nav.pagination a")]
+    assert pages == ["Page 1", "2", "3", "Later"]
+
+
+def test_the_record_page_asks_as_many_queries_for_sixty_reviews_as_for_one(client, oliver):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_review(oliver, "The only one.")
+    client.get(page_url(oliver))
+    with CaptureQueriesContext(connection) as one:
+        client.get(page_url(oliver))
+    for number in range(60):
+        review = add_review(oliver, f"Review {number}", user=make_reader(f"r{number}").user)
+        add_review(oliver, f"Reply {number}", parent_id=review.pk)
+    with CaptureQueriesContext(connection) as many:
+        client.get(page_url(oliver))
+
+    assert len(many) == len(one)

@@ -291,3 +291,13 @@ def test_the_account_page_asks_a_bounded_number_of_queries(
     client.force_login(dana)
     with django_assert_max_num_queries(25):
         client.get("/en/account/")
+
+
+@pytest.mark.django_db
+def test_an_update_before_any_recompute_reads_the_lengths_it_lacks(catalogue):
+    readers = given_ratings(but=("c", 2))
+    Rating.objects.create(reader=readers["c"], record_id=2, stars=4)
+
+    update_after_rating(readers["c"].pk, 2)
+
+    assert also_liked_of(2) == [5, 1]
