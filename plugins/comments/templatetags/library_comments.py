@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_form, get_model
