@@ -1,4 +1,5 @@
-"""The demo's readers' ratings, so record pages and results show readers' stars from the start.
+"""The demo's readers' ratings, reviews and tags, so record pages, results, the tag cloud and
+recommendations show readers' voices from the start, in every language of the site.
 
 Demo readers have no password (they cannot sign in); each prefers the books of one or two
 languages and rates them higher, the way real readers' tastes cluster.
@@ -6,10 +7,14 @@ languages and rates them higher, the way real readers' tastes cluster.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django_comments_xtd.models import XtdComment
 
-from plugins.opac.models import CatalogueRecord, Rating
+from plugins.opac import tags
+from plugins.opac.models import CatalogueRecord, Rating, TagTerm
 
 # Demo readers and the languages whose books they like best.
 READERS = {
@@ -43,3 +48,130 @@ def ensure_demo_ratings() -> int:
                 Rating.objects.create(reader=reader, record_id=biblio_id, stars=stars)
                 made += 1
     return made
+
+
+# (reader, title, the review in the site language it was written in, a reply or "").
+REVIEWS = [
+    (
+        "demo-emily",
+        "Oliver Twist",
+        "en",
+        "A page-turner even today: Dickens makes the London of the workhouse unforgettable.",
+        "Agreed, and the Artful Dodger steals every scene he is in.",
+    ),
+    (
+        "demo-filip",
+        "The hobbit",
+        "en",
+        "The perfect first fantasy for a young reader; we read it aloud in a week.",
+        "",
+    ),
+    (
+        "demo-dmitri",
+        "Мастер и Маргарита",
+        "ru",
+        "Перечитываю каждые несколько лет и всякий раз нахожу новое. Лучший роман о Москве.",
+        "Согласна! Глава о бале у Сатаны — это что-то невероятное.",
+    ),
+    (
+        "demo-bogdan",
+        "Евгений Онегин",
+        "ru",
+        "Классика, которую стоит читать вслух: стих звучит удивительно современно.",
+        "",
+    ),
+    (
+        "demo-anna",
+        "Ворошиловград",
+        "uk",
+        "Жадан пише про Донбас так, що хочеться туди поїхати. Дуже жива мова.",
+        "Саме так. А ще тут найкращі описи степу, які я читав.",
+    ),
+    (
+        "demo-bogdan",
+        "Інтернат",
+        "uk",
+        "Важка, але дуже потрібна книжка. Раджу всім, хто хоче зрозуміти цю війну.",
+        "",
+    ),
+    (
+        "demo-carolina",
+        "Baltagul",
+        "ro",
+        "Vitoria Lipan este una dintre cele mai puternice eroine ale literaturii române.",
+        "Da, iar finalul m-a ținut cu sufletul la gură.",
+    ),
+    (
+        "demo-filip",
+        "Maitreyi",
+        "ro",
+        "O poveste de dragoste scrisă cu o sinceritate rară; se citește pe nerăsuflate.",
+        "",
+    ),
+]
+# (reader, title, tag, its language); terms in PENDING wait for a librarian.
+TAGS = [
+    ("demo-emily", "Oliver Twist", "Victorian London", "en"),
+    ("demo-emily", "Great expectations", "Victorian London", "en"),
+    ("demo-filip", "The hobbit", "read aloud", "en"),
+    ("demo-filip", "Winnie-the-Pooh", "read aloud", "en"),
+    ("demo-emily", "Nineteen eighty-four", "dystopia", "en"),
+    ("demo-filip", "Animal farm", "dystopia", "en"),
+    ("demo-dmitri", "Мастер и Маргарита", "мистика", "ru"),
+    ("demo-dmitri", "Евгений Онегин", "роман в стихах", "ru"),
+    ("demo-bogdan", "Война и мир", "эпопея", "ru"),
+    ("demo-anna", "Ворошиловград", "Донбас", "uk"),
+    ("demo-bogdan", "Інтернат", "Донбас", "uk"),
+    ("demo-anna", "Маруся Чурай", "роман у віршах", "uk"),
+    ("demo-carolina", "Baltagul", "roman rural", "ro"),
+    ("demo-carolina", "Pădurea spânzuraților", "război", "ro"),
+    ("demo-filip", "Maitreyi", "dragoste", "ro"),
+    ("demo-filip", "Maitreyi", "India", "ro"),
+]
+PENDING = {"India", "эпопея"}
+
+
+def ensure_demo_reviews_and_tags() -> tuple[int, int]:
+    """The demo readers' reviews (with replies) and tags where missing; how many were made.
+    Run after ``ensure_demo_ratings``, which creates the readers."""
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=READERS)}
+    titles = {title for _r, title, *_rest in REVIEWS} | {title for _r, title, _t, _l in TAGS}
+    records = {r.title: r for r in CatalogueRecord.objects.filter(title__in=titles)}
+    record_type = ContentType.objects.get_for_model(CatalogueRecord)
+    reviews = taggings = 0
+    with transaction.atomic():
+        for number, (username, title, _language, text, reply) in enumerate(REVIEWS):
+            record = records.get(title)
+            if record is None or XtdComment.objects.filter(comment=text).exists():
+                continue
+            review = _review(record_type, record, users[username], text)
+            reviews += 1
+            if reply:
+                replier = list(users.values())[(number + 1) % len(users)]
+                _review(record_type, record, replier, reply, parent=review)
+                reviews += 1
+        for username, title, term, language in TAGS:
+            if title not in records:
+                continue
+            try:
+                tags.add_tag(users[username], records[title], term, language)
+            except tags.TagRefused:  # given already, by an earlier demo
+                continue
+            taggings += 1
+        TagTerm.objects.filter(status=TagTerm.Status.PENDING).exclude(term__in=PENDING).update(
+            status=TagTerm.Status.APPROVED
+        )
+    return reviews, taggings
+
+
+def _review(record_type, record, user, text: str, parent=None) -> XtdComment:
+    return XtdComment.objects.create(
+        content_type=record_type,
+        object_pk=str(record.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        user_name=user.get_username(),
+        user_email=user.email,
+        comment=text,
+        parent_id=parent.pk if parent else 0,
+    )

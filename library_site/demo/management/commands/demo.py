@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
-from plugins.opac.demo import ensure_demo_ratings
+from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags
 from plugins.opac.recommendations.stored import recompute as recompute_recommendations
 from plugins.readers.demo import PATRON, ensure_demo_reader
 
@@ -80,4 +80,5 @@ class Command(BaseCommand):
         call_command("load_demo", verbosity=verbosity - 1)
         call_command("koha_sync", verbosity=verbosity)
         ensure_demo_ratings()
+        ensure_demo_reviews_and_tags()
         recompute_recommendations()
