@@ -27,6 +27,16 @@ def _koha_sandbox_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory)
     settings.KOHA = dataclasses.replace(settings.KOHA, sandbox_path=path)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives a test's database changes: each test starts from nothing."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, _media_root):
     """Every database test starts from the multilingual demo site."""

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "library_site.core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from library_site.core import frame
+
+        frame.connect()

@@ -1,9 +1,11 @@
 """What every page carries: the library's profile, contacts, social accounts, sharing metadata."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
-from library_site.core.models import StandardPage
+from library_site.core.models import LibraryProfile, StandardPage
 from tests.html import soup_of
 from tests.queries import count_queries
 
@@ -75,7 +77,6 @@ def test_titles_and_metadata_are_escaped(client):
 
 
 def test_menu_costs_the_same_queries_however_many_pages_it_lists(client):
-    count_queries(client, "/en/")  # warm the site-root-paths and settings caches
     before = count_queries(client, "/en/")
     home = Page.objects.get(depth=2, locale=Locale.get_default())
     for number in range(5):
@@ -84,11 +85,28 @@ def test_menu_costs_the_same_queries_however_many_pages_it_lists(client):
                 title=f"Extra {number}", slug=f"extra-{number}", show_in_menus=True
             )
         )
-    count_queries(client, "/en/")
 
     after = count_queries(client, "/en/")
 
     assert after == before
+    menu = soup_of(client.get("/en/")).select_one(".main-nav").get_text(" ")
+    assert "Extra 4" in menu
+
+
+def test_the_frame_is_built_once_and_again_when_an_editor_changes_it(client):
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/uk/")
+    cold_queries = len(cold)  # read before the next request resets Django's query log
+    first = count_queries(client, "/uk/")
+    assert first <= cold_queries - 6  # menu, profile, settings and social accounts remembered
+    profile = LibraryProfile.objects.get(locale__language_code="uk")
+    profile.name = "Бібліотека над Прутом"
+    profile.save()
+
+    assert soup_of(client.get("/uk/")).select_one("footer h2").get_text(strip=True) == (
+        "Бібліотека над Прутом"
+    )
+    assert count_queries(client, "/uk/") == first
 
 
 def test_server_error_gives_the_sites_own_500_page(client, monkeypatch):

@@ -138,6 +138,7 @@ def test_search_costs_the_same_queries_however_many_results_it_lists(client):
     one = cost()
     for number in range(1, 8):
         home.add_child(instance=StandardPage(title=f"Zeppelin {number}", slug=f"zeppelin-{number}"))
+    cost()  # the new pages made the site's frame to be built again
 
     assert cost() == one
 

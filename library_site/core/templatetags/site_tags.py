@@ -7,13 +7,12 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.db.models import Q, Subquery
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from library_site.core.models import LibraryProfile, LibrarySettings
+from library_site.core.frame import Frame, frame_for
 
 register = template.Library()
 
@@ -112,51 +111,15 @@ def language_menu(context: template.Context) -> LanguageMenu:
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context: template.Context) -> dict:
-    """The home page and its menu children, in the active language."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {"home": None, "items": []}
-    root = site.root_page
-    home = (
-        Page.objects.filter(
-            translation_key=root.translation_key, locale__language_code=get_language()
-        )
-        .live()
-        .first()
-    ) or root
-    items = home.get_children().live().in_menu().public()
-    return {"home": home, "items": items}
-
-
-@register.simple_tag(takes_context=True)
-def library_profile(context: template.Context) -> LibraryProfile | None:
-    """The library's name, address and hours in the active language (or the source language)."""
-    request = context.get("request")
-    if request is None:
-        return None
-    library = LibrarySettings.for_request(request)
-    if library.profile_id is None:
-        return None
-    # The profile in the active language if it is translated, else the one the settings name.
-    candidates = LibraryProfile.objects.filter(
-        Q(pk=library.profile_id)
-        | Q(
-            translation_key=Subquery(
-                LibraryProfile.objects.filter(pk=library.profile_id).values("translation_key")
-            ),
-            locale__language_code=get_language(),
-        )
-    ).select_related("locale")
-    by_language = {profile.locale.language_code: profile for profile in candidates}
-    return by_language.get(get_language()) or next(iter(by_language.values()), None)
+def site_frame(context: template.Context) -> Frame:
+    """The menu, the library's profile, contacts and social accounts (library_site.core.frame)."""
+    return frame_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def library_name(context: template.Context) -> str:
     """The library's name in the active language; WAGTAIL_SITE_NAME until it has a profile."""
-    profile = library_profile(context)
+    profile = frame_for(context.get("request")).profile
     return profile.name if profile else settings.WAGTAIL_SITE_NAME
 
 

@@ -9,7 +9,7 @@ from django_comments_xtd.models import XtdComment
 from plugins.opac.models import CatalogueRecord
 from plugins.opac.record_urls import record_url
 from tests.html import soup_of
-from tests.plugins.opac.conftest import _empty_cache, catalogue, site_koha  # noqa: F401
+from tests.plugins.opac.conftest import catalogue, site_koha  # noqa: F401
 
 OLIVER_TWIST = 3
 

@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from plugins.opac.sync import sync_catalogue
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Availability and library names are cached: each test starts from nothing."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
