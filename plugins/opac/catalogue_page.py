@@ -8,6 +8,7 @@
     /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
+    /<lang>/catalogue/shelves/…, …/shelving/<id>/  readers' bookshelves (``shelf_routes``)
 
 Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
 place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
@@ -38,7 +39,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plugins.opac import exports, ratings, recommendations, tags
+from plugins.opac import exports, ratings, recommendations, shelves, tags
 from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
@@ -47,6 +48,7 @@ from plugins.opac.record_urls import CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
 from plugins.opac.search_params import query_from
 from plugins.opac.search_view import search_view
+from plugins.opac.shelf_routes import ShelfRoutes
 from plugins.readers import ratelimits
 
 NEW_PER_PAGE = 20
@@ -61,7 +63,7 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RoutablePageMixin, Page):
+class CataloguePage(ShelfRoutes, RoutablePageMixin, Page):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(
@@ -145,6 +147,7 @@ class CataloguePage(RoutablePageMixin, Page):
                 "view": view,
                 "rating": rating,
                 "tagging": tagging,
+                "shelving": shelves.shelving_of(request.user, found),
                 "also_liked": also,
             },
         )

@@ -1,4 +1,5 @@
-"""The demo's readers' ratings, so record pages and results show readers' stars from the start.
+"""The demo's readers' ratings and bookshelves, so record pages and results show readers' stars
+from the start, and readers' lists are there to open and follow.
 
 Demo readers have no password (they cannot sign in); each prefers the books of one or two
 languages and rates them higher, the way real readers' tastes cluster.
@@ -9,7 +10,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from plugins.opac.models import CatalogueRecord, Rating
+from plugins.opac.models import CatalogueRecord, Rating, Shelf, ShelfEntry, ShelfFollow
+from plugins.opac.shelves import create_list, fixed_shelves, name_key
 
 # Demo readers and the languages whose books they like best.
 READERS = {
@@ -20,6 +22,7 @@ READERS = {
     "demo-emily": ("eng",),
     "demo-filip": ("eng", "rum"),
 }
+DEMO_READER = "reader"  # the account plugins.readers.demo makes, who can sign in
 EVERY = 3  # each reader rates one record in three, a different third each
 
 
@@ -43,3 +46,71 @@ def ensure_demo_ratings() -> int:
                 Rating.objects.create(reader=reader, record_id=biblio_id, stars=stars)
                 made += 1
     return made
+
+
+# Public lists of the demo's readers, in their languages: (name, description, the language of
+# the records on it, the name the reader shows; "" for none, shown as "A reader").
+DEMO_LISTS = {
+    "demo-anna": ("Українська класика", "Книжки, до яких я повертаюся.", "ukr", "Анна"),
+    "demo-dmitri": ("Русская проза", "Перечитываю зимой.", "rus", ""),
+    "demo-carolina": ("Clasici români", "Cărțile din liceu, recitite.", "rum", "Carolina"),
+    "demo-emily": ("Victorian novels", "Long books for long evenings.", "eng", "Emily"),
+    DEMO_READER: ("Holiday reading", "What I take on holiday.", "", ""),
+}
+ON_LIST = 5  # records on each demo list
+FOLLOWED_BY_READER = ("demo-anna", "demo-emily")
+
+
+def ensure_demo_shelves() -> int:
+    """Give the demo readers (and the demo's reader ``reader``, when there) their three shelves
+    and a public list each, and have ``reader`` follow two; the number of records shelved."""
+    users = get_user_model().objects.filter(username__in=[*READERS, DEMO_READER])
+    by_name = {user.username: user for user in users}
+    records = list(CatalogueRecord.objects.order_by("biblio_id"))
+    made = 0
+    with transaction.atomic():
+        for username, reader in by_name.items():
+            made += _fill_fixed_shelves(reader, records)
+            name, description, language, shown = DEMO_LISTS.get(username, ("", "", "", ""))
+            if name:
+                made += _fill_list(reader, name, description, language, records)
+            if shown and not reader.first_name:
+                reader.first_name = shown
+                reader.save(update_fields=["first_name"])
+        if DEMO_READER in by_name:
+            for followed in Shelf.objects.filter(
+                owner__username__in=FOLLOWED_BY_READER, kind=Shelf.Kind.LIST, public=True
+            ):
+                ShelfFollow.objects.get_or_create(follower=by_name[DEMO_READER], shelf=followed)
+    return made
+
+
+def _fill_fixed_shelves(reader, records: list[CatalogueRecord]) -> int:
+    """Read: the reader's best-rated records; reading: one more; want to read: three others."""
+    if ShelfEntry.objects.filter(shelf__owner=reader, shelf__kind__in=Shelf.FIXED).exists():
+        return 0
+    shelves = fixed_shelves(reader)
+    liked = list(
+        Rating.objects.filter(reader=reader, stars__gte=4)
+        .order_by("-stars", "record_id")
+        .values_list("record_id", flat=True)[:4]
+    )
+    rated = set(Rating.objects.filter(reader=reader).values_list("record_id", flat=True))
+    others = [r.pk for r in records if r.pk not in rated][reader.pk % 7 :][:4]
+    placed = [(Shelf.Kind.READ, pk) for pk in liked]
+    placed += [(Shelf.Kind.READING, pk) for pk in others[:1]]
+    placed += [(Shelf.Kind.WANT, pk) for pk in others[1:]]
+    ShelfEntry.objects.bulk_create(
+        ShelfEntry(shelf=shelves[kind], record_id=pk) for kind, pk in placed
+    )
+    return len(placed)
+
+
+def _fill_list(reader, name: str, description: str, language: str, records) -> int:
+    shelf = Shelf.objects.filter(owner=reader, kind=Shelf.Kind.LIST, name_key=name_key(name))
+    if shelf.exists():
+        return 0
+    made = create_list(reader, name, description, public=True)
+    chosen = [r for r in records if not language or r.language == language][:ON_LIST]
+    ShelfEntry.objects.bulk_create(ShelfEntry(shelf=made, record=r) for r in chosen)
+    return len(chosen)
