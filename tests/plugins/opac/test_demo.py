@@ -1,9 +1,11 @@
-"""The demo's readers have rated the catalogue: record pages show stars from the start."""
+"""The demo's readers have rated the catalogue and filled shelves: record pages show stars from
+the start, and readers' lists are there to open and follow."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
-from plugins.opac.demo import READERS, ensure_demo_ratings
-from plugins.opac.models import Rating
+from plugins.opac.demo import DEMO_LISTS, READERS, ensure_demo_ratings, ensure_demo_shelves
+from plugins.opac.models import Rating, Shelf, ShelfEntry, ShelfFollow
 from plugins.opac.ratings import summaries
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +27,18 @@ def test_demo_readers_like_the_books_of_their_languages_best(catalogue):
     others = [r.stars for r in carolina if r.record.language != "rum"]
     assert min(romanian) > max(others)
     assert len(summaries(range(1, 75))) > 50  # most records show readers' stars
+
+
+def test_demo_readers_have_shelves_and_public_lists_and_again_adds_nothing(catalogue):
+    ensure_demo_ratings()
+    get_user_model().objects.create_user("reader", "reader@example.org", "a-long-password")
+
+    made = ensure_demo_shelves()
+
+    assert made == ShelfEntry.objects.count() > 0
+    lists = Shelf.objects.filter(kind="list", public=True)
+    assert sorted(lists.values_list("name", flat=True)) == sorted(n for n, *_ in DEMO_LISTS.values())
+    assert all(shelf.entries.exists() for shelf in lists)
+    assert ShelfEntry.objects.filter(shelf__owner__username="reader").exists()
+    assert ShelfFollow.objects.filter(follower__username="reader").count() == 2
+    assert ensure_demo_shelves() == 0
