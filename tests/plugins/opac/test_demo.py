@@ -37,7 +37,8 @@ def test_demo_readers_have_shelves_and_public_lists_and_again_adds_nothing(catal
 
     assert made == ShelfEntry.objects.count() > 0
     lists = Shelf.objects.filter(kind="list", public=True)
-    assert sorted(lists.values_list("name", flat=True)) == sorted(n for n, *_ in DEMO_LISTS.values())
+    names = sorted(name for name, *_rest in DEMO_LISTS.values())
+    assert sorted(lists.values_list("name", flat=True)) == names
     assert all(shelf.entries.exists() for shelf in lists)
     assert ShelfEntry.objects.filter(shelf__owner__username="reader").exists()
     assert ShelfFollow.objects.filter(follower__username="reader").count() == 2

@@ -49,9 +49,8 @@ def test_a_list_made_from_my_account_is_the_readers(client, shelver):
 
 
 def test_the_data_download_holds_the_readers_shelves_and_follows(client, shelver):
-    followed = create_list(
-        get_user_model().objects.create_user("other", "o@example.org", PASSWORD), "Other", public=True
-    )
+    other = get_user_model().objects.create_user("other", "o@example.org", PASSWORD)
+    followed = create_list(other, "Other", public=True)
     ShelfFollow.objects.create(follower=shelver, shelf=followed)
 
     data = json.loads(client.get("/en/account/data/").content)["shelves"]

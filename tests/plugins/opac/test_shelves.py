@@ -27,7 +27,7 @@ from tests.queries import count_queries
 pytestmark = pytest.mark.django_db
 
 SHELVING_URL = f"/en/catalogue/shelving/{OLIVER_TWIST}/"
-XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
+XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 
 @pytest.fixture
@@ -288,9 +288,7 @@ def test_the_owner_deletes_a_list_with_its_entries_and_follows(client, reader):
 
 
 @pytest.mark.parametrize("action", ["edit", "delete"])
-def test_another_reader_cannot_change_a_list_and_is_told_it_is_not_found(
-    client, reader, action
-):
+def test_another_reader_cannot_change_a_list_and_is_told_it_is_not_found(client, reader, action):
     theirs = create_list(make_reader("other"), "Theirs", public=True)
 
     response = client.post(f"/en/catalogue/shelves/{theirs.token}/{action}/", {"name": "Mine"})
@@ -423,9 +421,7 @@ def test_a_public_list_page_costs_the_same_queries_with_60_records(client, reade
     count_queries(visitor, url)  # warm Wagtail's caches
     few = count_queries(visitor, url)
     few_for_owner = count_queries(client, url)
-    ShelfEntry.objects.bulk_create(
-        ShelfEntry(shelf=summer, record_id=pk) for pk in range(1, 71)
-    )
+    ShelfEntry.objects.bulk_create(ShelfEntry(shelf=summer, record_id=pk) for pk in range(1, 71))
     readers = [make_reader(f"rater{n}") for n in range(3)]
     Rating.objects.bulk_create(
         Rating(reader=r, record_id=pk, stars=1 + pk % 5) for r in readers for pk in range(1, 71)
