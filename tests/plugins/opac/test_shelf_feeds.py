@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import feedparser
 import pytest
 from django.utils import timezone
 
@@ -13,6 +12,7 @@ from plugins.opac.models import ShelfEntry
 from plugins.opac.shelves import create_list, shelf_url
 from tests.html import soup_of
 from tests.plugins.opac.contributions import make_reader
+from tests.plugins.opac.test_feeds import parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +30,6 @@ def summer(catalogue):
         for hours, pk in enumerate(ADDED)
     )
     return shelf
-
-
-def parsed(client, path: str):
-    response = client.get(path)
-    assert response.status_code == 200
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.bozo_exception
-    return response, feed
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
