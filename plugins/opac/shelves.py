@@ -72,9 +72,15 @@ def _in_order(shelves) -> list[Shelf]:
 
 
 def readers_shelves(reader) -> list[Shelf]:
-    """All the reader's shelves, each with ``count`` (its records), in order."""
-    fixed_shelves(reader)
-    return _in_order(Shelf.objects.filter(owner=reader).annotate(count=Count("entries")))
+    """All the reader's shelves, each with ``count`` (its records), in order: one query. A
+    fixed shelf not made yet (nothing was ever put on it) is there unsaved, without address."""
+    found = list(Shelf.objects.filter(owner=reader).annotate(count=Count("entries")))
+    made = {shelf.kind for shelf in found}
+    for kind in Shelf.FIXED:
+        if kind not in made:
+            found.append(Shelf(owner=reader, kind=kind, token=""))
+            found[-1].count = 0
+    return _in_order(found)
 
 
 @dataclass(frozen=True)
@@ -97,10 +103,10 @@ def _latest_entries(shelves: QuerySet | list, per_shelf: int) -> QuerySet[ShelfE
 
 
 def shelves_overview(reader, per_shelf: int = SHOWN_PER_SHELF) -> list[ShelfView]:
-    """The reader's shelves with their counts and latest records as cards: four queries,
+    """The reader's shelves with their counts and latest records as cards: three queries,
     whatever the number of shelves and records."""
     shelves = readers_shelves(reader)
-    entries = list(_latest_entries([s.pk for s in shelves], per_shelf))
+    entries = list(_latest_entries([s.pk for s in shelves if s.pk], per_shelf))
     cards = rated_cards([entry.record for entry in entries])
     by_shelf: dict[int, list[RecordCard]] = {}
     for entry, card in zip(entries, cards, strict=True):

@@ -38,8 +38,20 @@ def test_my_account_lists_the_shelves_with_counts_and_links(client, shelver):
     items = [li.get_text(" ", strip=True) for li in section.select(".account-shelves li")]
     assert len(items) == 4 and items[3].startswith("Summer")
     summer = Shelf.objects.get(name="Summer")
-    assert section.select(".account-shelves a")[3]["href"] == shelf_url(summer, "uk")
+    links = [a["href"] for a in section.select(".account-shelves a")]
+    assert len(links) == 4 and links[3] == shelf_url(summer, "uk")
     assert section.select_one('form[action="/uk/catalogue/shelves/new/"]') is not None
+
+
+def test_a_new_readers_fixed_shelves_are_listed_empty_without_a_page_yet(client, catalogue):
+    newcomer = get_user_model().objects.create_user("new", "new@example.org", PASSWORD)
+    client.force_login(newcomer)
+
+    section = soup_of(client.get("/en/account/")).select_one('[aria-labelledby="shelves-heading"]')
+
+    items = [li.get_text(" ", strip=True) for li in section.select(".account-shelves li")]
+    assert items == ["Want to read — 0 titles", "Reading — 0 titles", "Read — 0 titles"]
+    assert not section.select(".account-shelves a") and not Shelf.objects.exists()
 
 
 def test_a_list_made_from_my_account_is_the_readers(client, shelver):
