@@ -86,7 +86,8 @@ def ensure_demo_shelves() -> int:
 
 
 def _fill_fixed_shelves(reader, records: list[CatalogueRecord]) -> int:
-    """Read: the reader's best-rated records; reading: one more; want to read: three others."""
+    """Read: the reader's best-rated records (or two, for a reader who rated none); reading:
+    one more; want to read: three others."""
     if ShelfEntry.objects.filter(shelf__owner=reader, shelf__kind__in=Shelf.FIXED).exists():
         return 0
     shelves = fixed_shelves(reader)
@@ -96,8 +97,8 @@ def _fill_fixed_shelves(reader, records: list[CatalogueRecord]) -> int:
         .values_list("record_id", flat=True)[:4]
     )
     rated = set(Rating.objects.filter(reader=reader).values_list("record_id", flat=True))
-    others = [r.pk for r in records if r.pk not in rated][reader.pk % 7 :][:4]
-    placed = [(Shelf.Kind.READ, pk) for pk in liked]
+    others = [r.pk for r in records if r.pk not in rated][reader.pk % 7 :][:6]
+    placed = [(Shelf.Kind.READ, pk) for pk in liked or others[4:]]
     placed += [(Shelf.Kind.READING, pk) for pk in others[:1]]
     placed += [(Shelf.Kind.WANT, pk) for pk in others[1:]]
     ShelfEntry.objects.bulk_create(
