@@ -28,6 +28,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 
 from plugins.opac import shelves
 from plugins.opac.cards import rated_cards
+from plugins.opac.models import CatalogueRecord
 from plugins.opac.shelf_feeds import ShelfAtom, ShelfRss
 from plugins.opac.shelf_models import DESCRIPTION_LENGTH, NAME_LENGTH
 from plugins.readers import ratelimits
@@ -161,6 +162,10 @@ class ShelfRoutes:
     def shelving(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
         """A reader puts the record on a shelf (a new list too) or takes it off one; back to
         the record, or to the shelf it was taken off when asked from there."""
+        if request.method == "POST" and not CatalogueRecord.objects.filter(pk=biblio_id).exists():
+            # A page kept open while the record left the catalogue: say so, not just "404".
+            messages.error(request, _("This title is no longer in the catalogue."))
+            return Redirect(self._shelves_url())
         found, back, refused = self._readers_post(request, biblio_id, SHELF_ACTION)
         if refused is not None:
             return refused

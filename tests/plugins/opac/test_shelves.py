@@ -141,8 +141,12 @@ def test_another_readers_list_cannot_be_used_or_emptied(client, reader):
     assert shelved(other) == {"Theirs": [OLIVER_TWIST]} and shelved(reader) == {}
 
 
-def test_shelving_a_record_the_catalogue_does_not_have_gives_the_404_page(client, reader):
-    assert client.post("/en/catalogue/shelving/999999/", {"shelf": "want"}).status_code == 404
+def test_shelving_a_record_the_catalogue_no_longer_has_is_refused_in_words(client, reader):
+    response = client.post("/en/catalogue/shelving/999999/", {"shelf": "want"}, follow=True)
+
+    assert "This title is no longer in the catalogue." in messages_of(response)
+    assert response.redirect_chain[-1][0] == shelves_url("en")
+    assert not ShelfEntry.objects.exists()
 
 
 def test_shelving_is_only_posted_with_the_forms_csrf_token(reader):
