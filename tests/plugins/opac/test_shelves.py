@@ -459,6 +459,15 @@ def test_the_readers_shelves_page_shows_each_shelf_for_the_same_queries_with_60_
     assert len(soup.select(".record-card")) == 70
 
 
+def test_a_new_readers_shelves_page_shows_three_empty_shelves_and_writes_nothing(client, reader):
+    soup = soup_of(client.get(shelves_url("en")))
+
+    titles = [h.get_text(strip=True) for h in soup.select(".bookshelf__head h2")]
+    assert titles == ["Want to read", "Reading", "Read"]
+    assert len(soup.select(".bookshelf")) == 4  # and the form for a new list
+    assert not Shelf.objects.exists()
+
+
 def test_the_shelves_page_asks_a_visitor_to_sign_in(client, catalogue):
     response = client.get(shelves_url("en"))
 
