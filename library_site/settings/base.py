@@ -199,6 +199,7 @@ READERS_RATE_LIMITS = {
     "rating": "60/h/user",  # plugins.opac: stars given, changed or removed
     "tag": "60/h/user",  # plugins.opac: tags added or removed
     "not_interested": "60/h/user",  # plugins.opac: titles hidden from or back in recommendations
+    "shelf": "120/h/user",  # plugins.opac: records shelved, lists made, changed, followed
 }
 # Koha's OPAC refuses holds to a patron owing more than its maxoutstanding preference (5 by
 # default); the site places holds through the staff API, which does not check, so it does.

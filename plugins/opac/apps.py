@@ -16,10 +16,12 @@ class OpacConfig(AppConfig):
         from plugins.opac.account import FOR_YOU_SECTION, RATINGS_SECTION
         from plugins.opac.models import CatalogueRecord
         from plugins.opac.record_urls import record_url
+        from plugins.opac.shelf_account import SHELVES_SECTION
         from plugins.readers.extensions import register_account_section
 
         register_account_section(FOR_YOU_SECTION)
         register_account_section(RATINGS_SECTION)
+        register_account_section(SHELVES_SECTION)
         # Reviews on record pages; a review's replies nest one level.
         registry.register(
             CatalogueRecord,

@@ -9,6 +9,7 @@
     /<lang>/catalogue/not-interested/<id>/    never offer the reader this title (POST)
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
+    /<lang>/catalogue/shelves/…, …/shelving/<id>/  readers' bookshelves (``shelf_routes``)
 
 Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
 place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
@@ -39,7 +40,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plugins.opac import exports, ratings, tags
+from plugins.opac import exports, ratings, shelves, tags
 from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
@@ -50,6 +51,7 @@ from plugins.opac.record_urls import BIBLIO_ID, CATALOGUE_PATH, record_slug, rec
 from plugins.opac.record_view import record_view
 from plugins.opac.search_params import query_from
 from plugins.opac.search_view import search_view
+from plugins.opac.shelf_routes import ShelfRoutes
 from plugins.readers import ratelimits
 
 NEW_PER_PAGE = 20
@@ -62,7 +64,7 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RecommendationRoutes, RoutablePageMixin, Page):
+class CataloguePage(RecommendationRoutes, ShelfRoutes, RoutablePageMixin, Page):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(
@@ -146,6 +148,7 @@ class CataloguePage(RecommendationRoutes, RoutablePageMixin, Page):
                 "view": view,
                 "rating": rating,
                 "tagging": tagging,
+                "shelving": shelves.shelving_of(request.user, found),
                 "also_liked": also,
             },
         )

@@ -1,5 +1,6 @@
-"""The demo's readers' ratings, reviews and tags, so record pages, results, the tag cloud and
-recommendations show readers' voices from the start, in every language of the site.
+"""The demo's readers' ratings, reviews, tags and bookshelves, so record pages, results, the
+tag cloud and recommendations show readers' voices from the start, in every language of the
+site, and readers' lists are there to open and follow.
 
 Demo readers have no password (they cannot sign in); each prefers the books of one or two
 languages and rates them higher, the way real readers' tastes cluster.
@@ -14,7 +15,8 @@ from django.db import transaction
 from django_comments_xtd.models import XtdComment
 
 from plugins.opac import tags
-from plugins.opac.models import CatalogueRecord, Rating, TagTerm
+from plugins.opac.models import CatalogueRecord, Rating, Shelf, ShelfEntry, ShelfFollow, TagTerm
+from plugins.opac.shelves import create_list, fixed_shelves, name_key
 
 # Demo readers and the languages whose books they like best.
 READERS = {
@@ -25,6 +27,7 @@ READERS = {
     "demo-emily": ("eng",),
     "demo-filip": ("eng", "rum"),
 }
+DEMO_READER = "reader"  # the account plugins.readers.demo makes, who can sign in
 EVERY = 3  # each reader rates one record in three, a different third each
 
 
@@ -175,3 +178,72 @@ def _review(record_type, record, user, text: str, parent=None) -> XtdComment:
         comment=text,
         parent_id=parent.pk if parent else 0,
     )
+
+
+# Public lists of the demo's readers, in their languages: (name, description, the language of
+# the records on it, the name the reader shows; "" for none, shown as "A reader").
+DEMO_LISTS = {
+    "demo-anna": ("Українська класика", "Книжки, до яких я повертаюся.", "ukr", "Анна"),
+    "demo-dmitri": ("Русская проза", "Перечитываю зимой.", "rus", ""),
+    "demo-carolina": ("Clasici români", "Cărțile din liceu, recitite.", "rum", "Carolina"),
+    "demo-emily": ("Victorian novels", "Long books for long evenings.", "eng", "Emily"),
+    DEMO_READER: ("Holiday reading", "What I take on holiday.", "", ""),
+}
+ON_LIST = 5  # records on each demo list
+FOLLOWED_BY_READER = ("demo-anna", "demo-emily")
+
+
+def ensure_demo_shelves() -> int:
+    """Give the demo readers (and the demo's reader ``reader``, when there) their three shelves
+    and a public list each, and have ``reader`` follow two; the number of records shelved."""
+    users = get_user_model().objects.filter(username__in=[*READERS, DEMO_READER])
+    by_name = {user.username: user for user in users}
+    records = list(CatalogueRecord.objects.order_by("biblio_id"))
+    made = 0
+    with transaction.atomic():
+        for username, reader in by_name.items():
+            made += _fill_fixed_shelves(reader, records)
+            name, description, language, shown = DEMO_LISTS.get(username, ("", "", "", ""))
+            if name:
+                made += _fill_list(reader, name, description, language, records)
+            if shown and not reader.first_name:
+                reader.first_name = shown
+                reader.save(update_fields=["first_name"])
+        if DEMO_READER in by_name:
+            for followed in Shelf.objects.filter(
+                owner__username__in=FOLLOWED_BY_READER, kind=Shelf.Kind.LIST, public=True
+            ):
+                ShelfFollow.objects.get_or_create(follower=by_name[DEMO_READER], shelf=followed)
+    return made
+
+
+def _fill_fixed_shelves(reader, records: list[CatalogueRecord]) -> int:
+    """Read: the reader's best-rated records (or two, for a reader who rated none); reading:
+    one more; want to read: three others."""
+    if ShelfEntry.objects.filter(shelf__owner=reader, shelf__kind__in=Shelf.FIXED).exists():
+        return 0
+    shelves = fixed_shelves(reader)
+    liked = list(
+        Rating.objects.filter(reader=reader, stars__gte=4)
+        .order_by("-stars", "record_id")
+        .values_list("record_id", flat=True)[:4]
+    )
+    rated = set(Rating.objects.filter(reader=reader).values_list("record_id", flat=True))
+    others = [r.pk for r in records if r.pk not in rated][reader.pk % 7 :][:6]
+    placed = [(Shelf.Kind.READ, pk) for pk in liked or others[4:]]
+    placed += [(Shelf.Kind.READING, pk) for pk in others[:1]]
+    placed += [(Shelf.Kind.WANT, pk) for pk in others[1:]]
+    ShelfEntry.objects.bulk_create(
+        ShelfEntry(shelf=shelves[kind], record_id=pk) for kind, pk in placed
+    )
+    return len(placed)
+
+
+def _fill_list(reader, name: str, description: str, language: str, records) -> int:
+    shelf = Shelf.objects.filter(owner=reader, kind=Shelf.Kind.LIST, name_key=name_key(name))
+    if shelf.exists():
+        return 0
+    made = create_list(reader, name, description, public=True)
+    chosen = [r for r in records if not language or r.language == language][:ON_LIST]
+    ShelfEntry.objects.bulk_create(ShelfEntry(shelf=made, record=r) for r in chosen)
+    return len(chosen)

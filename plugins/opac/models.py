@@ -368,5 +368,7 @@ class SyncState(models.Model):
         return self.started_at is not None and self.finished_at is None
 
 
-# The catalogue page lives in a module of its own; Django finds models through this one.
+# Bookshelves and the catalogue page live in modules of their own; Django finds models through
+# this one.
 from plugins.opac.catalogue_page import CataloguePage  # noqa: E402, F401
+from plugins.opac.shelf_models import Shelf, ShelfEntry, ShelfFollow  # noqa: E402, F401

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
-from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags
+from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags, ensure_demo_shelves
 from plugins.opac.recommendations.stored import recompute as recompute_recommendations
 from plugins.readers.demo import PATRON, ensure_demo_reader
 
@@ -62,6 +62,7 @@ class Command(BaseCommand):
         ensure_admin("admin", password)
         reader_password = os.environ.get("LIBRARY20_DEMO_READER_PASSWORD", DEFAULT_READER_PASSWORD)
         card = ensure_demo_reader(reader_password, KohaClient(settings.KOHA))
+        ensure_demo_shelves()  # the demo readers' and the reader's, made just above
         serve_site_at(host, port)
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.stdout.write(

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('opac', '0007_similar_records'),
+        ('opac', '0008_shelves'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
