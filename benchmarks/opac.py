@@ -57,7 +57,7 @@ from library_site.demo.loader import load_demo_content  # noqa: E402
 from plugins.opac.koha import koha_client  # noqa: E402
 from plugins.opac.models import CatalogueRecord, Rating, SimilarRecord  # noqa: E402
 from plugins.opac.recommendations.similarity import neighbours  # noqa: E402
-from plugins.opac.recommendations.stored import recompute, update_after_rating  # noqa: E402
+from plugins.opac.recommendations.stored import recompute, update_after  # noqa: E402
 from plugins.opac.record_urls import record_url  # noqa: E402
 from plugins.opac.sync import sync_catalogue  # noqa: E402
 
@@ -206,7 +206,7 @@ def recommendations(args) -> None:
             stars=6 - stars
         )
         start = time.perf_counter()
-        update_after_rating(reader_ids[reader], FIRST_ID + record)
+        update_after(reader_ids[reader], FIRST_ID + record)
         updates.append(time.perf_counter() - start)
     update = statistics.median(updates)
 

@@ -10,7 +10,7 @@ from django.db.models import Avg, Count, Max, Q
 
 from plugins.opac.jobs import later
 from plugins.opac.models import CatalogueRecord, Rating
-from plugins.opac.recommendations.stored import update_after_rating
+from plugins.opac.recommendations.stored import update_after
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,12 @@ def parse_stars(raw: str | None) -> int | None:
 def rate(reader, record: CatalogueRecord, stars: int) -> None:
     """Give or change the reader's rating of the record; recommendations follow after."""
     Rating.objects.update_or_create(reader=reader, record=record, defaults={"stars": stars})
-    later(update_after_rating, reader.pk, record.pk)
+    later(update_after, reader.pk, record.pk)
 
 
 def unrate(reader, record: CatalogueRecord) -> bool:
     """Remove the reader's rating of the record; whether there was one."""
     removed = Rating.objects.filter(reader=reader, record=record).delete()[0] > 0
     if removed:
-        later(update_after_rating, reader.pk, record.pk)
+        later(update_after, reader.pk, record.pk)
     return removed

@@ -18,8 +18,10 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from plugins.opac.cards import RecordCard, rated_cards
+from plugins.opac.jobs import later
 from plugins.opac.models import CatalogueRecord
 from plugins.opac.reader_input import clean_value
+from plugins.opac.recommendations.stored import update_after
 from plugins.opac.record_urls import CATALOGUE_PATH
 from plugins.opac.shelf_models import DESCRIPTION_LENGTH, NAME_LENGTH, Shelf, ShelfEntry
 from plugins.opac.shelf_models import ShelfFollow as Follow
@@ -233,12 +235,17 @@ def shelve(reader, record: CatalogueRecord, shelf: Shelf) -> bool:
                 shelf__owner=reader, shelf__kind__in=Shelf.FIXED, record=record
             ).exclude(shelf=shelf).delete()
         _entry, created = ShelfEntry.objects.get_or_create(shelf=shelf, record=record)
+    if created:
+        later(update_after, reader.pk, record.pk)
     return created
 
 
 def unshelve(record: CatalogueRecord, shelf: Shelf) -> bool:
     """Take the record off the shelf; whether it was on it."""
-    return ShelfEntry.objects.filter(shelf=shelf, record=record).delete()[0] > 0
+    removed = ShelfEntry.objects.filter(shelf=shelf, record=record).delete()[0] > 0
+    if removed:
+        later(update_after, shelf.owner_id, record.pk)
+    return removed
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.db import connection
 
 from plugins.opac.models import CatalogueRecord, NotInterested, Rating
 from plugins.opac.search.documents import VALUE_LENGTH
+from plugins.opac.shelf_models import Shelf, ShelfEntry
 
 SIMILAR, ALIKE, FAVOURITE = 0, 1, 2  # where a suggestion comes from, the first preferred
 LIKED = 4  # stars from which a rating says the reader liked the title
@@ -69,10 +70,11 @@ def also_liked(record: CatalogueRecord, reader=None, count: int = 6) -> list[int
 
 def for_you(reader, count: int = 12) -> list[int]:
     """The biblio ids offered to the reader, best first: records like those they liked, then
-    the same authors' and subjects', then readers' favourites; never one they rated already or
-    marked "not interested". One query."""
+    the same authors' and subjects', then readers' favourites; never one they rated or shelved
+    already or marked "not interested". One query."""
     ratings = Rating._meta.db_table
     users = get_user_model()._meta.db_table
+    entries, shelves = ShelfEntry._meta.db_table, Shelf._meta.db_table
     shown, shown_params = _not_hidden(reader, "biblio_id")
     sql = f"""
         SELECT biblio_id FROM (
@@ -95,12 +97,15 @@ def for_you(reader, count: int = 12) -> list[int]:
             HAVING COUNT(*) >= {FAVOURITE_READERS} AND AVG(r.stars * 1.0) >= {LIKED}
         ) AS offered
         WHERE biblio_id NOT IN (SELECT biblio_id FROM {ratings} WHERE reader_id = %s)
+          AND biblio_id NOT IN (
+              SELECT e.biblio_id FROM {entries} e JOIN {shelves} s ON s.id = e.shelf_id
+              WHERE s.owner_id = %s)
           AND {shown}
         ORDER BY kind, weight DESC, biblio_id
         LIMIT %s
     """
     # A record offered for several reasons comes back once per reason: enough rows for
     # ``count`` different ones, the first reason kept.
-    params = [reader.pk, reader.pk, reader.pk, *shown_params, count * 3]
+    params = [reader.pk, reader.pk, reader.pk, reader.pk, *shown_params, count * 3]
     found = dict.fromkeys(biblio_id for (biblio_id,) in _rows(sql, params))
     return list(found)[:count]

@@ -10,16 +10,30 @@ those; a record that falls out of another's list leaves room that the nightly re
 from __future__ import annotations
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Value
 
 from plugins.opac.models import Rating, RatingColumn, SimilarRecord
 from plugins.opac.recommendations.similarity import NEIGHBOURS, Neighbour, rows_of, similarities
+from plugins.opac.shelf_models import ShelfEntry
+
+SHELVED_STARS = 4  # a title a reader shelved without rating: they want it, or liked it enough
 
 
-def signals() -> QuerySet:
-    """(reader id, biblio id, stars) of every active reader: a blocked reader's say is out."""
-    return Rating.objects.filter(reader__is_active=True).values_list(
-        "reader_id", "record_id", "stars"
+def signals(readers=None, records=None) -> QuerySet:
+    """(reader id, biblio id, stars) of every active reader, ``readers``' and ``records``' only
+    when given (ids or a subquery): their ratings, and each title they shelved but did not rate
+    taken as a liking of ``SHELVED_STARS``. A blocked reader's say is out."""
+    rated = Rating.objects.filter(reader__is_active=True)
+    shelved = ShelfEntry.objects.filter(shelf__owner__is_active=True).exclude(
+        Exists(Rating.objects.filter(reader=OuterRef("shelf__owner"), record=OuterRef("record")))
+    )
+    if readers is not None:
+        rated, shelved = rated.filter(reader__in=readers), shelved.filter(shelf__owner__in=readers)
+    if records is not None:
+        rated, shelved = rated.filter(record__in=records), shelved.filter(record__in=records)
+    stars = Value(SHELVED_STARS, output_field=IntegerField())
+    return rated.values_list("reader_id", "record_id", "stars").union(
+        shelved.values_list("shelf__owner_id", "record_id", stars).distinct()
     )
 
 
@@ -42,13 +56,12 @@ def recompute() -> int:
     return len(pairs)
 
 
-def update_after_rating(reader_id: int, biblio_id: int) -> int:
-    """Bring the stored lists up to date after the reader rated, re-rated or unrated the
-    record; how many records' lists were rewritten."""
-    rated = Rating.objects.filter(reader_id=reader_id).values_list("record", flat=True)
-    changed = {biblio_id, *rated}
-    raters = signals().filter(record_id__in=changed).values("reader_id")
-    ratings = list(signals().filter(reader_id__in=raters))
+def update_after(reader_id: int, biblio_id: int) -> int:
+    """Bring the stored lists up to date after the reader rated, re-rated, unrated, shelved or
+    unshelved the record; how many records' lists were rewritten."""
+    changed = {biblio_id, *(b for _reader, b, _stars in signals(readers=[reader_id]))}
+    raters = {reader for reader, _b, _stars in signals(records=changed)}
+    ratings = list(signals(readers=raters))
     shown = {b for _reader, b, _stars in ratings} - changed
     lengths = dict(RatingColumn.objects.filter(record_id__in=shown).values_list("record", "length"))
     if missing := shown - lengths.keys():  # rated since the last recompute, by no one updated

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from plugins.opac.models import CatalogueRecord, NotInterested, Rating, SimilarRecord
 from plugins.opac.recommendations.shown import also_liked, for_you
 from plugins.opac.recommendations.similarity import neighbours
-from plugins.opac.recommendations.stored import recompute, update_after_rating
+from plugins.opac.recommendations.stored import recompute, update_after
 from tests.html import soup_of
 from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, record_page
 from tests.services import port_open, require
@@ -98,7 +98,7 @@ def test_each_rating_updates_the_lists_as_a_full_recompute_would(catalogue):
     readers = {name: make_reader(name) for name in "abc"}
     for name, biblio_id, stars in RATINGS:
         Rating.objects.create(reader=readers[name], record_id=biblio_id, stars=stars)
-        update_after_rating(readers[name].pk, biblio_id)
+        update_after(readers[name].pk, biblio_id)
     incremental = stored_lists()
 
     recompute()
@@ -114,9 +114,9 @@ def test_a_changed_or_removed_rating_updates_them_too(catalogue):
 
     # a turns against record 5, then c forgets record 1.
     Rating.objects.filter(reader=readers["a"], record_id=5).update(stars=1)
-    update_after_rating(readers["a"].pk, 5)
+    update_after(readers["a"].pk, 5)
     Rating.objects.filter(reader=readers["c"], record_id=1).delete()
-    update_after_rating(readers["c"].pk, 1)
+    update_after(readers["c"].pk, 1)
     incremental = stored_lists()
 
     recompute()
@@ -135,7 +135,7 @@ def test_incremental_updates_agree_with_a_recompute_on_random_ratings(catalogue)
             Rating.objects.update_or_create(
                 reader=reader, record_id=biblio_id, defaults={"stars": rng.randrange(1, 6)}
             )
-        update_after_rating(reader.pk, biblio_id)
+        update_after(reader.pk, biblio_id)
     incremental = stored_lists()
 
     recompute()
@@ -298,6 +298,32 @@ def test_an_update_before_any_recompute_reads_the_lengths_it_lacks(catalogue):
     readers = given_ratings(but=("c", 2))
     Rating.objects.create(reader=readers["c"], record_id=2, stars=4)
 
-    update_after_rating(readers["c"].pk, 2)
+    update_after(readers["c"].pk, 2)
 
     assert also_liked_of(2) == [5, 1]
+
+
+@pytest.mark.django_db
+def test_a_title_shelved_but_not_rated_counts_as_liked(catalogue):
+    from plugins.opac.shelves import fixed_shelves, shelve
+
+    given_ratings()
+    for reader in (make_reader("dana"), make_reader("eve")):  # like 1, keep 6 on "Read" unrated
+        Rating.objects.create(reader=reader, record_id=1, stars=5)
+        Rating.objects.create(reader=reader, record_id=3, stars=1)
+        shelve(reader, CatalogueRecord.objects.get(pk=6), fixed_shelves(reader)["read"])
+
+    recompute()
+
+    assert 6 in also_liked_of(1)
+
+
+@pytest.mark.django_db
+def test_for_you_leaves_out_what_the_reader_has_on_a_shelf(rated):
+    from plugins.opac.shelves import fixed_shelves, shelve
+
+    dana = make_reader("dana")
+    Rating.objects.create(reader=dana, record_id=2, stars=5)
+    shelve(dana, CatalogueRecord.objects.get(pk=5), fixed_shelves(dana)["want"])
+
+    assert 5 not in for_you(dana)
