@@ -329,4 +329,5 @@ class SyncState(models.Model):
 
 
 # The catalogue page lives in a module of its own; Django finds models through this one.
+from plugins.opac.acquisitions.models import FailedSearch, PurchaseSuggestion  # noqa: E402, F401
 from plugins.opac.catalogue_page import CataloguePage  # noqa: E402, F401
