@@ -196,6 +196,7 @@ READERS_RATE_LIMITS = {
     "registration": "5/h/ip",
     "rating": "60/h/user",  # plugins.opac: stars given, changed or removed
     "tag": "60/h/user",  # plugins.opac: tags added or removed
+    "suggestion": "10/h/user,30/h/ip",  # plugins.opac: purchase suggestions sent
 }
 # Koha's OPAC refuses holds to a patron owing more than its maxoutstanding preference (5 by
 # default); the site places holds through the staff API, which does not check, so it does.

@@ -14,11 +14,13 @@ class OpacConfig(AppConfig):
 
         from plugins.comments import registry
         from plugins.opac.account import RATINGS_SECTION
+        from plugins.opac.acquisitions.account import SUGGESTIONS_SECTION
         from plugins.opac.models import CatalogueRecord
         from plugins.opac.record_urls import record_url
         from plugins.readers.extensions import register_account_section
 
         register_account_section(RATINGS_SECTION)
+        register_account_section(SUGGESTIONS_SECTION)
         # Reviews on record pages; a review's replies nest one level.
         registry.register(
             CatalogueRecord,

@@ -8,6 +8,7 @@
     /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
+    /<lang>/catalogue/suggest/                a reader suggests a title to buy (acquisitions.routes)
 
 Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
 place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
@@ -39,6 +40,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from plugins.opac import exports, ratings, recommendations, tags
+from plugins.opac.acquisitions.routes import SuggestionRoutes
 from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
@@ -61,7 +63,7 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RoutablePageMixin, Page):
+class CataloguePage(SuggestionRoutes, RoutablePageMixin, Page):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(
