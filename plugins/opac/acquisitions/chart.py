@@ -75,20 +75,8 @@ def weekly(period: Period) -> list[Series]:
             values[index[monday(day)]] += count or 0
         return values
 
-    ratings = (
-        Rating.objects.filter(rated_at__gte=period.start, rated_at__lt=period.end)
-        .annotate(day=TruncDate("rated_at"))
-        .values("day")
-        .annotate(n=Count("id"))
-        .values_list("day", "n")
-    )
-    suggested = (
-        PurchaseSuggestion.objects.filter(created__gte=period.start, created__lt=period.end)
-        .annotate(on=TruncDate("created"))
-        .values("on")
-        .annotate(n=Count("id"))
-        .values_list("on", "n")
-    )
+    ratings = _per_day(Rating.objects.all(), "rated_at", period)
+    suggested = _per_day(PurchaseSuggestion.objects.all(), "created", period)
     failed = (
         FailedSearch.objects.filter(day__gte=period.since, day__lte=period.until)
         .values("day")
@@ -100,6 +88,18 @@ def weekly(period: Period) -> list[Series]:
         Series("suggestions", _("Purchase suggestions"), per_week(suggested)),
         Series("failed", _("Searches with no result"), per_week(failed)),
     ]
+
+
+def _per_day(rows, field: str, period: Period):
+    """How many rows have ``field`` (a date-time) on each day of the period, counted by the
+    database."""
+    in_period = rows.filter(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
+    return (
+        in_period.annotate(on=TruncDate(field))
+        .values("on")
+        .annotate(n=Count("id"))
+        .values_list("on", "n")
+    )
 
 
 def _weeks(period: Period) -> list[date]:
