@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Avg, Case, Count, IntegerField, Max, Min, Q, Sum, Value, When
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ from plugins.opac.models import CatalogueRecord, Rating
 log = logging.getLogger(__name__)
 
 SHOWN = 20  # rows of each table on the report's page; the exports have them all
+HOLDS_CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -100,15 +102,26 @@ def most_rated(period: Period, limit: int | None) -> Table:
     )
 
 
+def holds_per_record(period: Period) -> Counter:
+    """Holds placed in the period per record, as Koha lists them; kept HOLDS_CACHE_SECONDS, so
+    the page, its exports and its next visits ask Koha once. KohaError when Koha cannot say."""
+    key = f"opac:acquisitions:holds:{period.since}:{period.until}"
+    counted = cache.get(key)
+    if counted is None:
+        holds = KohaClient(settings.KOHA, retry=ONE_TRY).holds_placed(period.since, period.until)
+        counted = Counter(h["biblio_id"] for h in holds if h.get("biblio_id") is not None)
+        cache.set(key, counted, HOLDS_CACHE_SECONDS)
+    return counted
+
+
 def most_held(period: Period, limit: int | None) -> Table:
     """Records with holds placed in the period, from Koha, counted per record; the titles in
     one query. When Koha cannot be asked, the table says so."""
     try:
-        holds = KohaClient(settings.KOHA, retry=ONE_TRY).holds_placed(period.since, period.until)
+        counted = holds_per_record(period)
     except KohaError as error:
         log.warning("acquisitions report: holds unavailable error=%s", type(error).__name__)
         return Table(unavailable=_("Koha cannot be reached just now: holds cannot be counted."))
-    counted = Counter(hold["biblio_id"] for hold in holds if hold.get("biblio_id") is not None)
     best = counted.most_common(limit)
     titles = CatalogueRecord.objects.in_bulk([biblio_id for biblio_id, _ in best])
     return Table(

@@ -247,3 +247,18 @@ def test_the_report_costs_the_same_queries_whatever_the_data(
         FailedSearch.objects.create(query=f"words {n}", language="en", day=TODAY)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
+
+
+def test_kohas_holds_are_asked_once_for_the_page_and_its_exports(client, editor, monkeypatch):
+    asked = []
+
+    def holds_placed(self, since, until):
+        asked.append((since, until))
+        return [{"biblio_id": 3}]
+
+    monkeypatch.setattr("koha_bridge.client.KohaClient.holds_placed", holds_placed)
+
+    client.get(URL)
+    client.get(URL, {"table": "most_held", "export": "csv"})
+
+    assert len(asked) == 1
