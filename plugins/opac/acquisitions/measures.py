@@ -1,14 +1,19 @@
 """The report's tables ("measures"): each a label, its columns and a function of the period.
 
 Plugins add theirs with ``register_measure``. The readers' bookshelves add "most wanted" (their
-"want to read" shelvings) this way, from their AppConfig.ready()::
+"want to read" shelvings, ``shelves.most_wanted(since, until, limit)`` with date-times and a
+number) this way, from the opac AppConfig.ready()::
+
+    def most_wanted_table(period: Period, limit: int | None) -> Table:
+        found = most_wanted(period.start, period.end, limit or ALL_ROWS)
+        return Table([{"title": r.title, "biblio_id": r.biblio_id, "times": n} for r, n in found])
 
     register_measure(Measure(
         key="most_wanted",
-        label=_("Most wanted"),
-        columns=(Column("title", _("Title")), Column("times", _("Readers"))),
-        table=lambda period, limit: Table(rows_of(most_wanted(period.since, period.until, limit))),
-        order=5,
+        label=gettext_lazy("Most wanted"),
+        columns=(TITLE, BIBLIO_ID, Column("times", gettext_lazy("Readers who want it"))),
+        table=most_wanted_table,
+        order=5,  # first on the page
     ))
 """
 
@@ -36,6 +41,7 @@ log = logging.getLogger(__name__)
 
 SHOWN = 20  # rows of each table on the report's page; the exports have them all
 HOLDS_CACHE_SECONDS = 300
+ALL_ROWS = 1_000_000  # "every row" for measures whose function wants a number
 
 
 @dataclass(frozen=True)
