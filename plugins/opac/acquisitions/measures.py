@@ -5,7 +5,7 @@ Plugins add theirs with ``register_measure``. The readers' bookshelves add "most
 number) this way, from the opac AppConfig.ready()::
 
     def most_wanted_table(period: Period, limit: int | None) -> Table:
-        found = most_wanted(period.start, period.end, limit or ALL_ROWS)
+        found = most_wanted(period.start, period.end, limit or 1_000_000)  # None: every row
         return Table([{"title": r.title, "biblio_id": r.biblio_id, "times": n} for r, n in found])
 
     register_measure(Measure(
@@ -41,7 +41,6 @@ log = logging.getLogger(__name__)
 
 SHOWN = 20  # rows of each table on the report's page; the exports have them all
 HOLDS_CACHE_SECONDS = 300
-ALL_ROWS = 1_000_000  # "every row" for measures whose function wants a number
 
 
 @dataclass(frozen=True)
