@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -428,6 +428,47 @@ class KohaClient:
 
     def cancel_hold(self, hold_id: int) -> None:
         self._send("DELETE", f"/holds/{int(hold_id)}")
+
+    def holds_placed(self, since: date, until: date) -> list[dict]:
+        """Every current hold placed from ``since`` to ``until`` (hold_date, both included)."""
+        query = {"hold_date": {"-between": [since.isoformat(), until.isoformat()]}}
+        return list(self._paged("/holds", {"q": json.dumps(query)}))
+
+    # -- acquisitions --------------------------------------------------------------------
+
+    def add_suggestion(
+        self,
+        title: str,
+        *,
+        suggested_by: int | None = None,
+        author: str | None = None,
+        isbn: str | None = None,
+        publisher_code: str | None = None,
+        publication_year: str | None = None,
+        patron_reason: str | None = None,
+        note: str | None = None,
+    ) -> dict:
+        """A new purchase suggestion (status ASKED); Koha refuses a patron over its limits with
+        400 ``max_total_reached`` or ``max_pending_reached`` (KohaBadRequest)."""
+        body: dict[str, Any] = {"title": title}
+        for name, value in (
+            ("suggested_by", int(suggested_by) if suggested_by is not None else None),
+            ("author", author),
+            ("isbn", isbn),
+            ("publisher_code", publisher_code),
+            ("publication_year", publication_year),
+            ("patron_reason", patron_reason),
+            ("note", note),
+        ):
+            if value:
+                body[name] = value
+        return self._json("POST", "/suggestions", json=body)
+
+    def suggestions(self, query: dict | None = None) -> list[dict]:
+        """The purchase suggestions matching a ``q`` query (all of them without one), every
+        page: ``suggestions({"suggested_by": 42})``, ``suggestions({"status": "ASKED"})``."""
+        params = {"q": json.dumps(query)} if query else {}
+        return list(self._paged("/suggestions", params))
 
     # -- operations ----------------------------------------------------------------------
 

@@ -62,6 +62,18 @@ def clean_issn(raw: str) -> str:
     return f"{match.group(1)}-{match.group(2).upper()}" if match else ""
 
 
+def is_valid_issn(issn: str) -> bool:
+    """Whether the ISSN ("1234-567X", hyphen or not) has the right check digit."""
+    issn = clean_issn(issn).replace("-", "")
+    if not issn:
+        return False
+    total = sum(
+        weight * int(digit) for weight, digit in zip(range(8, 1, -1), issn[:7], strict=True)
+    )
+    check = (11 - total % 11) % 11
+    return issn[7] == ("X" if check == 10 else str(check))
+
+
 def _isbn10_check_digit(first_nine: str) -> str:
     weights = range(10, 1, -1)
     total = sum(weight * int(digit) for weight, digit in zip(weights, first_nine, strict=True))

@@ -29,6 +29,11 @@ PREFERENCES: dict[str, str] = {
     "currency": "EUR",
     "FailedLoginAttempts": "",  # failed password checks that lock a patron out; empty: never
     "autoMemberNum": "1",  # a patron added without a card number gets the next one
+    # Purchase suggestions a patron may make: MaxTotalSuggestions in NumberOfSuggestionDays
+    # days, and MaxOpenSuggestions not yet dealt with; empty: no limit.
+    "MaxTotalSuggestions": "",
+    "NumberOfSuggestionDays": "",
+    "MaxOpenSuggestions": "",
 }
 
 

@@ -113,6 +113,18 @@ CREATE TABLE IF NOT EXISTS ratings (
     patron_id INTEGER NOT NULL REFERENCES patrons (patron_id), rating_value INTEGER NOT NULL,
     timestamp TEXT NOT NULL, PRIMARY KEY (biblio_id, patron_id)
 );
+CREATE TABLE IF NOT EXISTS suggestions (
+    suggestion_id INTEGER PRIMARY KEY, suggested_by INTEGER REFERENCES patrons (patron_id),
+    suggestion_date TEXT NOT NULL, managed_by INTEGER, managed_date TEXT, accepted_by INTEGER,
+    accepted_date TEXT, rejected_by INTEGER, rejected_date TEXT, last_status_change_by INTEGER,
+    last_status_change_date TEXT, status TEXT NOT NULL DEFAULT 'ASKED', note TEXT,
+    staff_note TEXT, author TEXT, title TEXT, copyright_date INTEGER, publisher_code TEXT,
+    timestamp TEXT NOT NULL, volume_desc TEXT, publication_year TEXT, publication_place TEXT,
+    isbn TEXT, biblio_id INTEGER, reason TEXT, patron_reason TEXT, budget_id INTEGER,
+    library_id TEXT, collection_title TEXT, item_type TEXT, quantity TEXT, currency TEXT,
+    item_price REAL, total_price TEXT, archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS suggestions_by_patron ON suggestions (suggested_by);
 CREATE TABLE IF NOT EXISTS api_clients (
     client_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL,
     patron_id INTEGER NOT NULL REFERENCES patrons (patron_id)

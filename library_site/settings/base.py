@@ -200,6 +200,7 @@ READERS_RATE_LIMITS = {
     "tag": "60/h/user",  # plugins.opac: tags added or removed
     "not_interested": "60/h/user",  # plugins.opac: titles hidden from or back in recommendations
     "shelf": "120/h/user",  # plugins.opac: records shelved, lists made, changed, followed
+    "suggestion": "10/h/user,30/h/ip",  # plugins.opac: purchase suggestions sent
 }
 # Koha's OPAC refuses holds to a patron owing more than its maxoutstanding preference (5 by
 # default); the site places holds through the staff API, which does not check, so it does.

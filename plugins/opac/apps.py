@@ -14,6 +14,7 @@ class OpacConfig(AppConfig):
 
         from plugins.comments import registry
         from plugins.opac.account import FOR_YOU_SECTION, RATINGS_SECTION
+        from plugins.opac.acquisitions.account import SUGGESTIONS_SECTION
         from plugins.opac.models import CatalogueRecord
         from plugins.opac.record_urls import record_url
         from plugins.opac.shelf_account import SHELVES_SECTION
@@ -22,6 +23,7 @@ class OpacConfig(AppConfig):
         register_account_section(FOR_YOU_SECTION)
         register_account_section(RATINGS_SECTION)
         register_account_section(SHELVES_SECTION)
+        register_account_section(SUGGESTIONS_SECTION)
         # Reviews on record pages; a review's replies nest one level.
         registry.register(
             CatalogueRecord,

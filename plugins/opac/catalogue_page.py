@@ -10,6 +10,7 @@
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
     /<lang>/catalogue/shelves/…, …/shelving/<id>/  readers' bookshelves (``shelf_routes``)
+    /<lang>/catalogue/suggest/                a reader suggests a title to buy (acquisitions.routes)
 
 Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
 place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
@@ -41,6 +42,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from plugins.opac import exports, ratings, shelves, tags
+from plugins.opac.acquisitions.routes import SuggestionRoutes
 from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
@@ -64,7 +66,7 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RecommendationRoutes, ShelfRoutes, RoutablePageMixin, Page):
+class CataloguePage(RecommendationRoutes, ShelfRoutes, SuggestionRoutes, RoutablePageMixin, Page):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(

@@ -368,7 +368,8 @@ class SyncState(models.Model):
         return self.started_at is not None and self.finished_at is None
 
 
-# Bookshelves and the catalogue page live in modules of their own; Django finds models through
-# this one.
+# Bookshelves, acquisitions and the catalogue page live in modules of their own; Django finds
+# models through this one.
+from plugins.opac.acquisitions.models import FailedSearch, PurchaseSuggestion  # noqa: E402, F401
 from plugins.opac.catalogue_page import CataloguePage  # noqa: E402, F401
 from plugins.opac.shelf_models import Shelf, ShelfEntry, ShelfFollow  # noqa: E402, F401

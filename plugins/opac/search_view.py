@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl
 
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from plugins.opac.acquisitions.failed_searches import log_failed_search
 from plugins.opac.cards import RecordCard, rated_cards
 from plugins.opac.names import format_name, language_name
 from plugins.opac.search import (
@@ -107,6 +108,8 @@ def search_view(base_url: str, query: CatalogueQuery) -> SearchView:
     if not results.records and results.total and query.page > results.pages:
         query = on_page(query, results.pages)  # past the last page: show the last one
         results = search_catalogue(query)
+    if not results.total and query.text and query.page == 1:
+        log_failed_search(query.text, get_language())  # what readers want and do not find
 
     def url(each: CatalogueQuery) -> str:
         return base_url + query_string(each)

@@ -15,6 +15,7 @@ from koha_bridge.sandbox.api import (
     password,
     patrons,
     serialise,
+    suggestions,
 )
 from koha_bridge.sandbox.api.auth import AuthenticationFailure, authenticate
 from koha_bridge.sandbox.api.context import Context
@@ -92,6 +93,8 @@ class SandboxApp:
         add("GET", "/holds", circulation_routes.list_holds, _listing(*serialise.HOLD_COLUMNS))
         add("POST", "/holds", circulation_routes.add_hold)
         add("DELETE", "/holds/{hold_id:int}", circulation_routes.delete_hold)
+        add("GET", "/suggestions", suggestions.list_suggestions, _listing())
+        add("POST", "/suggestions", suggestions.add_suggestion)
         add("GET", "/libraries", libraries.list_libraries, _listing(*libraries.FILTERS))
         add("GET", "/libraries/{library_id}", libraries.get_library)
         add("GET", "/public/libraries", libraries.list_public_libraries, _listing())

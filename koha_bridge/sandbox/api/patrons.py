@@ -71,7 +71,7 @@ def add_patron(ctx: Context, request: Request) -> Response:
         if not isinstance(value, _FIELD_TYPES[name]) or isinstance(value, bool):
             return Response.invalid("Expected another type.", f"/body/{name}")
     for name in ("date_of_birth", "date_enrolled", "expiry_date"):
-        if body.get(name) is not None and not _is_date(body[name]):
+        if body.get(name) is not None and not is_date(body[name]):
             return Response.invalid("Does not match date format.", f"/body/{name}")
     now = ctx.clock()
     try:
@@ -89,7 +89,8 @@ def add_patron(ctx: Context, request: Request) -> Response:
     )
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
+    """Whether the value is a date as Koha's definitions format it: YYYY-MM-DD."""
     try:
         date.fromisoformat(value)
     except ValueError:

@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-from koha_bridge.marc.isbn import to_isbn13
+from koha_bridge.marc.isbn import is_valid_issn, to_isbn13
 
 # Letters that are not a base letter plus marks, so decomposition leaves them alone.
 _LETTERS = {"ґ": "г", "ı": "i", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe"}
@@ -49,14 +49,6 @@ def identifier_of(term: str) -> str:
     compact = term.replace("-", "").replace(" ", "")
     if len(compact) in (10, 13) and (isbn := to_isbn13(compact)):
         return isbn
-    if re.fullmatch(r"\d{7}[\dXx]", compact) and _issn_checks(compact):
+    if re.fullmatch(r"\d{7}[\dXx]", compact) and is_valid_issn(compact):
         return compact.lower()
     return ""
-
-
-def _issn_checks(issn: str) -> bool:
-    total = sum(
-        weight * int(digit) for weight, digit in zip(range(8, 1, -1), issn[:7], strict=True)
-    )
-    check = (11 - total % 11) % 11
-    return issn[7].upper() == ("X" if check == 10 else str(check))

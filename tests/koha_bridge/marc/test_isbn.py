@@ -71,3 +71,13 @@ def test_clean_issn_gives_the_hyphenated_form():
     assert clean_issn("00280836 (print)") == "0028-0836"
     assert clean_issn("1234-567x") == "1234-567X"
     assert clean_issn("n/a") == ""
+
+
+def test_an_issn_is_valid_with_its_check_digit_hyphen_or_not():
+    from koha_bridge.marc.isbn import is_valid_issn
+
+    assert is_valid_issn("0028-0836")
+    assert is_valid_issn("03178471")
+    assert is_valid_issn("0000006x")
+    assert not is_valid_issn("0028-0837")
+    assert not is_valid_issn("not an issn")

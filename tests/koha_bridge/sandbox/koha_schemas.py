@@ -384,6 +384,47 @@ ITEM_TRANSFER = _object(
 # POST /auth/password/validation (an inline schema, not a definition file).
 PASSWORD_VALIDATION = _object({"cardnumber": "string", "patron_id": "integer", "userid": "string"})
 
+# api/v1/swagger/definitions/suggestion.yaml @ 05b4ebf00dc9f15eda8eb92be6cf6b96c8d918e1
+SUGGESTION = _object(
+    {
+        "suggestion_id": "integer",
+        "suggested_by": INTEGER_OR_NULL,
+        "suggestion_date": "string",
+        "managed_by": INTEGER_OR_NULL,
+        "managed_date": STRING_OR_NULL,
+        "accepted_by": INTEGER_OR_NULL,
+        "accepted_date": STRING_OR_NULL,
+        "rejected_by": INTEGER_OR_NULL,
+        "rejected_date": STRING_OR_NULL,
+        "last_status_change_by": INTEGER_OR_NULL,
+        "last_status_change_date": STRING_OR_NULL,
+        "status": "string",
+        "note": STRING_OR_NULL,
+        "staff_note": STRING_OR_NULL,
+        "author": STRING_OR_NULL,
+        "title": STRING_OR_NULL,
+        "copyright_date": INTEGER_OR_NULL,
+        "publisher_code": STRING_OR_NULL,
+        "timestamp": STRING_OR_NULL,
+        "volume_desc": STRING_OR_NULL,
+        "publication_year": STRING_OR_NULL,
+        "publication_place": STRING_OR_NULL,
+        "isbn": STRING_OR_NULL,
+        "biblio_id": INTEGER_OR_NULL,
+        "reason": STRING_OR_NULL,
+        "patron_reason": STRING_OR_NULL,
+        "budget_id": INTEGER_OR_NULL,
+        "library_id": STRING_OR_NULL,
+        "collection_title": STRING_OR_NULL,
+        "item_type": STRING_OR_NULL,
+        "quantity": STRING_OR_NULL,
+        "currency": STRING_OR_NULL,
+        "item_price": NUMBER_OR_NULL,
+        "total_price": STRING_OR_NULL,
+        "archived": BOOLEAN_OR_NULL,
+    }
+)
+
 ALL = {
     "error": ERROR,
     "item": ITEM,
@@ -396,4 +437,5 @@ ALL = {
     "patron_balance": PATRON_BALANCE,
     "item_transfer": ITEM_TRANSFER,
     "password_validation": PASSWORD_VALIDATION,
+    "suggestion": SUGGESTION,
 }

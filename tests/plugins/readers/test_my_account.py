@@ -211,8 +211,9 @@ def test_the_account_page_asks_the_database_a_bounded_number_of_times(
             )
 
     account_page(signed_in)  # the site's frame is built once, then kept in the cache
-    # The frame 5, the reader 3, the card 1, the catalogue's sections (for you 3, shelves 2).
-    with django_assert_max_num_queries(17):
+    # The frame 5, the reader 3, the card 1, the catalogue's sections (for you 3, shelves 2,
+    # purchase suggestions 1).
+    with django_assert_max_num_queries(18):
         account_page(signed_in)
 
 

@@ -10,7 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
+from plugins.opac.acquisitions.demo import ensure_demo_acquisitions
+from plugins.opac.acquisitions.suggestions import send_waiting
 from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags, ensure_demo_shelves
+from plugins.opac.koha import koha_client
 from plugins.opac.recommendations.stored import recompute as recompute_recommendations
 from plugins.readers.demo import PATRON, ensure_demo_reader
 
@@ -82,4 +85,6 @@ class Command(BaseCommand):
         call_command("koha_sync", verbosity=verbosity)
         ensure_demo_ratings()
         ensure_demo_reviews_and_tags()
+        ensure_demo_acquisitions()  # after the demo readers, who make the suggestions
+        send_waiting(koha_client())
         recompute_recommendations()
