@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, QuerySet, Subquery
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_form, get_model
 from django_comments_xtd.conf import settings as xtd_settings
@@ -23,8 +23,8 @@ PAGE_PARAMETER = "comments"
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_for(context, obj, heading: str) -> dict:
-    """Three queries whatever the number of comments: the threads, the comments of the page's
-    threads with their users, their flags."""
+    """Two queries whatever the number of comments: a page of threads with their users and
+    how many threads there are, then their flags."""
     request = context["request"]
     registration = registration_of(type(obj))
     if registration is None:
@@ -56,17 +56,33 @@ def comment_tree(obj, user, page_number: str | None = None) -> tuple[list[dict],
         is_public=True,
         is_removed=False,
     )
-    started = comments.filter(level=0).order_by("thread_id").values_list("thread_id", flat=True)
-    threads = Paginator(list(started), THREADS_PER_PAGE).get_page(page_number)
+    number = int(page_number) if (page_number or "").isdigit() and int(page_number) > 0 else 1
+    shown, total = _threads(comments, number)
+    if not shown and number > 1:  # past the last page: the first
+        number = 1
+        shown, total = _threads(comments, number)
+    # The page's numbers from the count the query brought: a range costs no query.
+    threads = Paginator(range(total), THREADS_PER_PAGE).page(number)
+    tree = get_model().tree_from_queryset(shown, with_flagging=True, with_feedback=True, user=user)
+    return tree, threads
+
+
+def _threads(comments: QuerySet, number: int) -> tuple[list, int]:
+    """The comments of the ``number``th page of threads, oldest thread first, each with how
+    many threads there are in all: one query (and one for their flags)."""
+    started = comments.filter(level=0)
+    end = number * THREADS_PER_PAGE
+    page = started.order_by("thread_id").values("thread_id")[end - THREADS_PER_PAGE : end]
+    counted = started.order_by().values("object_pk").annotate(n=Count("pk")).values("n")
     flags = CommentFlag.objects.filter(flag__in=FLAGS).select_related("user")
-    shown = (
-        comments.filter(thread_id__in=list(threads))
+    shown = list(
+        comments.filter(thread_id__in=page)
+        .annotate(threads=Subquery(counted))
         .select_related("user")
         .prefetch_related(Prefetch("flags", queryset=flags))
         .order_by(*xtd_settings.COMMENTS_XTD_LIST_ORDER)
     )
-    tree = get_model().tree_from_queryset(shown, with_flagging=True, with_feedback=True, user=user)
-    return tree, threads
+    return shown, shown[0].threads if shown else 0
 
 
 @register.filter

@@ -234,3 +234,12 @@ def test_the_record_page_asks_as_many_queries_for_sixty_reviews_as_for_one(clien
         client.get(page_url(oliver))
 
     assert len(many) == len(one)
+
+
+def test_a_page_of_comments_past_the_last_shows_the_first(client, oliver):
+    add_review(oliver, "The only one.")
+
+    soup = soup_of(client.get(page_url(oliver) + "?comments=99"))
+
+    assert "The only one." in soup.select_one("#comments").get_text(" ")
+    assert soup.select_one("#comments nav.pagination") is None
