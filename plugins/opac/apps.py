@@ -13,12 +13,15 @@ class OpacConfig(AppConfig):
         from django.utils.translation import get_language
 
         from plugins.comments import registry
+        from plugins.comments.contributions import register_source
         from plugins.opac.account import RATINGS_SECTION
         from plugins.opac.models import CatalogueRecord
+        from plugins.opac.moderation import TagSource
         from plugins.opac.record_urls import record_url
         from plugins.readers.extensions import register_account_section
 
         register_account_section(RATINGS_SECTION)
+        register_source(TagSource())
         # Reviews on record pages; a review's replies nest one level.
         registry.register(
             CatalogueRecord,

@@ -17,7 +17,8 @@ import numpy as np
 from django.db import connection, transaction
 from scipy import sparse
 
-from plugins.opac.models import CatalogueRecord, Rating, SimilarRecord
+from plugins.opac.models import CatalogueRecord, SimilarRecord
+from plugins.opac.ratings import counted
 from plugins.opac.search.documents import VALUE_LENGTH
 
 NEIGHBOURS = 10  # similar records kept per record
@@ -69,7 +70,7 @@ def neighbours(
 
 def recompute() -> int:
     """Every record's similar records from all ratings; how many pairs are kept."""
-    ratings = Rating.objects.values_list("reader_id", "record_id", "stars").iterator()
+    ratings = counted().values_list("reader_id", "record_id", "stars").iterator()
     found = neighbours(ratings)
     pairs = [
         SimilarRecord(record_id=biblio_id, similar_id=n.biblio_id, score=n.score)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import template
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django_comments.models import CommentFlag
@@ -12,6 +11,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
 from plugins.comments.registry import registration_of, url_of
+from plugins.comments.visibility import shown_comments
 
 register = template.Library()
 
@@ -40,14 +40,8 @@ def comment_tree(obj, user) -> list[dict]:
     """The public comments on ``obj`` as django-comments-xtd's tree of {comment, children, ...}."""
     flags = CommentFlag.objects.filter(flag__in=FLAGS).select_related("user")
     comments = (
-        get_model()
-        .objects.filter(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_pk=str(obj.pk),
-            site_id=settings.SITE_ID,
-            is_public=True,
-            is_removed=False,
-        )
+        shown_comments()
+        .filter(content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk))
         .select_related("user")
         .prefetch_related(Prefetch("flags", queryset=flags))
         .order_by(*xtd_settings.COMMENTS_XTD_LIST_ORDER)
