@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
 from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -15,7 +16,7 @@ from django_comments_xtd.models import XtdComment
 from plugins.comments.models import CommentLanguage
 from plugins.opac.models import Tagging, TagTerm
 from tests.html import soup_of
-from tests.plugins.comments.conftest import add_review, make_moderator
+from tests.plugins.comments.conftest import add_review, make_moderator, reviews_on
 from tests.plugins.readers.conftest import make_reader
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +36,7 @@ def messages_of(response) -> list[str]:
 
 def flag(comment: XtdComment, *readers) -> None:
     for reader in readers:
-        CommentFlag.objects.create(
-            comment=comment, user=reader, flag=CommentFlag.SUGGEST_REMOVAL
-        )
+        CommentFlag.objects.create(comment=comment, user=reader, flag=CommentFlag.SUGGEST_REMOVAL)
 
 
 def test_the_queue_shows_held_comments_by_default(client, moderator, oliver):
@@ -101,9 +100,7 @@ def test_filters_by_state_language_object_and_date(client, moderator, oliver):
     week_ago = (timezone.now() - timedelta(days=7)).date().isoformat()
     assert "Old and published." not in shown(state="all", since=week_ago)
     assert shown(state="all", until=week_ago) == ["Old and published."]
-    assert shown(state="junk", language="xx", about="nothing", since="never") == [
-        "Хорошая книга."
-    ]
+    assert shown(state="junk", language="xx", about="nothing", since="never") == ["Хорошая книга."]
 
 
 def test_a_flagged_comment_shows_how_many_readers_flagged_it(client, moderator, oliver):
@@ -136,7 +133,8 @@ def test_bulk_approval_asks_for_confirmation_then_says_how_many(client, moderato
     confirmation = client.post(ACT, {"action": "approve", "item": items, "query": "state=waiting"})
 
     assert confirmation.status_code == 200
-    assert "Approve 2 contributions?" in soup_of(confirmation).select_one(".moderation-confirm").text
+    question = soup_of(confirmation).select_one(".moderation-confirm").text
+    assert "Approve 2 contributions?" in question
     assert XtdComment.objects.filter(is_public=True).count() == 0
 
     done = client.post(
@@ -172,8 +170,6 @@ def test_rejecting_hides_a_comment_from_the_record_page(client, moderator, olive
 
     assert messages_of(response) == ["1 contribution rejected and hidden."]
     client.logout()
-    from tests.plugins.comments.conftest import reviews_on
-
     assert reviews_on(client, oliver) == []
 
 
@@ -218,8 +214,6 @@ def test_nothing_is_done_without_a_choice_or_a_known_action(client, moderator, o
 
 
 def test_bulk_actions_need_a_post_with_the_csrf_token(moderator, oliver):
-    from django.test import Client
-
     review = add_review(oliver, "Held.", public=False)
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(moderator)
