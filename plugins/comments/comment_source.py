@@ -150,9 +150,9 @@ class CommentSource(ContributionSource):
             comment__is_removed=False,
         )
         return [
-            Tally(_("comments held"), held.count(), {"kind": self.kind, "state": State.WAITING}),
+            Tally(_("Comments held"), held.count(), {"kind": self.kind, "state": State.WAITING}),
             Tally(
-                _("comments flagged for removal"),
+                _("Comments flagged for removal"),
                 flagged.values("comment_id").distinct().count(),
                 {"kind": self.kind, "state": State.FLAGGED},
             ),
@@ -160,7 +160,7 @@ class CommentSource(ContributionSource):
 
     def activity(self, since: datetime) -> list[Tally]:
         posted = get_model().objects.filter(site_id=settings.SITE_ID, submit_date__gte=since)
-        return [Tally(_("comments and reviews"), posted.count())]
+        return [Tally(_("Comments and reviews"), posted.count())]
 
     def of_reader(self, reader) -> list[ReaderSection]:
         mine = _comments().filter(user=reader)[:READERS_SHOWN]

@@ -34,6 +34,6 @@ class ModerationPanel(Component):
         activity = [tally for source in sources() for tally in source.activity(since)]
         return {
             "waiting": waiting,
-            "activity": [*activity, Tally(_("new readers"), joined)],
+            "activity": [*activity, Tally(_("New readers"), joined)],
             "queue_url": queue,
         }

@@ -108,12 +108,12 @@ class TagSource(ContributionSource):
 
     def waiting(self) -> list[Tally]:
         pending = TagTerm.objects.filter(status=TagTerm.Status.PENDING).count()
-        return [Tally(_("tags waiting"), pending, {"kind": self.kind, "state": State.WAITING})]
+        return [Tally(_("Tags waiting"), pending, {"kind": self.kind, "state": State.WAITING})]
 
     def activity(self, since: datetime) -> list[Tally]:
         return [
-            Tally(_("ratings"), Rating.objects.filter(rated_at__gte=since).count()),
-            Tally(_("tags"), Tagging.objects.filter(created__gte=since).count()),
+            Tally(_("Ratings"), Rating.objects.filter(rated_at__gte=since).count()),
+            Tally(_("Tags"), Tagging.objects.filter(created__gte=since).count()),
         ]
 
     def of_reader(self, reader) -> list[ReaderSection]:
