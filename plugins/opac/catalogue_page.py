@@ -8,6 +8,8 @@
     /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
     /<lang>/catalogue/new/                    new acquisitions, newest first
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
+    /<lang>/catalogue/reviews/rss/, …/atom/   readers' latest reviews in that language
+                                              (``review_feeds.ReviewFeedRoutes``)
 
 Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
 place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
@@ -45,6 +47,7 @@ from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_r
 from plugins.opac.models import CatalogueRecord, Rating, TagTerm
 from plugins.opac.record_urls import CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
+from plugins.opac.review_feeds import ReviewFeedRoutes
 from plugins.opac.search_params import query_from
 from plugins.opac.search_view import search_view
 from plugins.readers import ratelimits
@@ -61,7 +64,7 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RoutablePageMixin, Page):
+class CataloguePage(ReviewFeedRoutes, RoutablePageMixin, Page):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(

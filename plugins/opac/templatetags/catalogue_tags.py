@@ -75,6 +75,21 @@ def catalogue_feed_links(context: template.Context, page: CataloguePage | None =
     }
 
 
+@register.inclusion_tag("opac/includes/feed_links.html", takes_context=True)
+def review_feed_links(context: template.Context, page: CataloguePage | None = None) -> dict:
+    """<link rel="alternate"> to the feeds of readers' reviews in the page's language."""
+    page = page or catalogue_page(context.get("request"))
+    if page is None:
+        return {"feeds": []}
+    rss, atom = (page.url + page.reverse_subpage(name) for name in ("reviews_rss", "reviews_atom"))
+    return {
+        "feeds": [
+            ("application/rss+xml", _("Readers’ reviews (RSS)"), rss),
+            ("application/atom+xml", _("Readers’ reviews (Atom)"), atom),
+        ]
+    }
+
+
 @register.simple_tag
 def newest_cards(count: int = HOME_SHELF) -> list[RecordCard]:
     """The newest records of the catalogue, as cards in the active language."""

@@ -108,7 +108,7 @@ def test_a_deleted_readers_ratings_and_tags_go_with_the_account(readers):
 
 
 def test_waiting_tag_terms_are_in_the_queue_with_their_first_reader_and_record(readers):
-    _kind, troll = readers
+    kind, troll = readers
     term = TagTerm.objects.create(term="Victorian London")
     Tagging.objects.create(reader=kind, record_id=OLIVER_TWIST, tag=term, language="uk")
     Tagging.objects.create(reader=troll, record_id=OTHER, tag=term, language="en")
