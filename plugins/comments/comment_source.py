@@ -74,6 +74,12 @@ def _targets(comments: list) -> dict[tuple[int, str], object]:
     return found
 
 
+def _title_of(target) -> str:
+    if target is None:
+        return ""
+    return getattr(target, "title", "") or str(target)
+
+
 def _contribution(comment, target) -> Contribution:
     registration = registry.registration_of(type(target)) if target is not None else None
     language = getattr(comment, "language", None)
@@ -85,7 +91,7 @@ def _contribution(comment, target) -> Contribution:
         created=comment.submit_date,
         reader=comment.user,
         author=comment.user_name or (comment.user.get_username() if comment.user else ""),
-        target=str(target) if target is not None else "",
+        target=_title_of(target),
         url=f"{registration.url(target)}#c{comment.pk}" if registration else "",
         language=language.language if language else "",
         flags=comment.removal_flags,
@@ -101,6 +107,7 @@ def _listed(comments: QuerySet) -> list[Contribution]:
 class CommentSource(ContributionSource):
     kind = "comment"
     label = _("Comments and reviews")
+    order = 10
 
     def content_types(self) -> list[ContentType]:
         models = [registration.model for registration in registry.registrations()]

@@ -102,6 +102,7 @@ class ContributionSource:
 
     kind = ""  # its value in the queue's "kind" filter; empty: not in the queue
     label: str | Promise = ""
+    order = 100  # its place among the sources, smallest first
 
     def content_types(self) -> list:
         """The content types its contributions are about, for the queue's filter."""
@@ -140,12 +141,12 @@ def register_source(source: ContributionSource, name: str = "") -> None:
 
 
 def sources() -> list[ContributionSource]:
-    return list(_sources.values())
+    return sorted(_sources.values(), key=lambda source: source.order)
 
 
 def queued_sources() -> list[ContributionSource]:
     """The sources that list contributions in the queue."""
-    return [source for source in _sources.values() if source.kind]
+    return [source for source in sources() if source.kind]
 
 
 def source_of(kind: str) -> ContributionSource | None:

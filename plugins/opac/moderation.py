@@ -56,6 +56,7 @@ def _on_record(tagging: Tagging, *, text: str, state: State, **more) -> Contribu
 class TagSource(ContributionSource):
     kind = "tag"
     label = _("Tags")
+    order = 20
 
     def content_types(self) -> list[ContentType]:
         return [ContentType.objects.get_for_model(CatalogueRecord)]
