@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
@@ -83,6 +84,11 @@ def _title_of(target) -> str:
 def _contribution(comment, target) -> Contribution:
     registration = registry.registration_of(type(target)) if target is not None else None
     language = getattr(comment, "language", None)
+    url = ""
+    if registration is not None:
+        # The page in the language the comment was written in, where its reader saw it.
+        with translation.override(language.language if language else translation.get_language()):
+            url = f"{registration.url(target)}#c{comment.pk}"
     return Contribution(
         kind=CommentSource.kind,
         pk=comment.pk,
@@ -92,7 +98,7 @@ def _contribution(comment, target) -> Contribution:
         reader=comment.user,
         author=comment.user_name or (comment.user.get_username() if comment.user else ""),
         target=_title_of(target),
-        url=f"{registration.url(target)}#c{comment.pk}" if registration else "",
+        url=url,
         language=language.language if language else "",
         flags=comment.removal_flags,
     )

@@ -264,3 +264,14 @@ def test_the_queue_costs_the_same_queries_for_a_hundred_and_fifty_comments(
     assert len(rows(response)) == 50
     with django_assert_max_num_queries(20):
         assert len(rows(client.get(QUEUE, {"state": "all", "page": "4"}))) == 20
+
+
+def test_a_comment_is_linked_on_the_page_in_the_language_it_was_written_in(
+    client, moderator, oliver
+):
+    russian = add_review(oliver, "Хорошая книга.", public=False)
+    CommentLanguage.objects.filter(comment=russian).update(language="ru")
+
+    link = soup_of(client.get(QUEUE)).select_one(".moderation-in-place")["href"]
+
+    assert link == f"/ru/catalogue/{oliver.pk}/oliver-twist/#c{russian.pk}"
