@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import feedparser
 import pytest
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
@@ -18,6 +17,7 @@ from plugins.opac.record_urls import record_url
 from tests.html import soup_of
 from tests.plugins.comments.conftest import add_review
 from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader
+from tests.plugins.opac.test_feeds import parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +31,6 @@ def review(record_id: int, text: str, language: str, minutes_ago: int = 0, **fie
         submit_date=timezone.now() - timedelta(minutes=minutes_ago)
     )
     return comment
-
-
-def parsed(client, path: str):
-    response = client.get(path)
-    assert response.status_code == 200
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.bozo_exception
-    return response, feed
 
 
 @pytest.mark.parametrize(
