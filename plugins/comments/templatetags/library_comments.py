@@ -38,7 +38,8 @@ def comments_for(context, obj, heading: str) -> dict:
 
 def comment_tree(obj, user) -> list[dict]:
     """The public comments on ``obj`` as django-comments-xtd's tree of {comment, children, ...}."""
-    flags = CommentFlag.objects.filter(flag__in=FLAGS).select_related("user")
+    # A blocked reader's likes and dislikes are hidden with the rest of what they did.
+    flags = CommentFlag.objects.filter(flag__in=FLAGS, user__is_active=True).select_related("user")
     comments = (
         shown_comments()
         .filter(content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk))
