@@ -151,3 +151,15 @@ def test_the_page_costs_the_same_queries_for_many_contributions(
         response = client.get(reader_url(user))
 
     assert len(soup_of(response).select(".moderation-text")) == 150
+
+
+def test_a_blocked_readers_open_session_ends(moderator, maria, oliver):
+    reader = Client()
+    reader.force_login(maria)
+    maria.is_active = False
+    maria.save()
+
+    response = reader.post(f"/en/catalogue/rating/{oliver.pk}/", {"stars": "1"})
+
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Rating.objects.filter(reader=maria, stars=1).exists()
