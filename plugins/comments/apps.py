@@ -8,3 +8,11 @@ class CommentsConfig(AppConfig):
     name = "plugins.comments"
     label = "comments"
     verbose_name = _("Comments")
+
+    def ready(self) -> None:
+        from plugins.comments import signals
+        from plugins.comments.comment_source import CommentSource
+        from plugins.comments.contributions import register_source
+
+        signals.connect()
+        register_source(CommentSource())

@@ -1,4 +1,5 @@
-"""What librarians keep for moderating comments: the words that hold a comment back."""
+"""What librarians keep for moderating comments: the words that hold a comment back, the
+language each comment was written in, and the permission to moderate."""
 
 from __future__ import annotations
 
@@ -34,6 +35,37 @@ class BadWords(models.Model):
 
     def word_list(self) -> list[str]:
         return [line.strip().lower() for line in self.words.splitlines() if line.strip()]
+
+
+class CommentLanguage(models.Model):
+    """The language of the page a comment was posted from (django-comments-xtd keeps none)."""
+
+    comment = models.OneToOneField(
+        "django_comments_xtd.XtdComment",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="language",
+    )
+    language = models.CharField(_("language"), max_length=8, db_index=True)
+
+    class Meta:
+        verbose_name = _("comment language")
+        verbose_name_plural = _("comment languages")
+
+    def __str__(self) -> str:
+        return f"{self.comment_id}: {self.language}"
+
+
+class Moderation(models.Model):
+    """No table: the holder of the permission to moderate readers' contributions."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("moderate", _("Can moderate readers’ contributions"))]
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
 
 
 def bad_words_in(text: str) -> list[str]:

@@ -58,6 +58,11 @@ def registration_of(model: type[models.Model]) -> Registration | None:
     return _registry.get(model)
 
 
+def registrations() -> list[Registration]:
+    """Every model that takes comments."""
+    return list(_registry.values())
+
+
 def url_of(obj: models.Model) -> str:
     """The page that shows ``obj`` and its comments."""
     return _registry[type(obj)].url(obj)

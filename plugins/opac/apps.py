@@ -13,9 +13,11 @@ class OpacConfig(AppConfig):
         from django.utils.translation import get_language
 
         from plugins.comments import registry
+        from plugins.comments.contributions import register_source
         from plugins.opac.account import FOR_YOU_SECTION, RATINGS_SECTION
         from plugins.opac.acquisitions.account import SUGGESTIONS_SECTION
         from plugins.opac.models import CatalogueRecord
+        from plugins.opac.moderation import TagSource
         from plugins.opac.record_urls import record_url
         from plugins.opac.shelf_account import SHELVES_SECTION
         from plugins.readers.extensions import register_account_section
@@ -24,6 +26,7 @@ class OpacConfig(AppConfig):
         register_account_section(RATINGS_SECTION)
         register_account_section(SHELVES_SECTION)
         register_account_section(SUGGESTIONS_SECTION)
+        register_source(TagSource())
         # Reviews on record pages; a review's replies nest one level.
         registry.register(
             CatalogueRecord,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils.translation import get_language
 
 from plugins.opac.covers import Cover, cover_of
@@ -60,8 +60,10 @@ def rated_cards(records: list[CatalogueRecord]) -> list[RecordCard]:
 
 def cards_of(biblio_ids: list[int]) -> list[RecordCard]:
     """Cards of these records, in this order, with their ratings: one query."""
+    counted = Q(ratings__reader__is_active=True)
     found = CatalogueRecord.objects.filter(biblio_id__in=biblio_ids).annotate(
-        average=Avg("ratings__stars"), ratings_count=Count("ratings")
+        average=Avg("ratings__stars", filter=counted),
+        ratings_count=Count("ratings", filter=counted),
     )
     by_id = {record.biblio_id: record for record in found}
     return [

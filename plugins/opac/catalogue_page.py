@@ -11,6 +11,8 @@
     /<lang>/catalogue/new/rss/, …/new/atom/   their feeds
     /<lang>/catalogue/shelves/…, …/shelving/<id>/  readers' bookshelves (``shelf_routes``)
     /<lang>/catalogue/suggest/                a reader suggests a title to buy (acquisitions.routes)
+    /<lang>/catalogue/reviews/rss/, …/atom/   readers' latest reviews in that language
+                                              (``review_feeds.ReviewFeedRoutes``)
 
 Record addresses are made by ``record_urls.record_url`` everywhere on the site, so the page's
 place is fixed: its slug must be "catalogue" (editors are told so if they change it; translations
@@ -51,6 +53,7 @@ from plugins.opac.recommendation_routes import RecommendationRoutes
 from plugins.opac.recommendations.shown import also_liked
 from plugins.opac.record_urls import BIBLIO_ID, CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
+from plugins.opac.review_feeds import ReviewFeedRoutes
 from plugins.opac.search_params import query_from
 from plugins.opac.search_view import search_view
 from plugins.opac.shelf_routes import ShelfRoutes
@@ -66,7 +69,9 @@ def _is_home(page: Page) -> bool:
     return Site.objects.filter(root_page__translation_key=page.translation_key).exists()
 
 
-class CataloguePage(RecommendationRoutes, ShelfRoutes, SuggestionRoutes, RoutablePageMixin, Page):
+class CataloguePage(
+    RecommendationRoutes, ShelfRoutes, SuggestionRoutes, ReviewFeedRoutes, RoutablePageMixin, Page
+):
     """The library's catalogue: search it, open a record, follow what is new."""
 
     intro = models.TextField(

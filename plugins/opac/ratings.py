@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Max, Q
+from django.db.models import Avg, Count, Max, Q, QuerySet
 
 from plugins.opac.jobs import later
 from plugins.opac.models import CatalogueRecord, Rating
@@ -29,10 +29,17 @@ class RatingSummary:
         return int(self.average + 0.5)
 
 
+def counted() -> QuerySet[Rating]:
+    """The ratings that count: a blocked reader's leave averages and recommendations until
+    they are unblocked."""
+    return Rating.objects.filter(reader__is_active=True)
+
+
 def summaries(biblio_ids: Iterable[int]) -> dict[int, RatingSummary]:
     """The rated records among ``biblio_ids``, with their average and count: one query."""
     rows = (
-        Rating.objects.filter(record_id__in=list(biblio_ids))
+        counted()
+        .filter(record_id__in=list(biblio_ids))
         .values("record_id")
         .annotate(average=Avg("stars"), count=Count("id"))
     )
@@ -44,8 +51,10 @@ def rating_of(biblio_id: int, reader) -> tuple[RatingSummary | None, int | None]
     query."""
     # Nobody's stars for a visitor: no reader has the id None.
     mine = Max("stars", filter=Q(reader_id=reader.pk if reader.is_authenticated else None))
-    found = Rating.objects.filter(record_id=biblio_id).aggregate(
-        average=Avg("stars"), count=Count("id"), mine=mine
+    found = (
+        counted()
+        .filter(record_id=biblio_id)
+        .aggregate(average=Avg("stars"), count=Count("id"), mine=mine)
     )
     summary = RatingSummary(found["average"], found["count"]) if found["count"] else None
     return summary, found["mine"]

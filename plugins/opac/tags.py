@@ -87,6 +87,7 @@ def record_tags(record: CatalogueRecord, language: str) -> list[CloudTag]:
             status=TagTerm.Status.APPROVED,
             taggings__record=record,
             taggings__language=language,
+            taggings__reader__is_active=True,
         )
         .annotate(count=Count("taggings"))
         .order_by("-count", "key")
@@ -97,7 +98,11 @@ def record_tags(record: CatalogueRecord, language: str) -> list[CloudTag]:
 def cloud(language: str, size: int = CLOUD_SIZE) -> list[CloudTag]:
     """The most used approved tags of a language, in alphabetical order, weighted 1 to 5."""
     rows = list(
-        TagTerm.objects.filter(status=TagTerm.Status.APPROVED, taggings__language=language)
+        TagTerm.objects.filter(
+            status=TagTerm.Status.APPROVED,
+            taggings__language=language,
+            taggings__reader__is_active=True,
+        )
         .annotate(count=Count("taggings"))
         .order_by("-count", "key")[:size]
     )
@@ -113,7 +118,9 @@ def cloud(language: str, size: int = CLOUD_SIZE) -> list[CloudTag]:
 def tagged_records(tag: TagTerm, language: str) -> QuerySet[CatalogueRecord]:
     """The records readers gave this approved tag in this language, the most tagged first."""
     return (
-        CatalogueRecord.objects.filter(taggings__tag=tag, taggings__language=language)
+        CatalogueRecord.objects.filter(
+            taggings__tag=tag, taggings__language=language, taggings__reader__is_active=True
+        )
         .annotate(times=Count("taggings"))
         .order_by("-times", "title", "biblio_id")
     )

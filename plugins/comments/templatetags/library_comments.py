@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import template
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet, Subquery
@@ -13,6 +12,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
 from plugins.comments.registry import registration_of, url_of
+from plugins.comments.visibility import shown_comments
 
 register = template.Library()
 
@@ -49,12 +49,8 @@ def comments_for(context, obj, heading: str) -> dict:
 def comment_tree(obj, user, page_number: str | None = None) -> tuple[list[dict], Page]:
     """A page of the public comments on ``obj``: ``THREADS_PER_PAGE`` threads (a comment and
     its replies) as django-comments-xtd's tree of {comment, children, ...}, and the page."""
-    comments = get_model().objects.filter(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_pk=str(obj.pk),
-        site_id=settings.SITE_ID,
-        is_public=True,
-        is_removed=False,
+    comments = shown_comments().filter(
+        content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk)
     )
     number = int(page_number) if (page_number or "").isdigit() and int(page_number) > 0 else 1
     shown, total = _threads(comments, number)
@@ -74,7 +70,8 @@ def _threads(comments: QuerySet, number: int) -> tuple[list, int]:
     end = number * THREADS_PER_PAGE
     page = started.order_by("thread_id").values("thread_id")[end - THREADS_PER_PAGE : end]
     counted = started.order_by().values("object_pk").annotate(n=Count("pk")).values("n")
-    flags = CommentFlag.objects.filter(flag__in=FLAGS).select_related("user")
+    # A blocked reader's likes and dislikes are hidden with the rest of what they did.
+    flags = CommentFlag.objects.filter(flag__in=FLAGS, user__is_active=True).select_related("user")
     shown = list(
         comments.filter(thread_id__in=page)
         .annotate(threads=Subquery(counted))

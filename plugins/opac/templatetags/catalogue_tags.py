@@ -63,14 +63,25 @@ def active_catalogue(context: template.Context) -> CataloguePage | None:
 @register.inclusion_tag("opac/includes/feed_links.html", takes_context=True)
 def catalogue_feed_links(context: template.Context, page: CataloguePage | None = None) -> dict:
     """<link rel="alternate"> to the new-acquisitions feeds, for feed readers to discover."""
-    page = page or catalogue_page(context.get("request"))
+    titles = (_("New acquisitions (RSS)"), _("New acquisitions (Atom)"))
+    return _feed_links(page or catalogue_page(context.get("request")), "new", titles)
+
+
+@register.inclusion_tag("opac/includes/feed_links.html", takes_context=True)
+def review_feed_links(context: template.Context, page: CataloguePage | None = None) -> dict:
+    """<link rel="alternate"> to the feeds of readers' reviews in the page's language."""
+    titles = (_("Readers’ reviews (RSS)"), _("Readers’ reviews (Atom)"))
+    return _feed_links(page or catalogue_page(context.get("request")), "reviews", titles)
+
+
+def _feed_links(page: CataloguePage | None, feed: str, titles: tuple[str, str]) -> dict:
     if page is None:
         return {"feeds": []}
-    rss, atom = (page.url + page.reverse_subpage(name) for name in ("new_rss", "new_atom"))
+    rss, atom = (page.url + page.reverse_subpage(f"{feed}_{kind}") for kind in ("rss", "atom"))
     return {
         "feeds": [
-            ("application/rss+xml", _("New acquisitions (RSS)"), rss),
-            ("application/atom+xml", _("New acquisitions (Atom)"), atom),
+            ("application/rss+xml", titles[0], rss),
+            ("application/atom+xml", titles[1], atom),
         ]
     }
 

@@ -54,3 +54,21 @@ def add_review(record: CatalogueRecord, text: str, *, public: bool = True, **fie
         is_public=public,
         **fields,
     )
+
+
+def make_moderator(name: str = "moderator", group: str = "Moderators"):
+    """A librarian in one of Wagtail's groups that the moderation migration gives the right."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-password")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def moderator(client):
+    """A signed-in member of the Moderators group."""
+    user = make_moderator()
+    client.force_login(user)
+    return user
