@@ -105,6 +105,7 @@ def not_interested_data(reader) -> list[dict]:
 FOR_YOU_SECTION = AccountSection(
     key="not_interested",
     template="opac/account_for_you.html",
+    stylesheets=("opac/catalogue.css",),  # the record cards
     context=offered,
     personal_data=not_interested_data,
     removed=lambda: _("the titles you asked the catalogue not to offer you"),

@@ -38,7 +38,11 @@ def ensure_demo_ratings() -> int:
     with transaction.atomic():
         for number, (username, liked) in enumerate(READERS.items()):
             reader, created = get_user_model().objects.get_or_create(
-                username=username, defaults={"email": f"{username}@library20.example"}
+                username=username,
+                defaults={
+                    "email": f"{username}@library20.example",
+                    "first_name": username.removeprefix("demo-").capitalize(),
+                },
             )
             if created:
                 reader.set_unusable_password()
@@ -173,7 +177,7 @@ def _review(record_type, record, user, text: str, parent=None) -> XtdComment:
         object_pk=str(record.pk),
         site_id=settings.SITE_ID,
         user=user,
-        user_name=user.get_username(),
+        user_name=user.get_full_name() or user.get_username(),
         user_email=user.email,
         comment=text,
         parent_id=parent.pk if parent else 0,

@@ -23,6 +23,7 @@ class AccountSection:
     personal_data: Callable[[Any], Any]  # the user -> JSON-ready data for the download
     removed: Callable[[], str]  # what deleting the account removes, in the reader's language
     order: int = 100  # place among the sections, smallest first
+    stylesheets: tuple[str, ...] = ()  # static paths the template's markup needs
 
 
 def register_account_section(section: AccountSection) -> None:

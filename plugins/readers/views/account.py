@@ -29,6 +29,9 @@ def account(request: HttpRequest) -> HttpResponse:
         "summary": None,
         "koha_failure": "",
         "sections": [(s.template, s.context(request.user)) for s in account_sections()],
+        "stylesheets": list(
+            dict.fromkeys(css for s in account_sections() for css in s.stylesheets)
+        ),
     }
     if card is not None:
         context["history_form"] = ReadingHistoryForm(instance=card)

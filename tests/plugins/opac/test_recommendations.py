@@ -327,3 +327,12 @@ def test_for_you_leaves_out_what_the_reader_has_on_a_shelf(rated):
     shelve(dana, CatalogueRecord.objects.get(pk=5), fixed_shelves(dana)["want"])
 
     assert 5 not in for_you(dana)
+
+
+@pytest.mark.django_db
+def test_my_account_loads_the_catalogues_styles_for_the_record_cards(client, rated):
+    client.force_login(make_reader("dana"))
+
+    links = soup_of(client.get("/en/account/")).select('link[rel="stylesheet"]')
+
+    assert any(link["href"].endswith("opac/catalogue.css") for link in links)
