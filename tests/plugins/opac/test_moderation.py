@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from plugins.comments.contributions import QueueFilters, State, source_of
-from plugins.opac import ratings, recommendations
+from plugins.opac import ratings
 from plugins.opac.cards import cards_of
 from plugins.opac.models import Rating, SimilarRecord, Tagging, TagTerm
+from plugins.opac.recommendations.stored import recompute
 from tests.html import soup_of
 from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, record_page
 
@@ -63,11 +64,11 @@ def test_a_blocked_readers_ratings_are_not_the_recommendations_input(readers):
         Rating.objects.create(reader=reader, record_id=OLIVER_TWIST, stars=5)
         Rating.objects.create(reader=reader, record_id=OTHER, stars=5)
         Rating.objects.create(reader=reader, record_id=1, stars=1)
-    recommendations.recompute()
+    recompute()
     assert SimilarRecord.objects.filter(record_id=OLIVER_TWIST).exists()
 
     block(troll)
-    recommendations.recompute()
+    recompute()
 
     assert not SimilarRecord.objects.exists()  # one reader left: no two readers in common
 
