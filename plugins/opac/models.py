@@ -140,12 +140,13 @@ class SearchDocument(models.Model):
 
 
 class SearchFacet(models.Model):
-    """One subject heading or author of a record, as its facet counts and filters them."""
+    """One subject heading or author of a record, as its facet counts and filters them; or a
+    series it belongs to, which recommendations look up."""
 
     record = models.ForeignKey(
         CatalogueRecord, db_column="biblio_id", on_delete=models.CASCADE, db_index=False
     )
-    facet = models.CharField(max_length=10)  # Facet.SUBJECT or Facet.AUTHOR
+    facet = models.CharField(max_length=10)  # Facet.SUBJECT, Facet.AUTHOR or "series"
     value = models.CharField(max_length=300)  # as shown, cut to what a URL may ask for
 
     class Meta:

@@ -1,8 +1,8 @@
 """What readers are shown of the stored similarities: "readers who liked this also liked" on a
 record's page and "for you" on a reader's page; each one query, never computed on the request.
-Where readers have said too little, both fall back to the same authors' and subjects' records,
-and "for you" then to the titles readers rate best. A title a reader marked "not interested"
-is never offered to them again."""
+Where readers have said too little, both fall back to the same authors', series' and subjects'
+records, and "for you" then to the titles readers rate best. A title a reader marked "not
+interested" is never offered to them again."""
 
 from __future__ import annotations
 
@@ -37,10 +37,11 @@ def _rows(sql: str, params: list) -> list[tuple]:
 
 
 def also_liked(record: CatalogueRecord, reader=None, count: int = 6) -> list[int]:
-    """The biblio ids of "readers who liked this also liked", best first; the same authors'
-    and subjects' records when readers' ratings say nothing yet. One query: both lists come
-    back together, the fallback used only when the first is empty."""
+    """The biblio ids of "readers who liked this also liked", best first; the same authors',
+    series' and subjects' records (in that order) when readers' ratings say nothing yet. One
+    query: both lists come back together, the fallback used only when the first is empty."""
     authors = [author["name"][:VALUE_LENGTH] for author in record.authors] or [""]
+    series = [name[:VALUE_LENGTH] for name in record.series] or [""]
     subjects = [subject[:VALUE_LENGTH] for subject in record.subjects] or [""]
     similar_shown, similar_params = _not_hidden(reader, "similar_biblio_id")
     alike_shown, alike_params = _not_hidden(reader, "biblio_id")
@@ -57,21 +58,22 @@ def also_liked(record: CatalogueRecord, reader=None, count: int = 6) -> list[int
             FROM opac_searchfacet
             WHERE biblio_id <> %s AND {alike_shown} AND (
                 (facet = 'author' AND value IN ({_marks(authors)}))
+                OR (facet = 'series' AND value IN ({_marks(series)}))
                 OR (facet = 'subject' AND value IN ({_marks(subjects)})))
             GROUP BY biblio_id
         ) AS alike WHERE place <= %s
         ORDER BY 2, 3
     """
     params = [record.biblio_id, *similar_params, count, record.biblio_id, *alike_params]
-    rows = _rows(sql, [*params, *authors, *subjects, count])
+    rows = _rows(sql, [*params, *authors, *series, *subjects, count])
     similar = [biblio_id for biblio_id, kind, _place in rows if kind == SIMILAR]
     return similar or [biblio_id for biblio_id, kind, _place in rows if kind == ALIKE]
 
 
 def for_you(reader, count: int = 12) -> list[int]:
     """The biblio ids offered to the reader, best first: records like those they liked, then
-    the same authors' and subjects', then readers' favourites; never one they rated or shelved
-    already or marked "not interested". One query."""
+    the same authors', series' and subjects', then readers' favourites; never one they rated or
+    shelved already or marked "not interested". One query."""
     ratings = Rating._meta.db_table
     users = get_user_model()._meta.db_table
     entries, shelves = ShelfEntry._meta.db_table, Shelf._meta.db_table

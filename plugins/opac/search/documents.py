@@ -15,6 +15,7 @@ from plugins.opac.search.query import Facet
 KEY_LENGTH = 200  # characters of a title or an author's name kept for sorting
 VALUE_LENGTH = 300  # characters of a facet value; search_params.MAX_VALUE asks no more
 WORD_LENGTH = 100
+SERIES = "series"  # rows for recommendations ("the same series"); no search facet of its own
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def document_of(record: Any) -> Document:
     }
     facets = {(Facet.SUBJECT.value, subject[:VALUE_LENGTH]) for subject in record.subjects}
     facets |= {(Facet.AUTHOR.value, name[:VALUE_LENGTH]) for name in names}
+    facets |= {(SERIES, series[:VALUE_LENGTH]) for series in record.series}
     vocabulary = {
         word
         for name in ("title", "authors", "subjects", "series")

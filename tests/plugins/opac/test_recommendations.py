@@ -12,6 +12,7 @@ from plugins.opac.models import CatalogueRecord, NotInterested, Rating, SimilarR
 from plugins.opac.recommendations.shown import also_liked, for_you
 from plugins.opac.recommendations.similarity import neighbours
 from plugins.opac.recommendations.stored import recompute, update_after
+from plugins.opac.search.index import index_records
 from tests.html import soup_of
 from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, record_page
 from tests.services import port_open, require
@@ -336,3 +337,17 @@ def test_my_account_loads_the_catalogues_styles_for_the_record_cards(client, rat
     links = soup_of(client.get("/en/account/")).select('link[rel="stylesheet"]')
 
     assert any(link["href"].endswith("opac/catalogue.css") for link in links)
+
+
+@pytest.mark.django_db
+def test_without_ratings_or_a_shared_author_the_same_series_comes_next(catalogue):
+    record = CatalogueRecord.objects.create(
+        biblio_id=900001,
+        flavour="MARC21",
+        title="Another modern classic",
+        series=["Penguin modern classics"],
+        marc={},
+    )
+    index_records([record])
+
+    assert 20 in also_liked(record)  # "For two thousand years", in the same series
