@@ -21,12 +21,14 @@ class OpacConfig(AppConfig):
         from plugins.opac.record_urls import record_url
         from plugins.opac.review_account import REVIEWS_SECTION
         from plugins.opac.shelf_account import SHELVES_SECTION
+        from plugins.opac.tag_account import TAGS_SECTION
         from plugins.readers.extensions import register_account_section
 
         register_account_section(FOR_YOU_SECTION)
         register_account_section(RATINGS_SECTION)
         register_account_section(REVIEWS_SECTION)
         register_account_section(SHELVES_SECTION)
+        register_account_section(TAGS_SECTION)
         register_account_section(SUGGESTIONS_SECTION)
         register_source(TagSource())
         # Reviews on record pages; a review's replies nest one level.

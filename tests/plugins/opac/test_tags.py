@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from plugins.opac.models import Tagging, TagTerm
+from plugins.opac.models import CatalogueRecord, Tagging, TagTerm
 from plugins.opac.record_urls import record_url
+from plugins.opac.tags import add_tag
 from tests.html import soup_of
 from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, messages_of, record_page
 
@@ -179,3 +180,24 @@ def test_librarians_see_tags_with_their_status_in_the_admin(admin_client, reader
     response = admin_client.get("/admin/snippets/opac/tagterm/", {"status": "pending"})
 
     assert response.status_code == 200 and "orphans" in response.content.decode()
+
+
+def test_my_account_lists_the_readers_tags_with_their_status_and_the_data_download_has_them(
+    client, catalogue
+):
+    import json
+
+    reader = make_reader("tagger")
+    client.force_login(reader)
+    record = CatalogueRecord.objects.get(pk=OLIVER_TWIST)
+    add_tag(reader, record, "workhouse", "en")
+    add_tag(make_reader("other"), record, "not mine", "en")
+
+    section = soup_of(client.get("/en/account/")).select_one('[aria-labelledby="tags-heading"]')
+    data = json.loads(client.get("/en/account/data/").content)
+
+    assert [li.get_text(" ", strip=True) for li in section.select("li")] == [
+        "“workhouse” — Oliver Twist (waiting for a librarian)"
+    ]
+    assert section.a["href"].endswith("/en/catalogue/3/oliver-twist/#tags")
+    assert [t["tag"] for t in data["tags"]] == ["workhouse"]
