@@ -201,7 +201,11 @@ READERS_RATE_LIMITS = {
     "not_interested": "60/h/user",  # plugins.opac: titles hidden from or back in recommendations
     "shelf": "120/h/user",  # plugins.opac: records shelved, lists made, changed, followed
     "suggestion": "10/h/user,30/h/ip",  # plugins.opac: purchase suggestions sent
+    "comment": "20/h/user,30/h/ip",  # plugins.comments: comments and replies posted (or previewed)
+    "comment_feedback": "120/h/user,120/h/ip",  # plugins.comments: likes, dislikes, flags
 }
+# plugins.comments counts posts, likes and flags with the readers' limits above.
+COMMENTS_RATE_LIMITER = "plugins.readers.ratelimits"
 # Koha's OPAC refuses holds to a patron owing more than its maxoutstanding preference (5 by
 # default); the site places holds through the staff API, which does not check, so it does.
 READERS_HOLD_DEBT_LIMIT = 5.0

@@ -243,3 +243,25 @@ def test_a_page_of_comments_past_the_last_shows_the_first(client, oliver):
 
     assert "The only one." in soup.select_one("#comments").get_text(" ")
     assert soup.select_one("#comments nav.pagination") is None
+
+
+def test_reviews_are_rate_limited_with_the_sites_429_page(client, oliver, settings):
+    settings.READERS_RATE_LIMITS = {**settings.READERS_RATE_LIMITS, "comment": "2/h/user"}
+    client.force_login(make_reader("maria").user)
+    post_review(client, oliver, comment="First thoughts.")
+    post_review(client, oliver, comment="Second thoughts.")
+
+    response = post_review(client, oliver, comment="Third thoughts.")
+
+    assert response.status_code == 429
+    assert reviews_on(client, oliver) == ["First thoughts.", "Second thoughts."]
+
+
+def test_likes_and_flags_are_rate_limited(client, oliver, settings):
+    settings.READERS_RATE_LIMITS = {**settings.READERS_RATE_LIMITS, "comment_feedback": "1/h/user"}
+    client.force_login(make_reader("maria").user)
+    review = add_review(oliver, "Liked by many.")
+
+    client.post(f"/en/comments/like/{review.pk}/")
+
+    assert client.post(f"/en/comments/flag/{review.pk}/").status_code == 429
