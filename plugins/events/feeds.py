@@ -22,6 +22,7 @@ class UpcomingEventsRss(Feed):
     def __init__(self, index: EventIndexPage) -> None:
         super().__init__()
         self.index = index
+        self.language = index.locale.language_code
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -35,9 +36,6 @@ class UpcomingEventsRss(Feed):
 
     def description(self) -> str:
         return self.index.intro or _("What is on at the library.")
-
-    def feed_extra_kwargs(self, obj) -> dict:
-        return {"language": self.index.locale.language_code}
 
     def items(self) -> list[EventPage]:
         from plugins.events.listing import upcoming

@@ -3,9 +3,9 @@
 /<lang>/events/                    upcoming events; ``?month=YYYY-MM&audience=…&page=N``
 /<lang>/events/past/               past events, newest first (the archive), paginated
 /<lang>/events/rss/, …/atom/       upcoming events as RSS 2.0 and Atom, in that language
-/<lang>/events/calendar.ics        upcoming events as an iCalendar feed, in that language
+/<lang>/events/ics/                upcoming events as an iCalendar feed (events.ics), in that language
 /<lang>/events/<slug>/             an event
-/<lang>/events/<slug>/event.ics    "add to calendar": the event alone as iCalendar
+/<lang>/events/<slug>/ics/         "add to calendar": the event alone as iCalendar (event.ics)
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return UpcomingEventsAtom(self)(request)
 
-    @path("calendar.ics", name="calendar")
+    @path("ics/", name="calendar")
     def calendar(self, request: HttpRequest) -> HttpResponse:
         from plugins.events.calendar import calendar_response, upcoming_calendar
 
@@ -190,7 +190,7 @@ class EventPage(RoutablePageMixin, Page):
         context["index"] = self.get_parent()
         return context
 
-    @path("event.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request: HttpRequest) -> HttpResponse:
         from plugins.events.calendar import calendar_response, event_calendar
 

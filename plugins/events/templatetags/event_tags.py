@@ -82,6 +82,6 @@ def event_feed_links(context: template.Context, index: EventIndexPage | None = N
         "feeds": [
             ("application/rss+xml", _("Upcoming events (RSS)"), url + "rss/"),
             ("application/atom+xml", _("Upcoming events (Atom)"), url + "atom/"),
-            ("text/calendar", _("Upcoming events (iCalendar)"), url + "calendar.ics"),
+            ("text/calendar", _("Upcoming events (iCalendar)"), url + "ics/"),
         ]
     }
