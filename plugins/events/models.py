@@ -3,7 +3,7 @@
 /<lang>/events/                    upcoming events; ``?month=YYYY-MM&audience=…&page=N``
 /<lang>/events/past/               past events, newest first (the archive), paginated
 /<lang>/events/rss/, …/atom/       upcoming events as RSS 2.0 and Atom, in that language
-/<lang>/events/ics/                upcoming events as an iCalendar feed (events.ics), in that language
+/<lang>/events/ics/                upcoming events as iCalendar (events.ics), in that language
 /<lang>/events/<slug>/             an event
 /<lang>/events/<slug>/ics/         "add to calendar": the event alone as iCalendar (event.ics)
 """
