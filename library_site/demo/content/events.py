@@ -85,7 +85,7 @@ POETRY_EVENING = EventContent(
     audience="adults",
     attendance="mixed",
     video_url="https://media.library20.example/recordings/poetry-evening.webm",
-    related_records=(19,),
+    related_records=(41, 19, 58),
 )
 
 STORYTIME = EventContent(
