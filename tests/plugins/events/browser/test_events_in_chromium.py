@@ -1,5 +1,7 @@
 """A reader finds an event for children from the home page, opens it and takes its calendar."""
 
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -20,4 +22,4 @@ def test_reader_filters_events_for_children_and_adds_one_to_their_calendar(page,
     assert page.locator("h1").inner_text() == "Storytime: Alice and Winnie-the-Pooh"
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar").click()
-    assert "BEGIN:VEVENT" in open(download.value.path(), encoding="utf-8").read()
+    assert "BEGIN:VEVENT" in Path(download.value.path()).read_text(encoding="utf-8")
