@@ -154,3 +154,10 @@ def test_an_event_cannot_end_before_it_starts(index):
 
     with pytest.raises(ValidationError):
         event.full_clean()
+
+
+def test_editors_add_events_under_the_events_page_in_the_admin(admin_client, index):
+    response = admin_client.get(f"/admin/pages/add/events/eventpage/{index.id}/")
+
+    assert response.status_code == 200
+    assert 'name="start"' in response.content.decode()
