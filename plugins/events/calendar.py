@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -25,9 +27,9 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def uid_of(event: EventPage, request: HttpRequest) -> str:
-    """The same for an event in every language and every time it is asked for."""
-    return f"event-{event.translation_key}@{request.get_host().split(':')[0]}"
+def uid_of(event: EventPage) -> str:
+    """The same for an event in every language, whatever address the calendar is read from."""
+    return f"event-{event.translation_key}@{urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname}"
 
 
 def location_of(event: EventPage) -> str:
@@ -38,7 +40,7 @@ def _event(event: EventPage, request: HttpRequest) -> Event:
     url = request.build_absolute_uri(event.get_url(request))
     language = {"LANGUAGE": event.locale.language_code}
     item = Event()
-    item.add("uid", uid_of(event, request))
+    item.add("uid", uid_of(event))
     item.add("dtstamp", event.last_published_at or timezone.now())
     item.add("dtstart", event.start.astimezone(UTC))
     item.add("dtend", event.end.astimezone(UTC))

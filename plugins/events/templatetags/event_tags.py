@@ -11,7 +11,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
-from wagtail.models import Locale
 
 from plugins.events.jsonld import event_jsonld as jsonld_of
 from plugins.events.models import EventIndexPage, EventPage
@@ -55,8 +54,8 @@ def event_jsonld(context: template.Context, event: EventPage, library: str) -> S
 
 def events_page(language: str | None = None) -> EventIndexPage | None:
     """The events page of the active language."""
-    locale = Locale.objects.filter(language_code=language or get_language()).first()
-    return EventIndexPage.objects.live().filter(locale=locale).first() if locale else None
+    language = language or get_language()
+    return EventIndexPage.objects.live().filter(locale__language_code=language).first()
 
 
 @register.inclusion_tag("events/includes/home_upcoming.html", takes_context=True)

@@ -31,6 +31,7 @@ def test_upcoming_events_calendar_in_each_language(client):
     storytime = english["Storytime: Alice and Winnie-the-Pooh"]
     translated = russian["Час сказки: Алиса и Винни-Пух"]
     assert storytime["UID"] == translated["UID"]  # one event, whatever the language
+    assert str(storytime["UID"]).endswith("@testserver")  # the site's configured address
     assert translated["SUMMARY"].params["LANGUAGE"] == "ru"
     assert translated["LOCATION"] == "Детский уголок, первый этаж"
     assert str(translated["URL"]).startswith("http://testserver/ru/events/")
