@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -16,10 +19,12 @@ from library_site.core.models import (
     SocialAccount,
     StandardPage,
 )
+from library_site.demo.content import events as event_content
 from library_site.demo.content import site as content
 from library_site.demo.content.site import PageContent
 from library_site.demo.content.text import TARGET_LANGUAGES, Catalogue, T
 from library_site.demo.images import ensure_images
+from plugins.events.models import EventIndexPage, EventPage
 from plugins.opac.models import CataloguePage
 
 
@@ -149,6 +154,9 @@ def demo_catalogue() -> Catalogue:
     texts: list[T] = [content.LIBRARY_NAME, content.LIBRARY_ADDRESS, content.OPENING_HOURS]
     for page_content in (content.HOME, content.CATALOGUE, *content.PAGES):
         texts.extend(page_content.texts())
+    texts.extend([event_content.EVENTS_TITLE, event_content.EVENTS_INTRO])
+    for event in event_content.EVENTS:
+        texts.extend(event.texts())
     return Catalogue(texts)
 
 
@@ -168,9 +176,56 @@ def load_demo_content() -> Site:
     for page_content in content.PAGES:
         page = ensure_page(home, page_content, images)
         translate(page, catalogue, locales, page_content.slug)
+    ensure_events(home, catalogue, locales)
     ensure_library_settings(site, catalogue, locales)
     name_mail_site(site)
     return site
+
+
+def ensure_events(home: Page, catalogue: Catalogue, locales: list[Locale]) -> EventIndexPage:
+    """The events page, in the menu, with the demo's events, dated from today."""
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = EventIndexPage(
+            title=event_content.EVENTS_TITLE.en,
+            slug=event_content.EVENTS_PAGE_SLUG.en,
+            intro=event_content.EVENTS_INTRO.en,
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    translate(index, catalogue, locales, event_content.EVENTS_PAGE_SLUG)
+    today = timezone.localdate()
+    for event in event_content.EVENTS:
+        page = EventPage.objects.child_of(index).filter(slug=event.slug.en).first()
+        if page is None:
+            page = _event_page(event, today)
+            index.add_child(instance=page)
+            page.save_revision().publish()
+        translate(page, catalogue, locales, event.slug)
+    return index
+
+
+def _event_page(event: event_content.EventContent, today) -> EventPage:
+    start = timezone.make_aware(
+        datetime.combine(today + timedelta(days=event.days_from_now), time(event.hour))
+    )
+    return EventPage(
+        title=event.title.en,
+        slug=event.slug.en,
+        summary=event.summary.en,
+        start=start,
+        end=start + timedelta(hours=event.hours),
+        place=event.place.en,
+        address=event.address.en if event.address else "",
+        audience=event.audience,
+        attendance=event.attendance,
+        registration_url=event.registration_url,
+        capacity=event.capacity,
+        video_url=event.video_url,
+        body=[("paragraph", f"<p>{text.en}</p>") for text in event.body],
+        related_records=[("record", biblio_id) for biblio_id in event.related_records],
+    )
 
 
 def name_mail_site(site: Site) -> None:

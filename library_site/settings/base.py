@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "plugins.opac",
     "plugins.readers",
     "plugins.comments",
+    "plugins.events",
     # django-comments-xtd before django_comments, as its quick start says.
     "django_comments_xtd",
     "django_comments",
@@ -158,6 +159,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Video files (the library's own recordings) play in a <video> made on the site; other links are
+# asked of their sites' oEmbed endpoints.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "plugins.events.embeds.VideoFileFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from the internet break on a closed network
 
 SESSION_COOKIE_HTTPONLY = True

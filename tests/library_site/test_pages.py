@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from plugins.events.models import EventPage
 from tests.html import soup_of
 
 LANGUAGES = ["en", "ru", "uk", "ro"]
@@ -47,6 +48,7 @@ CONTACTS = {
     "uk": "/uk/kontakty/",
     "ro": "/ro/contact/",
 }
+EVENTS = {language: f"/{language}/events/" for language in LANGUAGES}
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +115,7 @@ def test_main_menu_lists_the_pages_of_the_active_language(client):
     soup = soup_of(client.get("/ru/"))
 
     menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
-    assert menu == ["Каталог", "О библиотеке", "Как нас посетить", "Контакты"]
+    assert menu == ["Каталог", "О библиотеке", "Как нас посетить", "Контакты", "События"]
 
 
 def test_root_redirects_to_the_readers_language(client):
@@ -163,8 +165,10 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = ET.fromstring(response.content).findall("sm:url/sm:loc", namespace)
     locations = {loc.text for loc in urls}
-    assert locations == {
+    events = {f"http://localhost{event.url}" for event in EventPage.objects.live()}
+    assert len(events) == 12  # the demo's three events in four languages
+    assert locations == events | {
         f"http://localhost{path}"
-        for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS)
+        for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS)
         for path in paths.values()
     }
