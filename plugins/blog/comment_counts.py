@@ -20,9 +20,11 @@ PUPUT_RECEIVER = "puput_comment_posted_id"
 
 def count_of(entry) -> int:
     """How many comments readers see on ``entry``."""
-    return shown_comments().filter(
-        content_type=ContentType.objects.get_for_model(entry), object_pk=str(entry.pk)
-    ).count()
+    return (
+        shown_comments()
+        .filter(content_type=ContentType.objects.get_for_model(entry), object_pk=str(entry.pk))
+        .count()
+    )
 
 
 def recount(sender, instance, **kwargs) -> None:

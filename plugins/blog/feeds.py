@@ -76,8 +76,10 @@ class BlogFeed(Feed):
             return render_to_string("blog/feed_quote.html", {"quote": item})
         if settings.BLOG_FEED_FULL_TEXT:
             return expand_db_html(item.body or "") + str(item.stream.render_as_block())
-        return expand_db_html(item.excerpt) if item.excerpt else linebreaks(
-            escape(item.search_description)
+        return (
+            expand_db_html(item.excerpt)
+            if item.excerpt
+            else linebreaks(escape(item.search_description))
         )
 
     def item_link(self, item) -> str:

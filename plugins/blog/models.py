@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -19,7 +20,9 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from plugins.blog.blocks import EntryStreamBlock
+from plugins.blog.listing import labelled, with_labels
 from plugins.blog.routes import BlogIndexRoutes
+from plugins.opac.cards import cards_of
 
 
 class AuthorProfile(TranslatableMixin, ClusterableModel):
@@ -134,6 +137,21 @@ class BlogIndexPage(BlogIndexRoutes, BlogPage):
             .select_related("author__photo")
         )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entries = getattr(self, "entries", None)
+        if entries is None:
+            entries = self.get_entries()
+        if hasattr(entries, "prefetch_related"):
+            entries = labelled(entries)
+        page = Paginator(entries, max(self.num_entries_page, 1)).get_page(request.GET.get("page"))
+        context.update(
+            entries=with_labels(list(page.object_list), self.locale),
+            entries_page=page,
+            author=getattr(self, "author", None),
+        )
+        return context
+
 
 class BlogEntryPage(EntryPage):
     """A post: Puput's entry with an author, an audio or video file and embedded records.
@@ -189,6 +207,18 @@ class BlogEntryPage(EntryPage):
         day = timezone.localtime(self.date) if timezone.is_aware(self.date) else self.date
         prefix = page_path[: -len(self.slug) - 1]
         return site_id, root_url, f"{prefix}{day:%Y/%m/%d}/{self.slug}/"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entry = labelled(BlogEntryPage.objects.filter(pk=self.pk)).first() or self
+        with_labels([entry], self.locale)
+        context.update(
+            category_labels=entry.category_labels,
+            tag_labels=entry.tag_labels,
+            mentioned=cards_of(self.mentioned_biblio_ids()),
+            author_accounts=list(self.author.accounts.all()) if self.author else [],
+        )
+        return context
 
     def mentioned_biblio_ids(self) -> list[int]:
         """The catalogue records embedded in the post, in order, each once."""
