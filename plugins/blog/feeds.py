@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.rich_text import expand_db_html
 
-from plugins.blog.quotes import quote_for_week, today, week_of
+from plugins.blog import quotes
 
 FEED_SIZE = 20
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -133,7 +133,7 @@ def feed_link(blog, kind: str, route: str = "feed", **kwargs) -> str:
 
 
 def blog_feed(blog, request, kind: str) -> HttpResponse:
-    quote = quote_for_week(blog.locale, *week_of(today()))
+    quote = quotes.quote_for_week(blog.locale, *quotes.week_of(quotes.today()))
     feed = BlogFeed(blog, request, kind, blog.get_entries(), blog.title, blog.url, quote)
     return feed(request)
 

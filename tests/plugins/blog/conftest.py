@@ -70,3 +70,13 @@ def blog(db, author) -> dict:
     post.save_revision().publish()
     ru_post = translated(post, "ru", title="Читаем Шевченко", body="<p>Вечер русских слов.</p>")
     return {"en": en_blog, "ru": ru_blog, "post": post, "ru_post": ru_post, "category": category}
+
+
+@pytest.fixture
+def fixed_day(monkeypatch):
+    """Set the blog's clock: ``fixed_day(date)`` makes ``date`` today."""
+
+    def fix(day: datetime.date) -> None:
+        monkeypatch.setattr("plugins.blog.quotes.today", lambda: day)
+
+    return fix
