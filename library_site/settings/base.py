@@ -23,11 +23,11 @@ INSTALLED_APPS = [
     "plugins.opac",
     "plugins.readers",
     "plugins.comments",
-    # After puput: its ready() unhooks Puput's comment counter (plugins.blog.comment_counts).
-    "plugins.blog",
     "puput",
     "wagtailmarkdown",
     "wagtailmedia",
+    # After puput: its ready() unhooks Puput's comment counter (plugins.blog.comment_counts).
+    "plugins.blog",
     # django-comments-xtd before django_comments, as its quick start says.
     "django_comments_xtd",
     "django_comments",

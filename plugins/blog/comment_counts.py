@@ -40,6 +40,8 @@ def recount(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     """Replace Puput's counter with this module's."""
+    import puput.signals  # noqa: F401  (connects Puput's receiver, whichever app is ready first)
+
     confirmation_received.disconnect(dispatch_uid=PUPUT_RECEIVER)
     model = get_model()
     post_save.connect(recount, sender=model, dispatch_uid="blog_comment_count_saved")
