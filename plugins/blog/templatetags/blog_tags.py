@@ -14,18 +14,20 @@ register = template.Library()
 
 
 @register.inclusion_tag("blog/includes/feed_links.html")
-def blog_feed_links(blog, route: str = "feed", **kwargs) -> dict:
-    """<link rel="alternate"> to a blog's RSS and Atom feeds (or a category's, tag's, author's)."""
+def blog_feed_links(blog, route: str = "feed", name: str = "", **kwargs) -> dict:
+    """<link rel="alternate"> to a blog's RSS and Atom feeds, or to those of the category, tag
+    or author ``name`` (``route`` and its ``kwargs`` say which)."""
+    title = f"{blog.title}: {name}" if name else blog.title
     return {
         "feeds": [
             {
                 "type": "application/rss+xml",
-                "title": f"{blog.title} (RSS)",
+                "title": f"{title} (RSS)",
                 "href": feed_link(blog, "rss", route, **kwargs),
             },
             {
                 "type": "application/atom+xml",
-                "title": f"{blog.title} (Atom)",
+                "title": f"{title} (Atom)",
                 "href": feed_link(blog, "atom", route, **kwargs),
             },
         ]
