@@ -16,6 +16,8 @@ from library_site.core.models import (
     SocialAccount,
     StandardPage,
 )
+from library_site.demo.blog import ensure_blog
+from library_site.demo.content import blog as blog_content
 from library_site.demo.content import site as content
 from library_site.demo.content.site import PageContent
 from library_site.demo.content.text import TARGET_LANGUAGES, Catalogue, T
@@ -149,6 +151,7 @@ def demo_catalogue() -> Catalogue:
     texts: list[T] = [content.LIBRARY_NAME, content.LIBRARY_ADDRESS, content.OPENING_HOURS]
     for page_content in (content.HOME, content.CATALOGUE, *content.PAGES):
         texts.extend(page_content.texts())
+    texts.extend(blog_content.texts())
     return Catalogue(texts)
 
 
@@ -168,6 +171,7 @@ def load_demo_content() -> Site:
     for page_content in content.PAGES:
         page = ensure_page(home, page_content, images)
         translate(page, catalogue, locales, page_content.slug)
+    ensure_blog(home, catalogue, locales, translate)
     ensure_library_settings(site, catalogue, locales)
     name_mail_site(site)
     return site

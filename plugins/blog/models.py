@@ -125,6 +125,12 @@ class BlogIndexPage(BlogIndexRoutes, BlogPage):
 
     template = "blog/blog_index_page.html"
     subpage_types = ["blog.BlogEntryPage"]
+    # Puput's colour and Disqus settings are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("main_color"),
+        SynchronizedField("disqus_shortname"),
+        SynchronizedField("disqus_api_secret"),
+    ]
 
     class Meta:
         verbose_name = _("blog")

@@ -80,3 +80,11 @@ def fixed_day(monkeypatch):
         monkeypatch.setattr("plugins.blog.quotes.today", lambda: day)
 
     return fix
+
+
+@pytest.fixture(autouse=True)
+def _no_demo_quotes(db):
+    """The demo's quotes of the week are dated by the day it loaded: each test writes its own."""
+    from plugins.blog.models import QuoteOfTheWeek
+
+    QuoteOfTheWeek.objects.all().delete()
