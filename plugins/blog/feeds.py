@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 from wagtail.rich_text import expand_db_html
 
 from plugins.blog import quotes
@@ -141,32 +141,39 @@ def blog_feed(blog, request, kind: str) -> HttpResponse:
 def category_feed(blog, request, kind: str, slug: str) -> HttpResponse:
     from plugins.blog.names import category_name
 
-    name = category_name(slug, blog.locale)
-    if name is None:
-        raise Http404
     entries = blog.get_entries().filter(entry_categories__category__slug=slug)
-    link = blog.url + blog.reverse_subpage("entries_by_category", kwargs={"category": slug})
-    with override(blog.locale.language_code):
-        title = _("%(blog)s: category %(name)s") % {"blog": blog.title, "name": name}
-    return BlogFeed(blog, request, kind, entries, title, link)(request)
+    name = category_name(slug, blog.locale)
+    link = ("entries_by_category", {"category": slug})
+    return _labelled_feed(
+        blog, request, kind, entries, name, link, gettext_lazy("%(blog)s: category %(name)s")
+    )
 
 
 def tag_feed(blog, request, kind: str, slug: str) -> HttpResponse:
     from plugins.blog.names import tag_name
 
-    name = tag_name(slug, blog.locale)
-    if name is None:
-        raise Http404
     entries = blog.get_entries().filter(tags__slug=slug)
-    link = blog.url + blog.reverse_subpage("entries_by_tag", kwargs={"tag": slug})
-    with override(blog.locale.language_code):
-        title = _("%(blog)s: tag %(name)s") % {"blog": blog.title, "name": name}
-    return BlogFeed(blog, request, kind, entries, title, link)(request)
+    link = ("entries_by_tag", {"tag": slug})
+    name = tag_name(slug, blog.locale)
+    return _labelled_feed(
+        blog, request, kind, entries, name, link, gettext_lazy("%(blog)s: tag %(name)s")
+    )
 
 
 def author_feed(blog, request, kind: str, author) -> HttpResponse:
     entries = blog.get_entries().filter(author=author)
-    link = blog.url + blog.reverse_subpage("entries_by_author", kwargs={"author": author.slug})
+    link = ("entries_by_author", {"author": author.slug})
+    title = gettext_lazy("%(blog)s: posts by %(name)s")
+    return _labelled_feed(blog, request, kind, entries, author.name, link, title)
+
+
+def _labelled_feed(blog, request, kind, entries, name, link, title) -> HttpResponse:
+    """The feed of ``entries``, the posts of one category, tag or author called ``name``
+    (None when there is no such one); ``link`` is the route of their page and its arguments."""
+    if name is None:
+        raise Http404
+    route, kwargs = link
     with override(blog.locale.language_code):
-        title = _("%(blog)s: posts by %(name)s") % {"blog": blog.title, "name": author.name}
-    return BlogFeed(blog, request, kind, entries, title, link)(request)
+        text = str(title) % {"blog": blog.title, "name": name}
+    path = blog.url + blog.reverse_subpage(route, kwargs=kwargs)
+    return BlogFeed(blog, request, kind, entries, text, path)(request)
