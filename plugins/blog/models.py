@@ -16,7 +16,7 @@ from puput.models import BlogPage, Category, EntryPage
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from plugins.blog.blocks import EntryStreamBlock
@@ -225,6 +225,11 @@ class BlogEntryPage(EntryPage):
             author_accounts=list(self.author.accounts.all()) if self.author else [],
         )
         return context
+
+    def get_sitemap_urls(self, request=None):
+        # Puput's reverses its own URLconf, which this site does not include: the dated address
+        # comes from get_url_parts.
+        return Page.get_sitemap_urls(self, request)
 
     def mentioned_biblio_ids(self) -> list[int]:
         """The catalogue records embedded in the post, in order, each once."""

@@ -113,7 +113,13 @@ def test_main_menu_lists_the_pages_of_the_active_language(client):
     soup = soup_of(client.get("/ru/"))
 
     menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
-    assert menu == ["Каталог", "О библиотеке", "Как нас посетить", "Контакты"]
+    assert menu == [
+        "Каталог",
+        "О библиотеке",
+        "Как нас посетить",
+        "Контакты",
+        "Истории библиотеки",
+    ]
 
 
 def test_root_redirects_to_the_readers_language(client):
@@ -154,6 +160,13 @@ def test_page_frame_is_accessible(client):
     assert all(nav.get("aria-label") for nav in soup.select("nav"))
 
 
+DEMO_POSTS = [  # the demo blog's, at their dated addresses
+    "2026/11/05/shevchenko-evening/",
+    "2026/11/14/story-hour-podcast/",
+    "2026/11/27/new-reading-room/",
+]
+
+
 def test_sitemap_lists_the_pages_of_every_language(client):
     import xml.etree.ElementTree as ET
 
@@ -163,8 +176,9 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = ET.fromstring(response.content).findall("sm:url/sm:loc", namespace)
     locations = {loc.text for loc in urls}
+    blog = ["", *DEMO_POSTS]
     assert locations == {
         f"http://localhost{path}"
         for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS)
         for path in paths.values()
-    }
+    } | {f"http://localhost/{code}/blog/{post}" for code in HOME for post in blog}

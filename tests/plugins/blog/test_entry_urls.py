@@ -51,3 +51,12 @@ def test_a_new_post_is_dated_now_in_an_aware_time():
     from plugins.blog.models import BlogEntryPage
 
     assert timezone.is_aware(BlogEntryPage().date)
+
+
+def test_the_sitemap_lists_each_languages_post_at_its_dated_address(client, blog):
+    sitemap = client.get("/sitemap.xml").text
+
+    assert "http://localhost/en/stories/2026/11/20/shevchenko/" in sitemap or (
+        "/en/stories/2026/11/20/shevchenko/" in sitemap
+    )
+    assert "/ru/stories/2026/11/20/shevchenko/" in sitemap
