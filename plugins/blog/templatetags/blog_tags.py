@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from plugins.blog.feeds import feed_link
 from plugins.blog.quotes import quote_of_the_week as current_quote
 from plugins.blog.sharing import share_links as links_for
+from plugins.opac.cards import cards_of
 
 register = template.Library()
 
@@ -41,8 +42,11 @@ def quote_of_the_week(context) -> dict:
 
     locale = Locale.get_active()
     blog = BlogIndexPage.objects.live().filter(locale=locale).first()
+    quote = current_quote(locale)
+    cards = cards_of([quote.biblio_id]) if quote and quote.biblio_id else []
     return {
-        "quote": current_quote(locale),
+        "quote": quote,
+        "record": cards[0] if cards else None,
         "archive_url": blog.url + blog.reverse_subpage("quotes") if blog else None,
         "heading": _("Quote of the week"),
     }

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from plugins.blog.models import QuoteOfTheWeek
 from plugins.blog.quotes import quote_of_the_week
 from tests.html import soup_of
+from tests.plugins.opac.conftest import catalogue, site_koha  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,15 @@ def test_a_quote_is_shown_as_text(client, blog, fixed_day, payload):
 
     for path in ["/en/", "/en/stories/", "/en/stories/quotes/"]:
         assert payload not in client.get(path).text
+
+
+def test_a_quote_from_a_catalogued_book_links_its_record(client, catalogue, fixed_day):  # noqa: F811
+    written = quote("en", 2027, 1, "Study, my brothers.", author="Shevchenko")
+    written.biblio_id = 41
+    written.save()
+    fixed_day(datetime.date(2027, 1, 5))
+
+    link = soup_of(client.get("/en/")).select_one(".quote-of-the-week a[href*='/catalogue/']")
+
+    assert link["href"].startswith("/en/catalogue/41/")
+    assert "Кобзарь" in link.text
