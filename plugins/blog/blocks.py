@@ -21,8 +21,14 @@ class RecordBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        cards = cards_of([value["biblio_id"]])
-        context["card"] = cards[0] if cards else None
+        # A post's page reads all its records' cards at once (``record_cards``); elsewhere a
+        # block reads its own.
+        known = (parent_context or {}).get("record_cards")
+        if known is None:
+            cards = cards_of([value["biblio_id"]])
+            context["card"] = cards[0] if cards else None
+        else:
+            context["card"] = known.get(value["biblio_id"])
         return context
 
 

@@ -218,10 +218,12 @@ class BlogEntryPage(EntryPage):
         context = super().get_context(request, *args, **kwargs)
         entry = labelled(BlogEntryPage.objects.filter(pk=self.pk)).first() or self
         with_labels([entry], self.locale)
+        mentioned = cards_of(self.mentioned_biblio_ids())
         context.update(
             category_labels=entry.category_labels,
             tag_labels=entry.tag_labels,
-            mentioned=cards_of(self.mentioned_biblio_ids()),
+            mentioned=mentioned,
+            record_cards={card.record.biblio_id: card for card in mentioned},
             author_accounts=list(self.author.accounts.all()) if self.author else [],
         )
         return context

@@ -74,3 +74,16 @@ def test_the_blog_list_costs_the_same_queries_for_many_posts(client, blog):
 
     assert many == few
     assert many <= 25
+
+
+def test_a_post_costs_the_same_queries_however_many_records_it_embeds(client, blog, catalogue):  # noqa: F811
+    ids = list(CatalogueRecord.objects.values_list("biblio_id", flat=True)[:12])
+
+    def post(slug: str, count: int) -> str:
+        stream = [("record", {"biblio_id": i, "note": ""}) for i in ids[:count]]
+        return add_post(blog["en"], slug, slug, "<p>Text.</p>", stream=stream).url
+
+    few = count_queries(client, post("two", 2))
+    many = count_queries(client, post("twelve", 12))
+
+    assert many == few
