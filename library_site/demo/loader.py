@@ -19,6 +19,8 @@ from library_site.core.models import (
     SocialAccount,
     StandardPage,
 )
+from library_site.demo.blog import ensure_blog
+from library_site.demo.content import blog as blog_content
 from library_site.demo.content import events as event_content
 from library_site.demo.content import site as content
 from library_site.demo.content.site import PageContent
@@ -157,6 +159,7 @@ def demo_catalogue() -> Catalogue:
     texts.extend([event_content.EVENTS_TITLE, event_content.EVENTS_INTRO])
     for event in event_content.EVENTS:
         texts.extend(event.texts())
+    texts.extend(blog_content.texts())
     return Catalogue(texts)
 
 
@@ -177,6 +180,7 @@ def load_demo_content() -> Site:
         page = ensure_page(home, page_content, images)
         translate(page, catalogue, locales, page_content.slug)
     ensure_events(home, catalogue, locales)
+    ensure_blog(home, catalogue, locales, translate)
     ensure_library_settings(site, catalogue, locales)
     name_mail_site(site)
     return site

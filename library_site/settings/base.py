@@ -24,6 +24,11 @@ INSTALLED_APPS = [
     "plugins.readers",
     "plugins.comments",
     "plugins.events",
+    "puput",
+    "wagtailmarkdown",
+    "wagtailmedia",
+    # After puput: its ready() unhooks Puput's comment counter (plugins.blog.comment_counts).
+    "plugins.blog",
     # django-comments-xtd before django_comments, as its quick start says.
     "django_comments_xtd",
     "django_comments",
@@ -269,6 +274,12 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
         "show_feedback": True,
     }
 }
+
+# The blog (plugins.blog): Puput inside this site's own URLs, its pages subclassed per language.
+PUPUT_AS_PLUGIN = True
+# Blog feeds carry each post's whole text (True) or its excerpt (False).
+BLOG_FEED_FULL_TEXT = environment.flag(ENV, "BLOG_FEED_FULL_TEXT", False)
+WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 
 LOGGING = {
     "version": 1,

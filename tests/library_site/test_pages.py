@@ -115,7 +115,14 @@ def test_main_menu_lists_the_pages_of_the_active_language(client):
     soup = soup_of(client.get("/ru/"))
 
     menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
-    assert menu == ["Каталог", "О библиотеке", "Как нас посетить", "Контакты", "События"]
+    assert menu == [
+        "Каталог",
+        "О библиотеке",
+        "Как нас посетить",
+        "Контакты",
+        "События",
+        "Истории библиотеки",
+    ]
 
 
 def test_root_redirects_to_the_readers_language(client):
@@ -156,6 +163,13 @@ def test_page_frame_is_accessible(client):
     assert all(nav.get("aria-label") for nav in soup.select("nav"))
 
 
+DEMO_POSTS = [  # the demo blog's, at their dated addresses
+    "2026/11/05/shevchenko-evening/",
+    "2026/11/14/story-hour-podcast/",
+    "2026/11/27/new-reading-room/",
+]
+
+
 def test_sitemap_lists_the_pages_of_every_language(client):
     import xml.etree.ElementTree as ET
 
@@ -167,8 +181,9 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     locations = {loc.text for loc in urls}
     events = {f"http://localhost{event.url}" for event in EventPage.objects.live()}
     assert len(events) == 12  # the demo's three events in four languages
+    blog = ["", *DEMO_POSTS]
     assert locations == events | {
         f"http://localhost{path}"
         for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS)
         for path in paths.values()
-    }
+    } | {f"http://localhost/{code}/blog/{post}" for code in HOME for post in blog}
