@@ -23,7 +23,9 @@ def signals(readers=None, records=None) -> QuerySet:
     """(reader id, biblio id, stars) of every active reader, ``readers``' and ``records``' only
     when given (ids or a subquery): their ratings, and each title they shelved but did not rate
     taken as a liking of ``SHELVED_STARS``. A blocked reader's say is out."""
-    rated = Rating.objects.filter(reader__is_active=True)
+    from plugins.opac.ratings import counted  # here: ratings imports this module to run updates
+
+    rated = counted()
     shelved = ShelfEntry.objects.filter(shelf__owner__is_active=True).exclude(
         Exists(Rating.objects.filter(reader=OuterRef("shelf__owner"), record=OuterRef("record")))
     )
