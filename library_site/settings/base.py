@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "plugins.readers",
     "plugins.comments",
     "plugins.events",
+    "plugins.exhibitions",
     "puput",
     "wagtailmarkdown",
     "wagtailmedia",

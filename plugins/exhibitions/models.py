@@ -1,0 +1,1 @@
+"""The exhibitions plugin's models, each kind in its own module."""
