@@ -25,6 +25,8 @@ from library_site.demo.content import events as event_content
 from library_site.demo.content import site as content
 from library_site.demo.content.site import PageContent
 from library_site.demo.content.text import TARGET_LANGUAGES, Catalogue, T
+from library_site.demo.exhibitions import ensure_exhibitions
+from library_site.demo.exhibitions import texts as exhibition_texts
 from library_site.demo.images import ensure_images
 from plugins.events.models import EventIndexPage, EventPage
 from plugins.opac.models import CataloguePage
@@ -160,6 +162,7 @@ def demo_catalogue() -> Catalogue:
     for event in event_content.EVENTS:
         texts.extend(event.texts())
     texts.extend(blog_content.texts())
+    texts.extend(exhibition_texts())
     return Catalogue(texts)
 
 
@@ -181,6 +184,7 @@ def load_demo_content() -> Site:
         translate(page, catalogue, locales, page_content.slug)
     ensure_events(home, catalogue, locales)
     ensure_blog(home, catalogue, locales, translate)
+    ensure_exhibitions(home, catalogue, locales, translate)
     ensure_library_settings(site, catalogue, locales)
     name_mail_site(site)
     return site

@@ -51,6 +51,7 @@ from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_r
 from plugins.opac.models import CatalogueRecord, Rating, TagTerm
 from plugins.opac.recommendation_routes import RecommendationRoutes
 from plugins.opac.recommendations.shown import also_liked
+from plugins.opac.record_extensions import record_sections
 from plugins.opac.record_urls import BIBLIO_ID, CATALOGUE_PATH, record_slug, record_url
 from plugins.opac.record_view import record_view
 from plugins.opac.review_feeds import ReviewFeedRoutes
@@ -157,6 +158,7 @@ class CataloguePage(
                 "tagging": tagging,
                 "shelving": shelves.shelving_of(request.user, found),
                 "also_liked": also,
+                "record_sections": record_sections(request, found, get_language()),
             },
         )
 
