@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PillowImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -45,17 +45,28 @@ TITLE_PAGES = {
 }
 
 
+def serif(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Serif where the system has it (Cyrillic and old letters such as ѣ), else Pillow's
+    own font."""
+    try:
+        return ImageFont.truetype("DejaVuSerif.ttf", size)
+    except OSError:
+        return ImageFont.load_default(size)
+
+
 def draw_title_page(title: str, author: str, year: str, colour: str) -> bytes:
     """A plain title page: a ruled frame, the author, the title and the year, as PNG bytes."""
     canvas = PillowImage.new("RGB", (600, 800), "#f3ead7")
     draw = ImageDraw.Draw(canvas)
     draw.rectangle([30, 30, 570, 770], outline=colour, width=6)
     draw.rectangle([46, 46, 554, 754], outline=colour, width=2)
-    draw.text((300, 220), author, fill="#2b1d14", anchor="mm", font_size=34)
+    draw.text((300, 220), author, fill="#2b1d14", anchor="mm", font=serif(34))
     draw.line([180, 290, 420, 290], fill=colour, width=3)
-    draw.text((300, 390), title, fill=colour, anchor="mm", font_size=52 if len(title) < 10 else 40)
+    draw.text(
+        (300, 390), title, fill=colour, anchor="mm", font=serif(52 if len(title) < 10 else 38)
+    )
     draw.line([180, 490, 420, 490], fill=colour, width=3)
-    draw.text((300, 680), year, fill="#2b1d14", anchor="mm", font_size=36)
+    draw.text((300, 680), year, fill="#2b1d14", anchor="mm", font=serif(36))
     return _png(canvas)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -118,11 +119,9 @@ class VideoBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         if not value["embed"].url and not value.get("video"):
-            errors["video"] = blocks.BlockValidationError(
-                _("Give a link to the video or upload it.")
-            )
+            errors["video"] = ValidationError(_("Give a link to the video or upload it."))
         if value.get("captions") and not value.get("captions_language"):
-            errors["captions_language"] = blocks.BlockValidationError(
+            errors["captions_language"] = ValidationError(
                 _("Say which language the captions are in.")
             )
         if errors:
@@ -189,7 +188,7 @@ class TimelineEntryBlock(blocks.StructBlock):
                 datetime.date.fromisoformat(value["when"])
             except ValueError:
                 raise blocks.StructBlockValidationError(
-                    block_errors={"when": blocks.BlockValidationError(_("No such date."))}
+                    block_errors={"when": ValidationError(_("No such date."))}
                 ) from None
         return value
 

@@ -150,10 +150,13 @@ class ExhibitionPage(Page):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
         if self.opens and self.closes and self.closes < self.opens:
-            raise ValidationError({"closes": _("An exhibition cannot close before it opens.")})
+            errors["closes"] = _("An exhibition cannot close before it opens.")
         if not self.online_only and not self.place:
-            raise ValidationError({"place": _("Name the room, or mark it online only.")})
+            errors["place"] = _("Name the room, or mark it online only.")
+        if errors:
+            raise ValidationError(errors)
 
     def status(self, today: datetime.date | None = None) -> str:
         """ "upcoming", "current" or "past" (a past exhibition stays online)."""
