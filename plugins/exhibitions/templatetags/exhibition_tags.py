@@ -37,8 +37,14 @@ def exhibitions_on_home(context: template.Context) -> dict:
 
 
 @register.inclusion_tag("exhibitions/exhibition_feed_links.html", takes_context=True)
-def exhibition_feed_links(context: template.Context, index: ExhibitionIndexPage) -> dict:
-    """<link rel="alternate"> to the exhibitions' feeds, for feed readers to find."""
+def exhibition_feed_links(
+    context: template.Context, index: ExhibitionIndexPage | None = None
+) -> dict:
+    """<link rel="alternate"> to the exhibitions' feeds (of the active language's exhibitions
+    page unless given), for feed readers to find."""
+    index = index or exhibitions_page()
+    if index is None:
+        return {"feeds": []}
     url = index.get_url(context.get("request"))
     return {
         "feeds": [
