@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from wagtailmedia.models import Media
 
 from plugins.exhibitions.models import ExhibitionIndexPage, ExhibitionPage
+from tests.plugins.opac.conftest import catalogue, site_koha  # noqa: F401  (fixtures)
 
 KOBZAR, ONEGIN, POESII = 41, 23, 58
 BLOCK_TYPES = (

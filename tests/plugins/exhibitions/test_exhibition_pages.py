@@ -26,14 +26,13 @@ from tests.plugins.exhibitions.conftest import (
     record,
     section,
 )
-from tests.plugins.opac.conftest import catalogue  # noqa: F401
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def exhibition(index, uploads, catalogue):  # noqa: F811
+def exhibition(index, uploads, catalogue):
     return add_exhibition(
         index,
         "Printed first",
@@ -195,7 +194,7 @@ def test_readers_can_comment_on_an_exhibition(client, exhibition):
     assert soup.select_one(".comments form, form.comment-form, #comments form")
 
 
-def test_catalogue_items_are_read_in_one_query_however_many(client, index, catalogue):  # noqa: F811
+def test_catalogue_items_are_read_in_one_query_however_many(client, index, catalogue):
     few = add_exhibition(index, "Few", [section("One", record(KOBZAR))])
     many = add_exhibition(
         index,

@@ -17,7 +17,6 @@ from tests.plugins.exhibitions.conftest import (
     every_block,
     index_of,
 )
-from tests.plugins.opac.conftest import catalogue  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,7 @@ def test_a_machine_translated_exhibition_reaches_the_romanian_page(
     dummy_translator,
     uploads,
     catalogue,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     source = add_exhibition(index_of("en"), "Printed first", every_block(uploads))
     romanian = Locale.objects.get(language_code="ro")
@@ -79,7 +78,7 @@ def test_a_machine_translated_exhibition_reaches_the_romanian_page(
 def test_the_demo_exhibition_has_a_block_of_every_kind_in_each_language(
     client,
     catalogue,
-    language,  # noqa: F811
+    language,
 ):
     slug, title = DEMO[language]
     soup = soup_of(client.get(f"/{language}/exhibitions/{slug}/"))
