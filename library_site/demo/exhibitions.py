@@ -109,6 +109,7 @@ PICTURES = {
     **{
         key: (f"Title page: {key} (demo illustration)", lambda spec=spec: draw_title_page(*spec))
         for key, spec in TITLE_PAGES.items()
+        if key != "souls"  # on the cover only
     },
 }
 

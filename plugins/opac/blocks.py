@@ -5,17 +5,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from plugins.opac.cards import RecordCard, cards_of
 
 
+class BiblioIdBlock(blocks.FieldBlock):
+    """A Koha biblio id, chosen in the admin by searching the local catalogue; stored as the
+    integer it always was, so pages read it without a query and old values stay valid."""
+
+    def __init__(self, required: bool = True, help_text=None, **kwargs) -> None:
+        self.field_options = {"required": required, "help_text": help_text, "min_value": 1}
+        super().__init__(**kwargs)
+
+    @cached_property
+    def field(self) -> forms.IntegerField:
+        from plugins.opac.record_chooser import record_chooser_viewset
+
+        return forms.IntegerField(
+            widget=record_chooser_viewset.widget_class(), **self.field_options
+        )
+
+    def to_python(self, value):
+        return int(value) if value not in (None, "") else None
+
+    def value_from_form(self, value):
+        return value.pk if hasattr(value, "pk") else value
+
+    class Meta:
+        icon = "doc-full"
+
+
 class RecordBlock(blocks.StructBlock):
     """A catalogue record: cover, title, author, the caption of this use, links to its page and
     to where its copies are ("Is it on the shelf?")."""
 
-    biblio_id = blocks.IntegerBlock(label=_("Koha biblio id"), min_value=1)
+    biblio_id = BiblioIdBlock(label=_("Catalogue record"))
     note = blocks.CharBlock(
         label=_("Caption"),
         required=False,

@@ -54,3 +54,10 @@ def acquisitions_report_menu_item():
         icon_name="clipboard-list",
         order=900,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_record_chooser():
+    from plugins.opac.record_chooser import record_chooser_viewset
+
+    return record_chooser_viewset

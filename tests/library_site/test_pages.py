@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.events.models import EventPage
+from plugins.exhibitions.models import ExhibitionPage
 from tests.html import soup_of
 
 LANGUAGES = ["en", "ru", "uk", "ro"]
@@ -49,6 +50,7 @@ CONTACTS = {
     "ro": "/ro/contact/",
 }
 EVENTS = {language: f"/{language}/events/" for language in LANGUAGES}
+EXHIBITIONS = {language: f"/{language}/exhibitions/" for language in LANGUAGES}
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +124,7 @@ def test_main_menu_lists_the_pages_of_the_active_language(client):
         "Контакты",
         "События",
         "Истории библиотеки",
+        "Выставки",
     ]
 
 
@@ -181,9 +184,11 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     locations = {loc.text for loc in urls}
     events = {f"http://localhost{event.url}" for event in EventPage.objects.live()}
     assert len(events) == 12  # the demo's three events in four languages
+    exhibitions = {f"http://localhost{page.url}" for page in ExhibitionPage.objects.live()}
+    assert len(exhibitions) == 4  # the demo's exhibition in four languages
     blog = ["", *DEMO_POSTS]
-    assert locations == events | {
+    assert locations == events | exhibitions | {
         f"http://localhost{path}"
-        for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS)
+        for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS, EXHIBITIONS)
         for path in paths.values()
     } | {f"http://localhost/{code}/blog/{post}" for code in HOME for post in blog}
