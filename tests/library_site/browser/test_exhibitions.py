@@ -1,7 +1,10 @@
 """A reader opens the demo exhibition from the home page, jumps to a section from its contents
-and goes through a gallery with the keyboard alone; the captions of its video load."""
+and goes through a gallery with the keyboard alone; the captions of its video load; axe-core
+finds nothing serious on the exhibitions in any language."""
 
 import pytest
+
+from tests.axe import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +70,26 @@ def test_the_video_loads_its_captions(page, demo_site):
         " t.mode = 'hidden'; return t.cues && t.cues.length === 2; }",
         timeout=10000,
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/exhibitions/",
+        "/en/exhibitions/first-printings/",
+        "/ru/exhibitions/pervye-izdaniya/",
+        "/uk/exhibitions/pershi-vydannia/",
+        "/ro/exhibitions/primele-editii/",
+    ],
+)
+def test_exhibitions_have_no_serious_accessibility_violations(catalogue, page, path):
+    page.goto(f"{catalogue.url}{path}")
+
+    assert serious_violations(page) == []
+
+
+def test_the_open_lightbox_has_no_serious_accessibility_violations(catalogue, page):
+    page.goto(f"{catalogue.url}/en/exhibitions/first-printings/")
+    page.locator(".exhibit-gallery__link").first.click()
+
+    assert serious_violations(page) == []

@@ -251,3 +251,10 @@ def test_an_exhibition_in_a_room_names_it_and_cannot_close_before_it_opens(index
             )
         )
     assert {"closes", "place"} <= set(refused.value.message_dict)
+
+
+def test_an_exhibition_can_be_shared(client, exhibition):
+    share = soup_of(client.get(exhibition.url)).select_one("section.share")
+
+    assert share.select_one("a.share__email")["href"].startswith("mailto:?subject=Printed%20first")
+    assert share.select_one("form.share__mastodon input[name=page]")["value"] == str(exhibition.pk)
