@@ -35,6 +35,10 @@ class BiblioIdBlock(blocks.FieldBlock):
     def value_from_form(self, value):
         return value.pk if hasattr(value, "pk") else value
 
+    def get_form_state(self, value):
+        # The chooser shows the chosen record's title, as Wagtail's own chooser blocks do.
+        return self.field.widget.get_value_data(value)
+
     class Meta:
         icon = "doc-full"
 

@@ -28,6 +28,8 @@ def test_the_exhibition_forms_open(client, editor, index, catalogue):
     assert new.status_code == edit.status_code == edit_index.status_code == 200
     assert b"Catalogue item" in new.content
     assert b"catalogue_record_chooser" in edit.content
+    form_state = edit.content.decode().encode().decode("unicode_escape", errors="ignore")
+    assert "(41)" in form_state  # the chosen record shown by its title and id
 
 
 def test_exhibitions_are_made_under_the_exhibitions_page_only(client, editor, index):
