@@ -43,7 +43,7 @@ class HotspotBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Hotspot")
-        form_classname = "tour-hotspot-block"
+        form_classname = "struct-block tour-hotspot-block"
 
     def clean(self, value):
         value = super().clean(value)
@@ -59,7 +59,12 @@ class StopBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(
+        label=_("Image"),
+        help_text=_(
+            "Click the picture to place the hotspot you are editing there (or the last one)."
+        ),
+    )
     alt = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=250,
@@ -75,7 +80,7 @@ class StopBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Stop")
-        form_classname = "tour-stop-block"
+        form_classname = "struct-block tour-stop-block"
 
 
 class TourStopsBlock(blocks.StreamBlock):
