@@ -5,12 +5,9 @@ its stops, captions and alt text translated and its hotspots where the source pu
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
 
-from plugins.exhibitions.models import TourPage
 from tests.html import soup_of
+from tests.machine_translation import machine_translated
 from tests.plugins.exhibitions.conftest import add_tour, hotspot, stop
 
 pytestmark = pytest.mark.django_db
@@ -35,21 +32,8 @@ def test_machine_translated_tour_reaches_the_public_page_in_the_language(
         ],
         intro="Two rooms",
     )
-    locale = Locale.objects.get(language_code=language)
+    target = machine_translated(admin_client, tour, language, django_capture_on_commit_callbacks)
 
-    submitted = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[tour.id]),
-        {"locales": [locale.id]},
-    )
-    assert submitted.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=tour.translation_key, target_locale=locale
-    )
-    admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.id]))
-    with django_capture_on_commit_callbacks(execute=True):  # it publishes once committed
-        translation.save_target(publish=True)
-
-    target = TourPage.objects.get(translation_key=tour.translation_key, locale=locale)
     assert target.url.startswith(f"/{language}/")
     first = soup_of(client.get(target.url))
     second = soup_of(client.get(f"{target.url}stops/2/"))
