@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from library_site.core.share_views import share_on_mastodon
 from library_site.core.sitemap import MultilingualSitemap
 from library_site.search import views as search_views
 
@@ -28,6 +29,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("share/mastodon/", share_on_mastodon, name="share_on_mastodon"),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("plugins.comments.urls")),
     path("", include("plugins.readers.urls")),

@@ -7,14 +7,13 @@
 - ``feed/rss/``, ``feed/atom/``, and the same under ``category/<slug>/``, ``tag/<slug>/`` and
   ``author/<slug>/``: RSS 2.0 and Atom feeds in this blog's language;
 - ``quotes/``: the archive of quotes of the week;
-- ``share/mastodon/?post=<id>&instance=<host>``: on to the share page of the reader's instance.
 """
 
 from __future__ import annotations
 
 import re
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -123,29 +122,3 @@ class BlogIndexRoutes(BlogRoutes):
                 "quotes": shown_quotes(self.locale, today()),
             },
         )
-
-    @re_path(r"^share/mastodon/$")
-    def share_on_mastodon(self, request):
-        from plugins.blog.models import BlogEntryPage
-        from plugins.blog.sharing import mastodon_share_url
-
-        post = request.GET.get("post", "")
-        entry = (
-            BlogEntryPage.objects.child_of(self)
-            .live()
-            .filter(pk=int(post) if post.isdigit() else 0)
-            .first()
-        )
-        if entry is None:
-            raise Http404
-        target = mastodon_share_url(
-            request.GET.get("instance", ""), entry.title, request.build_absolute_uri(entry.url)
-        )
-        if target is None:
-            return TemplateResponse(
-                request,
-                "blog/mastodon_instance.html",
-                {"page": self, "blog_page": self, "entry": entry},
-                status=400,
-            )
-        return HttpResponseRedirect(target)

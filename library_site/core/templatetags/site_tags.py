@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from library_site.core.frame import Frame, frame_for
+from library_site.core.sharing import share_links as links_for
 
 register = template.Library()
 
@@ -129,6 +130,14 @@ def absolute_url(context: template.Context, target: Page | str) -> str:
     request = context["request"]
     path = target.get_url(request) if isinstance(target, Page) else target
     return request.build_absolute_uri(path)
+
+
+@register.inclusion_tag("includes/share.html", takes_context=True)
+def share_links(context: template.Context, page: Page) -> dict:
+    """Plain links that share ``page`` by e-mail, on social networks and on the reader's own
+    Mastodon instance."""
+    url = context["request"].build_absolute_uri(page.url)
+    return {"links": links_for(page.title, url), "shared": page}
 
 
 @register.simple_tag

@@ -1,4 +1,4 @@
-"""Template tags of the blog: feed links, the quote of the week, share links."""
+"""Template tags of the blog: feed links and the quote of the week."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from wagtail.models import Locale
 
 from plugins.blog.feeds import feed_link
 from plugins.blog.quotes import quote_of_the_week as current_quote
-from plugins.blog.sharing import share_links as links_for
 from plugins.opac.cards import cards_of
 
 register = template.Library()
@@ -49,16 +48,4 @@ def quote_of_the_week(context) -> dict:
         "record": cards[0] if cards else None,
         "archive_url": blog.url + blog.reverse_subpage("quotes") if blog else None,
         "heading": _("Quote of the week"),
-    }
-
-
-@register.inclusion_tag("blog/includes/share.html", takes_context=True)
-def share_links(context, entry) -> dict:
-    """Plain links that share ``entry`` by e-mail and on social networks."""
-    url = context["request"].build_absolute_uri(entry.url)
-    blog = context["blog_page"]
-    return {
-        "links": links_for(entry.title, url),
-        "entry": entry,
-        "mastodon_action": blog.url + blog.reverse_subpage("share_on_mastodon"),
     }
