@@ -6,6 +6,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.axe import serious_violations
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "an-editor's-long-password"
@@ -116,6 +118,17 @@ def test_without_javascript_every_stop_is_a_page_of_its_own(browser, demo_site):
     page.wait_for_url(f"{demo_site.url}/en/tour/stops/2/")
     assert heading(page) == "Catalogue and self-check"
     assert page.locator("[data-tour-keys]").is_hidden()  # no promise of keys that do nothing
+
+
+def test_the_tour_has_no_serious_accessibility_violations_in_any_language(page, demo_site):
+    found = {}
+    for tour in ["/en/tour/", "/ru/ekskursiya/", "/uk/ekskursiia/", "/ro/tur/"]:
+        for stop in ["", "stops/3/"]:  # a picture, and a panorama
+            page.goto(f"{demo_site.url}{tour}{stop}")
+            if violations := serious_violations(page):
+                found[f"{tour}{stop}"] = violations
+
+    assert found == {}
 
 
 @pytest.fixture

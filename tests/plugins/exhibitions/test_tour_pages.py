@@ -188,3 +188,11 @@ def test_the_demo_tour_is_there_in_every_language(client):
     russian = soup_of(client.get("/ru/ekskursiya/"))
     assert russian.h1.get_text() == "Прогулка по библиотеке"
     assert russian.select_one("#tour-stop-heading").get_text() == "Вестибюль"
+
+
+def test_a_tour_offers_share_links_to_itself(client, tour):
+    soup = soup_of(client.get(f"{tour.url}stops/2/"))
+
+    share = soup.select_one("section.share")
+    assert share is not None
+    assert soup.select_one(".share__mastodon input[name=page]")["value"] == str(tour.pk)
