@@ -51,7 +51,10 @@ class TourPage(RoutablePageMixin, Page):
             for position, value in enumerate(values, start=1)
         ]
         current = values[number - 1]
+        # The first stop is the tour's own address too; that one is the canonical.
+        canonical = self.get_url(request) if number == 1 else stops[number - 1].url
         return {
+            "canonical_url": request.build_absolute_uri(canonical),
             "stop": current,
             "stop_number": number,
             "stop_list": stops,
@@ -59,6 +62,15 @@ class TourPage(RoutablePageMixin, Page):
             "previous_stop": stops[number - 2] if number > 1 else None,
             "next_stop": stops[number] if number < len(stops) else None,
         }
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        """The tour, and each of its stops after the first (which is the tour's address)."""
+        entries = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for number in range(2, len(self.stops) + 1):
+            stop = self.reverse_subpage("stop", kwargs={"number": number})
+            entries.append({**entries[0], "location": base + stop})
+        return entries
 
     @path("")
     def first_stop(self, request: HttpRequest) -> HttpResponse:

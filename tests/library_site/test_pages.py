@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.events.models import EventPage
+from plugins.exhibitions.models import TourPage
 from tests.html import soup_of
 
 LANGUAGES = ["en", "ru", "uk", "ro"]
@@ -182,7 +183,13 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     events = {f"http://localhost{event.url}" for event in EventPage.objects.live()}
     assert len(events) == 12  # the demo's three events in four languages
     blog = ["", *DEMO_POSTS]
-    assert locations == events | {
+    tours = {
+        f"http://localhost{tour.url}{stop}"
+        for tour in TourPage.objects.live()
+        for stop in ["", *(f"stops/{number}/" for number in range(2, 7))]
+    }
+    assert len(tours) == 24  # the demo's tour of six stops in four languages
+    assert locations == events | tours | {
         f"http://localhost{path}"
         for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS)
         for path in paths.values()

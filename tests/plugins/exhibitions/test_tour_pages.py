@@ -174,18 +174,16 @@ def test_a_stops_queries_do_not_grow_with_the_stops_and_hotspots(client, catalog
 
 
 def test_the_demo_tour_is_there_in_every_language(client):
-    for language, slug in [
-        ("en", "tour"),
-        ("ru", "ekskursiya"),
-        ("uk", "ekskursiia"),
-        ("ro", "tur"),
-    ]:
-        response = client.get(f"/{language}/{slug}/stops/3/")
+    tours = {t.locale.language_code: t for t in TourPage.objects.select_related("locale")}
+
+    assert sorted(tours) == ["en", "ro", "ru", "uk"]
+    for language, tour in tours.items():
+        response = client.get(f"{tour.url}stops/3/")
         soup = soup_of(response)
         assert response.status_code == 200, language
         assert len(soup.select(".tour__stops ol li")) == 6
         assert soup.select_one("[data-tour-panorama]") is not None  # the reading room
-    russian = soup_of(client.get("/ru/ekskursiya/"))
+    russian = soup_of(client.get(tours["ru"].url))
     assert russian.h1.get_text() == "Прогулка по библиотеке"
     assert russian.select_one("#tour-stop-heading").get_text() == "Вестибюль"
 
@@ -196,3 +194,11 @@ def test_a_tour_offers_share_links_to_itself(client, tour):
     share = soup.select_one("section.share")
     assert share is not None
     assert soup.select_one(".share__mastodon input[name=page]")["value"] == str(tour.pk)
+
+
+def test_each_stop_is_its_own_canonical_page_but_the_first_is_the_tours(client, tour):
+    first = soup_of(client.get(f"{tour.url}stops/1/"))
+    second = soup_of(client.get(f"{tour.url}stops/2/"))
+
+    assert first.find("link", rel="canonical")["href"] == f"http://testserver{tour.url}"
+    assert second.find("link", rel="canonical")["href"] == f"http://testserver{tour.url}stops/2/"
