@@ -202,3 +202,10 @@ def test_each_stop_is_its_own_canonical_page_but_the_first_is_the_tours(client, 
 
     assert first.find("link", rel="canonical")["href"] == f"http://testserver{tour.url}"
     assert second.find("link", rel="canonical")["href"] == f"http://testserver{tour.url}stops/2/"
+
+
+def test_the_introduction_opens_the_tour_and_later_stops_go_straight_to_the_picture(client, tour):
+    later = soup_of(client.get(f"{tour.url}stops/2/"))
+
+    assert later.h1.get_text() == "Library tour"
+    assert "Three rooms." not in later.select_one(".page-header").get_text()

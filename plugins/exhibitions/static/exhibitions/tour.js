@@ -43,6 +43,8 @@
       tour.querySelector(part).replaceWith(document.importNode(replacement, true));
     }
     document.title = fresh.title;
+    const canonical = fresh.querySelector('link[rel="canonical"]');
+    if (canonical) document.querySelector('link[rel="canonical"]')?.setAttribute("href", canonical.href);
     if (push) history.pushState({ tourStop: url }, "", url);
     shownPath = new URL(url).pathname;
     enablePanorama();
