@@ -44,6 +44,10 @@ def test_a_reader_walks_the_tour_with_arrow_keys_home_end_and_the_back_button(to
     assert page.title().startswith("Catalogue and self-check — A walk through the library")
     current = page.locator(".tour__stops a[aria-current=page]")
     assert current.inner_text() == "Catalogue and self-check"
+    russian = page.get_by_role("navigation", name="Choose a language").get_by_role(
+        "link", name="Русский"
+    )
+    assert russian.get_attribute("href") == "/ru/ekskursiya/stops/2/"
 
     page.keyboard.press("End")
     page.wait_for_url(f"{tour}stops/6/")

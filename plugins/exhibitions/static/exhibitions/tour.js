@@ -42,6 +42,9 @@
       if (!replacement) throw new Error(`${url}: no ${part}`);
       tour.querySelector(part).replaceWith(document.importNode(replacement, true));
     }
+    // The language switcher leads to this same stop in the other languages.
+    const languages = fresh.querySelector(".language-switcher");
+    if (languages) document.querySelector(".language-switcher")?.replaceWith(document.importNode(languages, true));
     document.title = fresh.title;
     const canonical = fresh.querySelector('link[rel="canonical"]');
     if (canonical) document.querySelector('link[rel="canonical"]')?.setAttribute("href", canonical.href);
