@@ -75,7 +75,7 @@ class StopBlock(blocks.StructBlock):
         required=False,
         help_text=_("A wide picture readers pan across (drag, or the arrow keys)."),
     )
-    hotspots = blocks.ListBlock(HotspotBlock(), label=_("Hotspots"), min_num=0)
+    hotspots = blocks.ListBlock(HotspotBlock(), label=_("Hotspots"))
 
     class Meta:
         icon = "image"
