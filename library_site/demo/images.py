@@ -52,11 +52,11 @@ def draw_shelves(width: int = 1200, height: int = 630, seed: int = 20) -> bytes:
 DRAWINGS = {"shelves": ("Bookshelves (demo illustration)", draw_shelves)}
 
 
-def ensure_images() -> dict:
-    """The demo images by key, created once."""
+def ensure_images(drawings: dict | None = None) -> dict:
+    """The demo images by key (of ``drawings``, the site's by default), created once."""
     image_model = get_image_model()
     images = {}
-    for key, (title, draw) in DRAWINGS.items():
+    for key, (title, draw) in (drawings or DRAWINGS).items():
         image = image_model.objects.filter(title=title).first()
         if image is None:
             image = image_model(title=title)

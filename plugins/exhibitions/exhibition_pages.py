@@ -44,7 +44,7 @@ class ExhibitionIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["core.HomePage"]
     # Tours join the exhibitions here once their page type exists ("exhibitions.TourPage").
-    subpage_types = ["exhibitions.ExhibitionPage"]
+    subpage_types = ["exhibitions.ExhibitionPage", "exhibitions.TourPage"]
     max_count_per_parent = 1
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     template = "exhibitions/exhibition_index_page.html"

@@ -5,5 +5,6 @@ from plugins.exhibitions.exhibition_pages import (
     ExhibitionPage,
     ExhibitionRecord,
 )
+from plugins.exhibitions.tour_pages import TourPage
 
-__all__ = ["ExhibitionIndexPage", "ExhibitionPage", "ExhibitionRecord"]
+__all__ = ["ExhibitionIndexPage", "ExhibitionPage", "ExhibitionRecord", "TourPage"]

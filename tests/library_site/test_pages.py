@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.events.models import EventPage
-from plugins.exhibitions.models import ExhibitionPage
+from plugins.exhibitions.models import ExhibitionPage, TourPage
 from tests.html import soup_of
 
 LANGUAGES = ["en", "ru", "uk", "ro"]
@@ -187,7 +187,13 @@ def test_sitemap_lists_the_pages_of_every_language(client):
     exhibitions = {f"http://localhost{page.url}" for page in ExhibitionPage.objects.live()}
     assert len(exhibitions) == 4  # the demo's exhibition in four languages
     blog = ["", *DEMO_POSTS]
-    assert locations == events | exhibitions | {
+    tours = {
+        f"http://localhost{tour.url}{stop}"
+        for tour in TourPage.objects.live()
+        for stop in ["", *(f"stops/{number}/" for number in range(2, 7))]
+    }
+    assert len(tours) == 24  # the demo's tour of six stops in four languages
+    assert locations == events | exhibitions | tours | {
         f"http://localhost{path}"
         for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS, EXHIBITIONS)
         for path in paths.values()

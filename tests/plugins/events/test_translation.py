@@ -4,12 +4,9 @@ its machine translator (the dummy one, which reverses words), published, shown i
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
 
-from plugins.events.models import EventPage
 from tests.html import soup_of
+from tests.machine_translation import machine_translated
 from tests.plugins.events.conftest import add_event, in_days, index_of
 
 pytestmark = pytest.mark.django_db
@@ -28,21 +25,8 @@ def test_machine_translated_event_reaches_the_romanian_page_and_calendar(
     event = add_event(
         index_of("en"), "Poetry night", in_days(6), slug="poetry-night", place="Main hall"
     )
-    romanian = Locale.objects.get(language_code="ro")
 
-    submitted = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[event.id]),
-        {"locales": [romanian.id]},
-    )
-    assert submitted.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=event.translation_key, target_locale=romanian
-    )
-    admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.id]))
-    with django_capture_on_commit_callbacks(execute=True):  # it publishes once committed
-        translation.save_target(publish=True)
-
-    target = EventPage.objects.get(translation_key=event.translation_key, locale=romanian)
+    target = machine_translated(admin_client, event, "ro", django_capture_on_commit_callbacks)
     soup = soup_of(client.get(target.url))
     assert target.url.startswith("/ro/events/")
     assert soup.h1.get_text() == "night Poetry"

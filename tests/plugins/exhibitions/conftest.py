@@ -1,5 +1,6 @@
 """Exhibitions pages as the demo makes them, and exhibitions added to them for a test: one with
-a block of every kind, its images, media and captions made here."""
+a block of every kind, its images, media and captions made here; tours built for a test, their
+stops and hotspots written in the test."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtailmedia.models import Media
 
-from plugins.exhibitions.models import ExhibitionIndexPage, ExhibitionPage
+from plugins.exhibitions.models import ExhibitionIndexPage, ExhibitionPage, TourPage
 from tests.plugins.opac.conftest import catalogue, site_koha  # noqa: F401  (fixtures)
 
 KOBZAR, ONEGIN, POESII = 41, 23, 58
@@ -68,9 +69,9 @@ def add_exhibition(index: ExhibitionIndexPage, title: str, sections=(), **fields
     return ExhibitionPage.objects.get(pk=page.pk)
 
 
-def picture(title: str, colour: str):
+def picture(title: str = "A room", colour: str = "#d9c9a8", width: int = 800, height: int = 600):
     buffer = io.BytesIO()
-    PillowImage.new("RGB", (800, 600), colour).save(buffer, format="PNG")
+    PillowImage.new("RGB", (width, height), colour).save(buffer, format="PNG")
     image = get_image_model()(title=title)
     image.file = ImageFile(buffer, name=f"{title}.png")
     image.save()
@@ -183,3 +184,39 @@ def every_block(uploads: dict) -> list[dict]:
 @pytest.fixture
 def index() -> ExhibitionIndexPage:
     return index_of("en")
+
+
+def hotspot(caption: str, x: float = 50, y: float = 50, **link) -> dict:
+    return {"caption": caption, "x": x, "y": y, "record": None, "page": None, "url": "", **link}
+
+
+def stop(title: str, image, hotspots: list[dict] = (), panorama: bool = False) -> tuple:
+    return (
+        "stop",
+        {
+            "title": title,
+            "text": "<p>What there is to see here.</p>",
+            "image": image,
+            "alt": f"A drawing of {title}",
+            "panorama": panorama,
+            "hotspots": list(hotspots),
+        },
+    )
+
+
+def add_tour(title: str, stops: list[tuple], parent: Page | None = None, **fields) -> TourPage:
+    parent = parent or index_of("en")
+    fields.setdefault("slug", title.lower().replace(" ", "-"))
+    tour = TourPage(title=title, stops=stops, **fields)
+    parent.add_child(instance=tour)
+    tour.save_revision().publish()
+    return tour
+
+
+def home_of(language: str) -> Page:
+    return Page.objects.get(depth=2, locale=Locale.objects.get(language_code=language))
+
+
+@pytest.fixture
+def image():
+    return picture()
