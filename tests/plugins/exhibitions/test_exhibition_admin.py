@@ -32,10 +32,10 @@ def test_the_exhibition_forms_open(client, editor, index, catalogue):
     assert "(41)" in form_state  # the chosen record shown by its title and id
 
 
-def test_exhibitions_are_made_under_the_exhibitions_page_only(client, editor, index):
-    choices = client.get(f"/admin/pages/{index.pk}/add_subpage/")
-    home = index.get_parent()
+def test_exhibitions_and_tours_are_made_under_the_exhibitions_page_only(client, editor, index):
+    choices = client.get(f"/admin/pages/{index.pk}/add_subpage/").text
+    home = client.get(f"/admin/pages/{index.get_parent().pk}/add_subpage/").text
 
-    assert choices.status_code == 302  # one kind of page: straight to its form
-    assert choices["Location"].startswith("/admin/pages/add/exhibitions/exhibitionpage/")
-    assert "exhibitionpage" not in client.get(f"/admin/pages/{home.pk}/add_subpage/").text
+    assert "/admin/pages/add/exhibitions/exhibitionpage/" in choices
+    assert "/admin/pages/add/exhibitions/tourpage/" in choices
+    assert "exhibitionpage" not in home and "tourpage" not in home

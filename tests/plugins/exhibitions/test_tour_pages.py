@@ -170,7 +170,7 @@ def test_a_stops_queries_do_not_grow_with_the_stops_and_hotspots(client, catalog
     large_queries = count_queries(client, f"{large.url}stops/2/")
 
     assert large_queries == small_queries
-    assert small_queries <= 14
+    assert small_queries <= 16  # Wagtail reads a page per path segment: home, exhibitions, tour
 
 
 def test_the_demo_tour_is_there_in_every_language(client):
