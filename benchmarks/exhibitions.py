@@ -1,5 +1,6 @@
-"""Time an exhibition page of 50 blocks (20 of them catalogue items) against the home page of the
-same run, and check that catalogue items do not add queries.
+"""Time an exhibition page of 50 blocks (20 of them catalogue items) and the stops of a 30-stop
+virtual tour against the home page of the same run, and check that catalogue items and stops do
+not add queries.
 
 Usage: uv run python benchmarks/exhibitions.py [--rounds 30]
 
@@ -7,10 +8,11 @@ It builds a throwaway SQLite database (or fills the empty database DATABASE_URL 
 the demo site and the sandbox's books, adds the pages to measure, then requests each page and
 the home page in turn, round after round (interleaved, so both meet the same machine), and
 prints each round's times and their ratio, then the medians, the queries of one request, and
-the queries of an exhibition with 5 and with 20 catalogue items (which must be equal).
+the queries of an exhibition with 5 and with 20 catalogue items, and of a tour's first, middle and
+last stops (each pair must be equal).
 
 Another kind of page joins by adding a builder to ``PAGE_KINDS``: a name and a function that
-makes the page under the demo's home page and returns its path.
+makes the page under the demo's exhibitions page and returns its path.
 """
 
 from __future__ import annotations
@@ -47,13 +49,15 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from library_site.demo.images import ensure_images  # noqa: E402
 from library_site.demo.loader import load_demo_content  # noqa: E402
-from plugins.exhibitions.models import ExhibitionIndexPage, ExhibitionPage  # noqa: E402
+from plugins.exhibitions.models import ExhibitionIndexPage, ExhibitionPage, TourPage  # noqa: E402
 from plugins.opac.koha import koha_client  # noqa: E402
 from plugins.opac.models import CatalogueRecord  # noqa: E402
 from plugins.opac.sync import sync_catalogue  # noqa: E402
 
 BLOCKS, ITEMS, SECTIONS = 50, 20, 5
+STOPS = 30
 
 
 def item(block_type: str, value) -> dict:
@@ -107,10 +111,55 @@ def add_exhibition(slug: str, blocks: int, items: int) -> str:
     return page.url
 
 
+def build_tour(stops: int = 30, hotspots_per_stop: int = 3) -> str:
+    """A published English tour of ``stops`` stops, each with ``hotspots_per_stop`` hotspots
+    taking turns between a sandbox record, the visiting page and an address; its URL path."""
+    index = ExhibitionIndexPage.objects.get(locale__language_code="en")
+    visiting = index.get_parent().get_children().get(slug="visiting")
+    picture = ensure_images()["shelves"]
+    links = [
+        lambda n: {"record": 1 + n % 70},
+        lambda n: {"page": visiting},
+        lambda n: {"url": f"https://elsewhere.example/{n}"},
+    ]
+    stream = []
+    for number in range(stops):
+        hotspots = [
+            {
+                "caption": f"Hotspot {spot} of stop {number}",
+                "x": 10 + 80 * spot / hotspots_per_stop,
+                "y": 50,
+                "record": None,
+                "page": None,
+                "url": "",
+                **links[(number * hotspots_per_stop + spot) % len(links)](number + spot),
+            }
+            for spot in range(hotspots_per_stop)
+        ]
+        stream.append(
+            (
+                "stop",
+                {
+                    "title": f"Room {number + 1}",
+                    "text": f"<p>What there is to see in room {number + 1}.</p>",
+                    "image": picture,
+                    "alt": "Bookshelves",
+                    "panorama": number % 5 == 0,
+                    "hotspots": hotspots,
+                },
+            )
+        )
+    tour = TourPage(title=f"A tour of {stops} stops", slug=f"bench-tour-{stops}", stops=stream)
+    index.add_child(instance=tour)
+    tour.save_revision().publish()
+    return tour.url
+
+
 PAGE_KINDS: dict[str, Callable[[], str]] = {
     f"exhibition, {BLOCKS} blocks ({ITEMS} items)": lambda: add_exhibition(
         "bench-50", BLOCKS, ITEMS
     ),
+    f"tour of {STOPS} stops, its last stop": lambda: f"{build_tour(STOPS)}stops/{STOPS}/",
 }
 
 
@@ -168,8 +217,13 @@ def main() -> None:
     five = queries_of(client, add_exhibition("bench-5-items", BLOCKS, 5))
     twenty = queries_of(client, add_exhibition("bench-20-items", BLOCKS, 20))
     print(f"queries with 5 catalogue items: {five}; with 20: {twenty}; equal: {five == twenty}")
+    tour = TourPage.objects.get(slug=f"bench-tour-{STOPS}").url
+    stops = [queries_of(client, f"{tour}stops/{n}/") for n in (1, STOPS // 2, STOPS)]
+    print(f"queries of the tour's first, middle and last stops: {stops}")
     if five != twenty:
         sys.exit("catalogue items add queries")
+    if len(set(stops)) != 1:
+        sys.exit("a tour's stops cost different queries")
 
 
 if __name__ == "__main__":
