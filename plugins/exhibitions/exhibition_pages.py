@@ -43,7 +43,6 @@ class ExhibitionIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["core.HomePage"]
-    # Tours join the exhibitions here once their page type exists ("exhibitions.TourPage").
     subpage_types = ["exhibitions.ExhibitionPage", "exhibitions.TourPage"]
     max_count_per_parent = 1
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -58,11 +57,18 @@ class ExhibitionIndexPage(RoutablePageMixin, Page):
 
         return unrestricted(ExhibitionPage.objects.live().child_of(self)).select_related("cover")
 
+    def tours(self):
+        from plugins.exhibitions.exhibition_visibility import unrestricted
+        from plugins.exhibitions.tour_pages import TourPage
+
+        return unrestricted(TourPage.objects.live().child_of(self)).order_by("path")
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from plugins.exhibitions.exhibition_listing import grouped
 
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = grouped(self.exhibitions())
+        context["tours"] = list(self.tours())
         return context
 
     @path("rss/", name="rss")

@@ -1,12 +1,20 @@
-"""The exhibitions page groups exhibitions as on now, coming soon and past (still online); the
-home page shows the current ones first, three at most; lists cost a fixed number of queries."""
+"""The exhibitions page groups exhibitions as on now, coming soon and past (still online), and
+lists the virtual tours; the home page shows the current ones first, three at most; lists cost a
+fixed number of queries."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.html import soup_of
-from tests.plugins.exhibitions.conftest import add_exhibition, days, index_of
+from tests.plugins.exhibitions.conftest import (
+    add_exhibition,
+    add_tour,
+    days,
+    index_of,
+    picture,
+    stop,
+)
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +48,36 @@ def test_the_exhibitions_page_costs_the_same_queries_for_one_or_many(client, ind
         add_exhibition(index, f"More {number}", opens=days(-number))
 
     assert count_queries(client, index.url) == before
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "stops"),
+    [("en", "Virtual tours", "6 stops"), ("uk", "Віртуальні екскурсії", "6 зупинок")],
+)
+def test_the_exhibitions_page_lists_the_virtual_tours(client, language, heading, stops):
+    soup = soup_of(client.get(index_of(language).url))
+
+    section = soup.select_one("section[aria-labelledby=exhibitions-tours]")
+    assert section.h2.get_text() == heading
+    assert [li.p.get_text().startswith(stops) for li in section.select(".tour-list li")] == [True]
+
+
+def test_the_exhibitions_page_costs_the_same_queries_for_one_tour_or_many(client, index):
+    before = count_queries(client, index.url)
+    image = picture()
+    for number in range(3):
+        add_tour(f"Tour {number}", [stop("Hall", image), stop("Stairs", image)])
+
+    assert count_queries(client, index.url) == before
+
+
+def test_a_restricted_tour_is_not_listed(client, index):
+    from wagtail.models import PageViewRestriction
+
+    hidden = add_tour("Staff corridors", [stop("Hall", picture())])
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+
+    assert "Staff corridors" not in client.get(index.url).content.decode()
 
 
 def test_a_restricted_exhibition_is_not_listed(client, index):
