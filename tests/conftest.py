@@ -28,6 +28,18 @@ def _koha_sandbox_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """A request in another language leaves it active in the thread: each test starts in the
+    site's own language, as a process does."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache outlives a test's database changes: each test starts from nothing."""
     from django.core.cache import cache
