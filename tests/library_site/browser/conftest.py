@@ -1,5 +1,7 @@
 """A real headless Chromium (Debian's package) driven by Playwright, against the live site."""
 
+from contextlib import contextmanager
+
 import pytest
 
 from plugins.opac.sync import sync_catalogue
@@ -40,13 +42,8 @@ def catalogue(demo_site, koha_client, settings, sandbox_config):
     return demo_site
 
 
-@pytest.fixture
-def browser(demo_site):
-    """Chromium for one test.
-
-    Playwright keeps an event loop running in the test thread, which gives the thread other
-    database connections; so it starts after the database is ready and stops before it is reset.
-    """
+@contextmanager
+def chromium():
     executable = chromium_path()
     require(executable is not None, "Chromium (Debian's chromium package)")
     from playwright.sync_api import sync_playwright
@@ -57,6 +54,24 @@ def browser(demo_site):
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser(demo_site):
+    """Chromium for one test.
+
+    Playwright keeps an event loop running in the test thread, which gives the thread other
+    database connections; so it starts after the database is ready and stops before it is reset.
+    """
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def blank_page():
+    """A page of Chromium with no site behind it, for markup a test writes itself."""
+    with chromium() as browser:
+        yield browser.new_page()
 
 
 @pytest.fixture

@@ -43,7 +43,8 @@ def test_public_pages_have_no_serious_accessibility_violations(catalogue, page):
     assert found == {}
 
 
-def test_the_check_finds_what_keeps_readers_out(page):
+def test_the_check_finds_what_keeps_readers_out(blank_page):
+    page = blank_page
     page.set_content('<html lang="en"><body><main><img src="x.png"><button></button></main></body>')
 
     found = " ".join(serious_violations(page))
