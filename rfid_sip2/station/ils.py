@@ -1,0 +1,158 @@
+"""The library system as the station reaches it: one SIP2 connection (to the gateway or to
+Koha's SIP2 server), logged in, re-opened when lost, and what its answers mean."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+
+from rfid_sip2.client import AnswerLost, SipClient, SipClientError
+from rfid_sip2.gateway.offline import OFFLINE, RECORDED
+from rfid_sip2.sip2.dates import parse_date
+from rfid_sip2.sip2.messages import Message
+from rfid_sip2.station import events
+from rfid_sip2.station.config import StationConfig
+from rfid_sip2.station.timings import Timings
+
+
+class IlsUnreachable(Exception):
+    """Neither the library system nor the gateway answers; nothing was (knowingly) done."""
+
+
+class Ils:
+    """Requests go out one at a time, as SIP2 has it, each timed as SIP2 time."""
+
+    def __init__(
+        self,
+        config: StationConfig,
+        timings: Timings,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.config = config
+        self.timings = timings
+        self.clock = clock
+        self._client: SipClient | None = None
+        self._down_until = 0.0
+        self._connecting = asyncio.Lock()
+
+    def stamp(self) -> datetime:
+        """Now, to the second, in local time (SIP2 dates without a zone are the library's)."""
+        return self.clock().replace(microsecond=0)
+
+    async def ask(self, request: Message) -> Message:
+        """A request that is harmless to repeat (reads): resent on timeouts."""
+        return await self._exchange(request, once=False)
+
+    async def change(self, request: Message) -> Message:
+        """A request that changes the ILS: sent once; a lost answer is IlsUnreachable."""
+        return await self._exchange(request, once=True)
+
+    async def _exchange(self, request: Message, *, once: bool) -> Message:
+        with self.timings.spent("sip2"):
+            client = await self._connected()
+            try:
+                if once:
+                    return await client.request_once(request)
+                return await client.request(request)
+            except SipClientError as error:  # AnswerLost included: the connection is gone
+                await self._lost(client, error)
+                lost = isinstance(error, AnswerLost)
+                raise IlsUnreachable(str(error) + (" (it may have been done)" if lost else ""))
+
+    async def _connected(self) -> SipClient:
+        async with self._connecting:
+            if self._client is not None and self._client.connected:
+                return self._client
+            loop = asyncio.get_running_loop()
+            if loop.time() < self._down_until:
+                raise IlsUnreachable(f"{self._where} did not answer a moment ago")
+            client = SipClient(
+                self.config.sip2_host, self.config.sip2_port, timeout=self.config.sip2_timeout
+            )
+            try:
+                await client.connect()
+                if self.config.sip2_login and not await client.login(
+                    self.config.sip2_login,
+                    self.config.sip2_password,
+                    self.config.location or None,
+                ):
+                    await client.close()
+                    self._down_until = loop.time() + self.config.ils_retry_seconds
+                    events.log.error(
+                        events.line("sip2_login_refused", login=self.config.sip2_login)
+                    )
+                    raise IlsUnreachable(
+                        f"{self._where} refused the login {self.config.sip2_login!r}"
+                    )
+            except SipClientError as error:
+                await client.close()
+                self._down_until = loop.time() + self.config.ils_retry_seconds
+                events.event("sip2_unreachable", server=self._where, error=error)
+                raise IlsUnreachable(str(error)) from None
+            events.event("sip2_connected", server=self._where)
+            self._client = client
+            return client
+
+    async def _lost(self, client: SipClient, error: Exception) -> None:
+        events.event("sip2_lost", server=self._where, error=error)
+        await client.close()
+        if self._client is client:
+            self._client = None
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
+
+    @property
+    def _where(self) -> str:
+        return f"{self.config.sip2_host}:{self.config.sip2_port}"
+
+
+def said_offline(response: Message) -> bool:
+    """The gateway answered by its offline policy (the ILS itself was not reached)."""
+    return OFFLINE in getattr(response, "screen_messages", ())
+
+
+def recorded_offline(response: Message) -> bool:
+    """The gateway accepted the request offline: journaled, to reach the ILS later."""
+    return RECORDED in getattr(response, "screen_messages", ())
+
+
+def ils_message(response: Message) -> str:
+    """The screen messages (AF) the ILS sent, as one text."""
+    return " ".join(text for text in getattr(response, "screen_messages", ()) if text)
+
+
+def extra_field(response: Message, code: str) -> str:
+    """An identified field the message types do not name (CV, CT...), '' when absent."""
+    return next((value for key, value in response.extra_fields if key == code), "")
+
+
+_ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[ T]+(\d{2}):?(\d{2})(?::?(\d{2}))?)?")
+
+
+def due_date(text: str | None) -> datetime | None:
+    """A due date as an ACS writes it (AH is free format): the SIP2 18-character date, or an
+    ISO-like date with an optional time; None when it cannot be read."""
+    if not text or not text.strip():
+        return None
+    try:
+        return parse_date(text)
+    except ValueError:
+        pass
+    found = _ISO_DATE.match(text.strip())
+    if not found:
+        return None
+    year, month, day, hour, minute, second = (int(part or 0) for part in found.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+def due_day(text: str | None) -> date | None:
+    due = due_date(text)
+    return due.date() if due else None

@@ -1,0 +1,774 @@
+"""The self-service station: the pad's tags, the patron's session and the SIP2 conversation.
+
+One loop polls the pad; the kiosk's calls (``StationControl``) come in beside it. Both take
+turns (one lock), so a session never changes under an item being circulated. The rules:
+
+- security changes only after the library system said so: on loan only when a checkout said
+  ok=1 and desensitize=Y, in the library when a checkin said resensitize=Y;
+- a tag is circulated once per session (remembered by UID), and tags left lying on the pad
+  when a session ends are not circulated by the next one until they are lifted;
+- a failed security write puts the tag on the retry list (on disk) and alerts staff; the tag is
+  fixed the next time it comes on the pad, in any mode.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from rfid_sip2.rfid.readers.base import (
+    InventoriedTag,
+    Reader,
+    ReaderError,
+    ReaderUnavailable,
+    TagGone,
+)
+from rfid_sip2.rfid.tags import ItemTag, UndecodableTag
+from rfid_sip2.sip2.messages import (
+    CheckinRequest,
+    CheckinResponse,
+    CheckoutRequest,
+    CheckoutResponse,
+    EndPatronSessionRequest,
+    HoldRequest,
+    HoldResponse,
+    Message,
+    PatronInformationResponse,
+    RenewRequest,
+    RenewResponse,
+    SCStatus,
+)
+from rfid_sip2.station import events
+from rfid_sip2.station.account import CHARGED, Known, Who, load_account, patron_information
+from rfid_sip2.station.config import StationConfig
+from rfid_sip2.station.control import (
+    Hold,
+    ItemLine,
+    Mode,
+    Notice,
+    Outcome,
+    Patron,
+    Screen,
+)
+from rfid_sip2.station.ils import (
+    Ils,
+    IlsUnreachable,
+    due_date,
+    due_day,
+    extra_field,
+    ils_message,
+    recorded_offline,
+    said_offline,
+)
+from rfid_sip2.station.languages import kiosk_language
+from rfid_sip2.station.mail import MailFailed, RenderReceipt, compose, send
+from rfid_sip2.station.pad import Pad
+from rfid_sip2.station.retry import PendingTag, RetryList, Wanted
+from rfid_sip2.station.timings import Timings
+
+# Checkin alert types (CV, the 3M extension Koha sends): where a returned item goes instead.
+HOLD_HERE, HOLD_ELSEWHERE, SEND_HOME = "01", "02", "04"
+ALERT_OUTCOMES = {
+    HOLD_HERE: Outcome.HOLD_SHELF,
+    HOLD_ELSEWHERE: Outcome.TRANSFER,  # a hold at another library: it travels there
+    SEND_HOME: Outcome.TRANSFER,
+}
+FIELD_DESTINATION, FIELD_ALERT_TYPE = "CT", "CV"
+CIRCULATING = (Mode.CHECKOUT, Mode.RETURN)
+
+
+class Station:
+    """Implements ``StationControl`` for the kiosk, and runs the pad (``run``)."""
+
+    def __init__(
+        self,
+        config: StationConfig,
+        reader: Reader,
+        *,
+        render_receipt: RenderReceipt | None = None,
+        home: Mode = Mode.WELCOME,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        language: str = "en",
+    ) -> None:
+        self.config = config
+        self.home = home  # WELCOME for a kiosk, RETURN for a book drop
+        self.clock = clock
+        self.default_language = language
+        self.render_receipt = render_receipt
+        self.timings = Timings()
+        self.alerts = events.Alerts()
+        self.pad = Pad(
+            reader,
+            security=config.security,
+            tag_settings=config.tag_settings,
+            tag_blocks=config.tag_blocks,
+            timings=self.timings,
+        )
+        self.ils = Ils(config, self.timings)
+        self.retry = RetryList(config.retry_list_path)
+        self._screen = Screen(version=0, mode=home, language=language)
+        self._bump = asyncio.Event()
+        self._turn = asyncio.Lock()
+        self._present: set[str] = set()  # UIDs in the last inventory
+        self._leftover: set[str] = set()  # on the pad when the session began: not ours to touch
+        self._reader_error = ""
+        self._known: dict[str, Known] = {}  # item id -> title and due date
+        self._new_session()
+        if config.security.use_eas and not reader.eas_supported:
+            events.log.warning(events.line("eas_not_supported", reader=type(reader).__name__))
+
+    @property
+    def offline_loans_unsecured(self) -> bool:
+        """Whether loans the gateway records offline leave with their security off; when not,
+        the kiosk tells the reader to show them at the desk."""
+        return self.config.unsecure_offline_loans
+
+    def _new_session(self) -> None:
+        self._who: Who | None = None
+        self._email: str | None = None
+        self._card: str | None = None  # a patron card lying on the pad
+        self._finished = False
+        self._seen: set[str] = set()  # UIDs circulated (or judged) in this session
+        self._tags: dict[str, ItemTag] = {}  # UIDs read in this session
+        self._lines: dict[str, ItemLine] = {}  # by UID, in the order they came
+        self._after_fix: dict[str, Outcome] = {}  # what a pending line becomes once secured
+
+    # -- the screen -----------------------------------------------------------------------
+
+    def screen(self) -> Screen:
+        return self._screen
+
+    async def changed(self, version: int) -> Screen:
+        while self._screen.version <= version:
+            await self._bump.wait()
+        return self._screen
+
+    def _show(self, **changes: object) -> None:
+        self._screen = replace(self._screen, version=self._screen.version + 1, **changes)
+        bump, self._bump = self._bump, asyncio.Event()
+        bump.set()
+
+    def _line(self, uid: str, line: ItemLine) -> None:
+        self._lines[uid] = line
+        self._show(items=tuple(self._lines.values()))
+        self._touch()
+
+    def _touch(self) -> None:
+        """Activity: the idle reset moves on (none at home with nothing on the screen)."""
+        idle = self._screen.mode == self.home and not self._lines and self._who is None
+        at = None if idle else self.clock() + timedelta(seconds=self.config.idle_seconds)
+        self._show(idle_reset_at=at)
+
+    def set_language(self, language: str) -> None:
+        if language in self._screen.languages:
+            self._show(language=language)
+            self._touch()
+
+    # -- the pad --------------------------------------------------------------------------
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll the pad until ``stop`` is set; reset idle sessions; close reader and ILS."""
+        events.event("station_started", reader=self.config.reader_url, home=self.home)
+        try:
+            while not stop.is_set():
+                await self.poll_once()
+                await self.reset_if_idle()
+                wait = (
+                    self.config.poll_interval
+                    if self._screen.reader_ok
+                    else self.config.reader_retry_seconds
+                )
+                try:
+                    async with asyncio.timeout(wait):
+                        await stop.wait()
+                except TimeoutError:
+                    pass
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        await self.ils.close()
+        await self.pad.close()
+
+    async def poll_once(self) -> None:
+        """One inventory, and whatever the tags on the pad call for."""
+        async with self._turn:
+            try:
+                tags = await self.pad.inventory()
+            except ReaderUnavailable as error:
+                self._reader_down(error)
+                return
+            except ReaderError as error:
+                events.event("inventory_failed", error=error)
+                return
+            if not self._screen.reader_ok:
+                events.event("reader_back")
+                self._reader_error = ""
+                notice = None if self._screen.notice is Notice.READER_DOWN else self._screen.notice
+                self._show(reader_ok=True, notice=notice, notice_detail="")
+            on_pad = {tag.uid_hex: tag for tag in tags}
+            appeared = [uid for uid in on_pad if uid not in self._present]
+            self._present = set(on_pad)
+            self._leftover &= self._present
+            for uid in appeared:
+                if uid in self.retry:
+                    await self._fix(on_pad[uid])
+            await self._handle(on_pad)
+
+    def _reader_down(self, error: ReaderError) -> None:
+        if self._screen.reader_ok or str(error) != self._reader_error:
+            events.log.warning(events.line("reader_down", error=error))
+        self._reader_error = str(error)
+        self._show(reader_ok=False, notice=Notice.READER_DOWN, notice_detail=str(error))
+
+    async def _handle(self, on_pad: dict[str, InventoriedTag]) -> None:
+        waiting = [
+            uid
+            for uid in on_pad
+            if uid not in self._seen and uid not in self._leftover and uid not in self.retry
+        ]
+        for uid in waiting:
+            if uid not in self._tags and not await self._read(on_pad[uid]):
+                continue
+        cards = [uid for uid in waiting if uid in self._tags and self._is_card(uid)]
+        for uid in cards:
+            self._seen.add(uid)
+            self._card_seen(self._tags[uid])
+        if self._screen.mode not in CIRCULATING:
+            return
+        groups: dict[str, list[str]] = {}
+        for uid in waiting:
+            if uid in self._tags and uid not in self._seen:
+                groups.setdefault(self._tags[uid].item_id, []).append(uid)
+        for item_id, uids in groups.items():
+            if not await self._circulate(item_id, uids):
+                return  # the ILS is unreachable: the rest waits for the next poll
+
+    def _is_card(self, uid: str) -> bool:
+        usage = self._tags[uid].usage
+        return usage is not None and usage.is_patron_card
+
+    async def _read(self, tag: InventoriedTag) -> bool:
+        uid = tag.uid_hex
+        with self.timings.item(uid):
+            try:
+                self._tags[uid] = await self.pad.read_tag(tag)
+                return True
+            except UndecodableTag as error:
+                self._seen.add(uid)
+                events.event("item", uid=uid, outcome=Outcome.UNREADABLE, reason=error)
+                self._line(uid, ItemLine(item_id=uid, outcome=Outcome.UNREADABLE))
+            except TagGone:
+                pass  # lifted as it was read: read again when it is back
+            except ReaderUnavailable as error:
+                self._reader_down(error)
+            except ReaderError as error:
+                events.event("tag_read_failed", uid=uid, error=error)
+        return False
+
+    def _card_seen(self, card: ItemTag) -> None:
+        if self._who is not None or self._screen.mode not in (Mode.WELCOME, Mode.SIGN_IN):
+            return
+        self._card = card.item_id
+        events.event("patron_card", mode=self._screen.mode)
+        self._show(mode=Mode.SIGN_IN, notice=None, notice_detail="")
+        self._touch()
+
+    # -- circulation ----------------------------------------------------------------------
+
+    async def _circulate(self, item_id: str, uids: list[str]) -> bool:
+        """Check one item (all its parts on the pad) out or in; False when the ILS is
+        unreachable (nothing done, the tags wait)."""
+        tags = [self._tags[uid] for uid in uids]
+        first = tags[0]
+        if self.config.owner_isils and first.owner_isil not in self.config.owner_isils:
+            self._judged(uids, Outcome.NOT_OURS, owner=first.owner_isil or "-")
+            return True
+        missing = sorted(set(range(1, first.parts + 1)) - {tag.part for tag in tags})
+        if missing and self.config.refuse_incomplete_sets:
+            for uid, tag in zip(uids, tags, strict=True):
+                line = self._item_line(tag, Outcome.PARTS_MISSING)
+                if self._lines.get(uid) != line:
+                    events.event("item", uid=uid, item=item_id, outcome=Outcome.PARTS_MISSING)
+                    self._line(uid, line)
+            return True  # not seen: circulated once the other parts come
+        for uid, tag in zip(uids, tags, strict=True):
+            self._line(uid, self._item_line(tag, Outcome.WORKING))
+        with self.timings.item(item_id):
+            try:
+                if self._screen.mode is Mode.CHECKOUT:
+                    await self._check_out(item_id, uids, missing)
+                else:
+                    await self._check_in(item_id, uids)
+            except IlsUnreachable as error:
+                for uid in uids:
+                    self._lines.pop(uid, None)
+                events.event("item", item=item_id, outcome="not_sent", error=error)
+                self._show(
+                    items=tuple(self._lines.values()),
+                    notice=Notice.ILS_UNREACHABLE,
+                    notice_detail=str(error),
+                )
+                return False
+        self._seen.update(uids)
+        return True
+
+    def _item_line(self, tag: ItemTag, outcome: Outcome, **fields: object) -> ItemLine:
+        known = self._known.get(tag.item_id)
+        return ItemLine(
+            item_id=tag.item_id,
+            title=known.title if known else "",
+            outcome=outcome,
+            part=tag.part,
+            parts=tag.parts,
+            **fields,
+        )
+
+    def _judged(self, uids: list[str], outcome: Outcome, **log: object) -> None:
+        for uid in uids:
+            self._seen.add(uid)
+            tag = self._tags[uid]
+            events.event("item", uid=uid, item=tag.item_id, outcome=outcome, **log)
+            self._line(uid, self._item_line(tag, outcome))
+
+    async def _offline_now(self) -> bool:
+        """Whether the ILS is offline, asked of the gateway (98) unless already known."""
+        if self._screen.offline:
+            return True
+        response = await self.ils.ask(SCStatus())
+        self._note_offline(response)
+        return self._screen.offline
+
+    def _note_offline(self, response: Message) -> None:
+        offline = said_offline(response)
+        if offline != self._screen.offline:
+            events.event("ils_offline" if offline else "ils_online")
+            notice = Notice.OFFLINE if offline else None
+            if not offline and self._screen.notice is not Notice.OFFLINE:
+                notice = self._screen.notice
+            self._show(offline=offline, notice=notice, notice_detail="")
+        elif self._screen.notice is Notice.ILS_UNREACHABLE:
+            self._show(notice=Notice.OFFLINE if offline else None, notice_detail="")
+
+    async def _check_out(self, item_id: str, uids: list[str], missing: list[int]) -> None:
+        usage = self._tags[uids[0]].usage
+        if usage is not None and usage.not_for_issue_offline and await self._offline_now():
+            self._judged(uids, Outcome.REFUSED, reason="not_for_issue_offline")
+            return
+        who = self._who
+        response = await self.ils.change(
+            CheckoutRequest(
+                transaction_date=self.ils.stamp(),
+                institution_id=self.config.institution_id,
+                patron_identifier=who.patron_id,
+                item_identifier=item_id,
+                terminal_password=self.config.terminal_password,
+                patron_password=who.pin,
+            )
+        )
+        self._note_offline(response)
+        if not isinstance(response, CheckoutResponse):
+            self._judged(uids, Outcome.REFUSED, response=response.CODE)
+            return
+        self._known[item_id] = Known(response.title_identifier, response.due_date)
+        due = due_date(response.due_date)
+        message = ils_message(response)
+        note = {"note": "parts_missing"} if missing else {}
+        if not response.ok:
+            self._finish(uids, Outcome.REFUSED, ils_message=message, **note)
+            return
+        offline = recorded_offline(response)
+        done = Outcome.RECORDED_OFFLINE if offline else Outcome.BORROWED
+        unsecure = response.desensitize is True and (
+            not offline or self.config.unsecure_offline_loans
+        )
+        for uid in uids:
+            outcome = done
+            if unsecure and not await self._secure(uid, Wanted.ON_LOAN, done):
+                outcome = Outcome.SECURITY_PENDING
+            security = "off" if unsecure and outcome is done else "on"
+            self._finish([uid], outcome, due=due, security=security, **note)
+
+    async def _check_in(self, item_id: str, uids: list[str]) -> None:
+        usage = self._tags[uids[0]].usage
+        if usage is not None and usage.not_for_return_offline and await self._offline_now():
+            self._judged(uids, Outcome.REFUSED, reason="not_for_return_offline")
+            return
+        stamp = self.ils.stamp()
+        response = await self.ils.change(
+            CheckinRequest(
+                transaction_date=stamp,
+                return_date=stamp,
+                current_location=self.config.location,
+                institution_id=self.config.institution_id,
+                item_identifier=item_id,
+                terminal_password=self.config.terminal_password,
+            )
+        )
+        self._note_offline(response)
+        if not isinstance(response, CheckinResponse):
+            self._judged(uids, Outcome.REFUSED, response=response.CODE)
+            return
+        if response.title_identifier:
+            self._known[item_id] = Known(response.title_identifier)
+        alert = extra_field(response, FIELD_ALERT_TYPE)
+        if alert in ALERT_OUTCOMES:
+            done = ALERT_OUTCOMES[alert]
+        elif response.ok and recorded_offline(response):
+            done = Outcome.RECORDED_OFFLINE
+        elif response.ok:
+            done = Outcome.RETURNED
+        else:
+            done = Outcome.REFUSED
+        fields = {
+            "ils_message": ils_message(response),
+            "sort_bin": response.sort_bin or "",
+            "destination": extra_field(response, FIELD_DESTINATION),
+        }
+        for uid in uids:
+            outcome = done
+            # Resensitized even when refused: the item stays in the building.
+            if response.resensitize and not await self._secure(uid, Wanted.IN_LIBRARY, done):
+                outcome = Outcome.SECURITY_PENDING
+            self._finish([uid], outcome, security="on" if response.resensitize else "-", **fields)
+
+    def _finish(self, uids: list[str], outcome: Outcome, **fields: object) -> None:
+        """The item's final line, and its one log line."""
+        line_fields = {
+            key: value
+            for key, value in fields.items()
+            if key in ("due", "ils_message", "sort_bin", "destination")
+        }
+        for uid in uids:
+            tag = self._tags[uid]
+            timing = self.timings.items.get(tag.item_id)
+            events.event(
+                "item",
+                mode=self._screen.mode,
+                uid=uid,
+                item=tag.item_id,
+                part=f"{tag.part}/{tag.parts}",
+                outcome=outcome,
+                **{key: value for key, value in fields.items() if key not in line_fields},
+                reader_ms=f"{timing.reader * 1000:.1f}" if timing else "-",
+                sip2_ms=f"{timing.sip2 * 1000:.1f}" if timing else "-",
+            )
+            self._line(uid, self._item_line(tag, outcome, **line_fields))
+
+    async def _secure(self, uid: str, wanted: Wanted, done: Outcome) -> bool:
+        """Write the security state; on failure the tag goes on the retry list and staff are
+        alerted. ``done`` is what its line becomes once it is fixed."""
+        try:
+            await self.pad.secure(bytes.fromhex(uid), wanted)
+            return True
+        except ReaderError as error:
+            tag = self._tags[uid]
+            self.retry.add(
+                PendingTag(
+                    uid=uid,
+                    item_id=tag.item_id,
+                    wanted=wanted,
+                    since=self.clock().isoformat(timespec="seconds"),
+                    reason=f"{type(error).__name__}: {error}",
+                )
+            )
+            self._after_fix[uid] = done
+            self.alerts.raise_alert(
+                "security_write_failed",
+                uid=uid,
+                item=tag.item_id,
+                wanted=wanted,
+                error=type(error).__name__,
+                pending=len(self.retry),
+            )
+            if isinstance(error, ReaderUnavailable):
+                self._reader_down(error)
+            return False
+
+    async def _fix(self, tag: InventoriedTag) -> None:
+        """A tag from the retry list is back on the pad: write what it still needs."""
+        pending = self.retry.get(tag.uid_hex)
+        with self.timings.item(pending.item_id):
+            try:
+                await self.pad.secure(tag.uid, pending.wanted)
+            except ReaderError as error:
+                events.event(
+                    "security_retry_failed", uid=pending.uid, item=pending.item_id, error=error
+                )
+                if isinstance(error, ReaderUnavailable):
+                    self._reader_down(error)
+                return
+        self.retry.remove(pending.uid)
+        events.log.warning(
+            events.line(
+                "security_fixed",
+                uid=pending.uid,
+                item=pending.item_id,
+                wanted=pending.wanted,
+                pending=len(self.retry),
+            )
+        )
+        line = self._lines.get(pending.uid)
+        if line is not None and pending.uid in self._after_fix:
+            self._line(pending.uid, replace(line, outcome=self._after_fix.pop(pending.uid)))
+
+    # -- the kiosk's requests -------------------------------------------------------------
+
+    async def _begin(self) -> None:
+        """A kiosk request starts: buttons off, the last notice gone (unless the reader is
+        still down: that one stays until it is back)."""
+        down = not self._screen.reader_ok
+        self._show(
+            busy=True,
+            notice=Notice.READER_DOWN if down else None,
+            notice_detail=self._reader_error if down else "",
+        )
+        self._touch()
+
+    async def choose(self, mode: Mode) -> None:
+        async with self._turn:
+            signed_in = self._who is not None and self._screen.mode is not Mode.RECEIPT
+            allowed = {
+                Mode.SIGN_IN: not signed_in,
+                Mode.RETURN: True,
+                Mode.CHECKOUT: signed_in,
+                Mode.ACCOUNT: signed_in,
+            }
+            if not allowed.get(mode, False):
+                events.event("choice_ignored", mode=self._screen.mode, chosen=mode)
+                return
+            await self._begin()
+            if mode is Mode.ACCOUNT:
+                await self._refresh_account()
+            events.event("mode", mode=mode)
+            self._show(mode=mode, busy=False)
+            self._touch()
+
+    async def sign_in(self, patron_id: str, pin: str) -> None:
+        async with self._turn:
+            patron_id = patron_id.strip() or self._card or ""
+            if self._who is not None:
+                return
+            await self._begin()
+            if not patron_id:
+                self._show(busy=False, notice=Notice.PATRON_UNKNOWN)
+                return
+            if self.config.pin_required and not pin:
+                self._show(busy=False, notice=Notice.WRONG_PIN)
+                return
+            who = Who(
+                patron_id, pin or None, self.config.institution_id, self.config.terminal_password
+            )
+            try:
+                response = await self.ils.ask(patron_information(self.ils, who, CHARGED))
+            except IlsUnreachable as error:
+                self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
+                return
+            self._note_offline(response)
+            refusal = self._refusal(response, pin)
+            if refusal is not None:
+                events.event("sign_in", outcome=refusal)
+                self._show(busy=False, notice=refusal, notice_detail=ils_message(response))
+                return
+            self._signed_in(who, response)
+
+    @staticmethod
+    def _refusal(response: Message, pin: str) -> Notice | None:
+        if not isinstance(response, PatronInformationResponse) or not response.valid_patron:
+            return Notice.PATRON_UNKNOWN
+        if pin and response.valid_patron_password is False:
+            return Notice.WRONG_PIN
+        if response.patron_status.blocked:
+            return Notice.PATRON_BLOCKED
+        return None
+
+    def _signed_in(self, who: Who, response: PatronInformationResponse) -> None:
+        language = kiosk_language(response.language, self.config.languages)
+        self._who = who
+        self._email = response.email_address or None
+        # The card number the ILS answers with: a typed alias becomes the real card.
+        if response.patron_identifier:
+            self._who = replace(who, patron_id=response.patron_identifier)
+        patron = Patron(
+            name=response.personal_name,
+            language=language,
+            has_email=self._email is not None,
+            ils_message=ils_message(response),
+        )
+        events.event(
+            "sign_in", outcome="ok", patron=self._who.patron_id, offline=self._screen.offline
+        )
+        notice = Notice.OFFLINE if self._screen.offline else None
+        self._show(
+            patron=patron,
+            mode=Mode.CHECKOUT,
+            language=language or self._screen.language,
+            busy=False,
+            notice=notice,
+        )
+        self._touch()
+
+    async def _refresh_account(self) -> None:
+        try:
+            found = await load_account(
+                self.ils, self._who, self._known, self.clock().astimezone().date()
+            )
+        except IlsUnreachable as error:
+            self._show(notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
+            return
+        if found is not None:
+            loans, holds = found
+            self._show(patron=replace(self._screen.patron, loans=loans, holds=holds))
+
+    async def renew(self, item_id: str) -> None:
+        async with self._turn:
+            if self._who is None:
+                return
+            await self._begin()
+            try:
+                response = await self.ils.change(
+                    RenewRequest(
+                        transaction_date=self.ils.stamp(),
+                        institution_id=self.config.institution_id,
+                        patron_identifier=self._who.patron_id,
+                        patron_password=self._who.pin,
+                        item_identifier=item_id,
+                        terminal_password=self.config.terminal_password,
+                    )
+                )
+            except IlsUnreachable as error:
+                self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
+                return
+            self._note_offline(response)
+            renewed = isinstance(response, RenewResponse) and response.ok
+            events.event("renew", item=item_id, ok="Y" if renewed else "N")
+            if not renewed:
+                self._show(
+                    busy=False, notice=Notice.RENEW_REFUSED, notice_detail=ils_message(response)
+                )
+                return
+            due = due_day(response.due_date)
+            self._known[item_id] = Known(response.title_identifier, response.due_date)
+            patron = self._screen.patron
+            loans = tuple(
+                replace(loan, due=due, overdue=False) if loan.item_id == item_id else loan
+                for loan in patron.loans
+            )
+            self._show(
+                patron=replace(patron, loans=loans),
+                busy=False,
+                notice=Notice.RENEWED,
+                notice_detail=ils_message(response),
+            )
+
+    async def place_hold(self, item_id: str) -> None:
+        async with self._turn:
+            if self._who is None:
+                return
+            await self._begin()
+            try:
+                response = await self.ils.change(
+                    HoldRequest(
+                        hold_mode="+",
+                        transaction_date=self.ils.stamp(),
+                        institution_id=self.config.institution_id,
+                        patron_identifier=self._who.patron_id,
+                        patron_password=self._who.pin,
+                        item_identifier=item_id,
+                        terminal_password=self.config.terminal_password,
+                    )
+                )
+            except IlsUnreachable as error:
+                self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
+                return
+            self._note_offline(response)
+            placed = isinstance(response, HoldResponse) and response.ok
+            events.event("hold", item=item_id, ok="Y" if placed else "N")
+            if not placed:
+                self._show(
+                    busy=False, notice=Notice.HOLD_REFUSED, notice_detail=ils_message(response)
+                )
+                return
+            patron = self._screen.patron
+            hold = Hold(item_id=item_id, title=response.title_identifier or "", ready=False)
+            self._show(
+                patron=replace(patron, holds=(*patron.holds, hold)),
+                busy=False,
+                notice=Notice.HOLD_PLACED,
+                notice_detail=ils_message(response),
+            )
+
+    async def finish(self) -> None:
+        async with self._turn:
+            await self._begin()
+            await self._end_session()
+            events.event("finish", items=len(self._lines))
+            self._show(mode=Mode.RECEIPT, busy=False)
+            self._touch()
+
+    async def _end_session(self) -> None:
+        if self._who is None or self._finished:
+            return
+        self._finished = True
+        try:
+            response = await self.ils.ask(
+                EndPatronSessionRequest(
+                    transaction_date=self.ils.stamp(),
+                    institution_id=self.config.institution_id,
+                    patron_identifier=self._who.patron_id,
+                    terminal_password=self.config.terminal_password,
+                    patron_password=self._who.pin,
+                )
+            )
+            self._note_offline(response)
+        except IlsUnreachable as error:
+            events.event("end_session_not_sent", error=error)
+
+    async def email_receipt(self) -> None:
+        async with self._turn:
+            await self._begin()
+            smtp, recipient = self.config.smtp, self._email
+            if smtp is None or recipient is None or self.render_receipt is None:
+                why = "no_smtp" if smtp is None else "no_address" if recipient is None else "-"
+                events.event("receipt_not_sent", reason=why)
+                self._show(busy=False, notice=Notice.RECEIPT_NOT_SENT)
+                return
+            subject, body = self.render_receipt(self._screen, self._screen.language)
+            try:
+                await asyncio.to_thread(send, smtp, compose(smtp, recipient, subject, body))
+            except MailFailed as error:
+                events.event("receipt_not_sent", reason=error)
+                self._show(busy=False, notice=Notice.RECEIPT_NOT_SENT, notice_detail=str(error))
+                return
+            events.event("receipt_sent", items=len(self._lines))
+            self._show(busy=False, notice=Notice.RECEIPT_SENT)
+
+    async def done(self) -> None:
+        async with self._turn:
+            await self._reset("done")
+
+    async def reset_if_idle(self) -> None:
+        """The idle reset, once its time has come."""
+        at = self._screen.idle_reset_at
+        if at is not None and self.clock() >= at:
+            async with self._turn:
+                if self._screen.idle_reset_at is not None and self.clock() >= at:
+                    await self._reset("idle")
+
+    async def _reset(self, why: str) -> None:
+        await self._end_session()
+        events.event("session_reset", reason=why, items=len(self._lines))
+        self._new_session()
+        self._leftover = set(self._present)
+        self._show(
+            mode=self.home,
+            patron=None,
+            items=(),
+            notice=None if self._screen.reader_ok else Notice.READER_DOWN,
+            notice_detail=self._reader_error,
+            busy=False,
+            idle_reset_at=None,
+            language=self.default_language,
+        )
