@@ -56,8 +56,8 @@ class StationConfig:
     institution_id: str = "CPL"
     location: str = ""  # SIP2 CP at login and AP at checkin: where the station stands
     sip2_timeout: float = 5.0
-    security: Security = Security()
-    tag_settings: TagSettings = TagSettings()
+    security: Security = field(default_factory=Security)
+    tag_settings: TagSettings = field(default_factory=TagSettings)
     tag_blocks: int = 9  # blocks read from each tag: 36 bytes hold the ISO 28560-3 basic block
     owner_isils: tuple[str, ...] = ()  # empty: every owner is ours
     refuse_incomplete_sets: bool = True

@@ -59,7 +59,9 @@ class Ils:
             except SipClientError as error:  # AnswerLost included: the connection is gone
                 await self._lost(client, error)
                 lost = isinstance(error, AnswerLost)
-                raise IlsUnreachable(str(error) + (" (it may have been done)" if lost else ""))
+                raise IlsUnreachable(
+                    str(error) + (" (it may have been done)" if lost else "")
+                ) from None
 
     async def _connected(self) -> SipClient:
         async with self._connecting:
