@@ -483,6 +483,8 @@ class Station:
                 error=type(error).__name__,
                 pending=len(self.retry),
             )
+            if isinstance(error, TagGone):
+                self._present.discard(uid)  # lifted: its return is its next sight
             if isinstance(error, ReaderUnavailable):
                 self._reader_down(error)
             return False
