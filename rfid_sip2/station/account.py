@@ -10,7 +10,6 @@ checkout answers).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from rfid_sip2.sip2.messages import (
     ItemInformationRequest,
@@ -66,7 +65,7 @@ class Known:
 
 
 async def load_account(
-    ils: Ils, who: Who, known: dict[str, Known], today: date
+    ils: Ils, who: Who, known: dict[str, Known]
 ) -> tuple[tuple[Loan, ...], tuple[Hold, ...]] | None:
     """Loans and holds (None when the ILS does not know the patron); ``known`` is filled in
     with what item information answers."""
@@ -104,7 +103,7 @@ async def load_account(
                 item_id=item_id,
                 title=info.title if info else "",
                 due=due,
-                overdue=item_id in overdue or (due is not None and due < today),
+                overdue=item_id in overdue,  # the ILS's word: its today, its calendar
             )
         )
     holds = [

@@ -614,9 +614,7 @@ class Station:
 
     async def _refresh_account(self) -> None:
         try:
-            found = await load_account(
-                self.ils, self._who, self._known, self.clock().astimezone().date()
-            )
+            found = await load_account(self.ils, self._who, self._known)
         except IlsUnreachable as error:
             self._show(notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
             return

@@ -198,6 +198,12 @@ def test_a_return_someone_waits_for_here_goes_to_the_hold_shelf(tmp_path, librar
         await polls(station)
         assert outcomes(station) == {barcode: Outcome.HOLD_SHELF}
         assert reader.afi(uid) == ISO_IN_LIBRARY
+        await station.done()
+        await station.choose(Mode.SIGN_IN)
+        await station.sign_in(OLENA, OLENA_PIN)
+        await station.choose(Mode.ACCOUNT)
+        (hold,) = station.screen().patron.holds
+        assert hold.item_id == barcode and hold.ready and hold.title
         await station.close()
 
     asyncio.run(scenario())
