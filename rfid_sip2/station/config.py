@@ -116,7 +116,8 @@ def from_mapping(
     for code, language in languages.items():
         if language not in ("en", "ru", "uk", "ro"):
             raise ConfigError(f"languages.{code}: expected en, ru, uk or ro")
-    retry = station.get("retry_list", "var/station-retry.json")
+    var_dir = Path(env.get("LIBRARY20_VAR_DIR", "var"))
+    retry = station.get("retry_list", str(var_dir / "station-retry.json"))
     return StationConfig(
         reader_url=str(station.get("reader", "")),
         protocol=protocol,
@@ -149,7 +150,7 @@ def from_mapping(
         pin_required=_flag(station.get("pin_required", True), "station.pin_required"),
         idle_seconds=_positive(station.get("idle_seconds", 60), "station.idle_seconds"),
         poll_interval=_positive(station.get("poll_interval", 0.25), "station.poll_interval"),
-        retry_list_path=(base / str(retry)) if not Path(str(retry)).is_absolute() else Path(retry),
+        retry_list_path=base / str(retry) if "retry_list" in station else Path(retry),
         smtp=smtp_from_env(env),
         languages={str(code): str(language) for code, language in languages.items()},
     )
@@ -175,6 +176,7 @@ def load(path: Path | None, env: Mapping[str, str] = os.environ, **flags: Any) -
     if flags.get("protocol"):
         station["protocol"] = flags["protocol"]
     if flags.get("sip2"):
+        listen_address(flags["sip2"], "--sip2")
         sip2["address"] = flags["sip2"]
     if not station.get("reader"):
         raise ConfigError("no reader: give --reader URL (e.g. /dev/ttyUSB0) or station.reader")

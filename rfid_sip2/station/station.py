@@ -161,6 +161,10 @@ class Station:
         at = None if idle else self.clock() + timedelta(seconds=self.config.idle_seconds)
         self._show(idle_reset_at=at)
 
+    async def touch(self) -> None:
+        """The reader is still there: the idle reset moves on."""
+        self._touch()
+
     def set_language(self, language: str) -> None:
         if language in self._screen.languages:
             self._show(language=language)
