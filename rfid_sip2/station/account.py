@@ -30,22 +30,24 @@ def summary(position: int) -> str:
 
 @dataclass(frozen=True)
 class Who:
-    """The signed-in patron as SIP2 requests need them."""
+    """The signed-in patron as SIP2 requests need them. The PIN is not kept: it is checked once,
+    at sign-in, and goes over the wire no more (Koha's SIP2 server ignores it on a checkout)."""
 
     patron_id: str
-    pin: str | None
     institution_id: str
     terminal_password: str
 
 
-def patron_information(ils: Ils, who: Who, position: int) -> PatronInformationRequest:
+def patron_information(
+    ils: Ils, who: Who, position: int, pin: str | None = None
+) -> PatronInformationRequest:
     return PatronInformationRequest(
         transaction_date=ils.stamp(),
         summary=summary(position),
         institution_id=who.institution_id,
         patron_identifier=who.patron_id,
         terminal_password=who.terminal_password,
-        patron_password=who.pin,
+        patron_password=pin,
     )
 
 

@@ -369,7 +369,6 @@ class Station:
                 patron_identifier=who.patron_id,
                 item_identifier=item_id,
                 terminal_password=self.config.terminal_password,
-                patron_password=who.pin,
             )
         )
         self._note_offline(response)
@@ -564,11 +563,11 @@ class Station:
             if self.config.pin_required and not pin:
                 self._show(busy=False, notice=Notice.WRONG_PIN)
                 return
-            who = Who(
-                patron_id, pin or None, self.config.institution_id, self.config.terminal_password
-            )
+            who = Who(patron_id, self.config.institution_id, self.config.terminal_password)
             try:
-                response = await self.ils.ask(patron_information(self.ils, who, CHARGED))
+                response = await self.ils.ask(
+                    patron_information(self.ils, who, CHARGED, pin or None)
+                )
             except IlsUnreachable as error:
                 self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
                 return
@@ -637,7 +636,6 @@ class Station:
                         transaction_date=self.ils.stamp(),
                         institution_id=self.config.institution_id,
                         patron_identifier=self._who.patron_id,
-                        patron_password=self._who.pin,
                         item_identifier=item_id,
                         terminal_password=self.config.terminal_password,
                     )
@@ -679,7 +677,6 @@ class Station:
                         transaction_date=self.ils.stamp(),
                         institution_id=self.config.institution_id,
                         patron_identifier=self._who.patron_id,
-                        patron_password=self._who.pin,
                         item_identifier=item_id,
                         terminal_password=self.config.terminal_password,
                     )
@@ -723,7 +720,6 @@ class Station:
                     institution_id=self.config.institution_id,
                     patron_identifier=self._who.patron_id,
                     terminal_password=self.config.terminal_password,
-                    patron_password=self._who.pin,
                 )
             )
             self._note_offline(response)
