@@ -53,15 +53,26 @@ class Ils:
         with self.timings.spent("sip2"):
             client = await self._connected()
             try:
-                if once:
-                    return await client.request_once(request)
-                return await client.request(request)
+                return await self._send(client, request, once)
             except SipClientError as error:  # AnswerLost included: the connection is gone
                 await self._lost(client, error)
-                lost = isinstance(error, AnswerLost)
-                raise IlsUnreachable(
-                    str(error) + (" (it may have been done)" if lost else "")
-                ) from None
+                if isinstance(error, AnswerLost) and once:
+                    # It may have been done: a change is never sent twice.
+                    raise IlsUnreachable(f"{error} (it may have been done)") from None
+            # A connection the server closed while idle (its FIN not seen yet) sent nothing,
+            # and a read is harmless to repeat: one more try, on a new connection.
+            client = await self._connected()
+            try:
+                return await self._send(client, request, once)
+            except SipClientError as error:
+                await self._lost(client, error)
+                raise IlsUnreachable(str(error)) from None
+
+    @staticmethod
+    async def _send(client: SipClient, request: Message, once: bool) -> Message:
+        if once:
+            return await client.request_once(request)
+        return await client.request(request)
 
     async def _connected(self) -> SipClient:
         async with self._connecting:

@@ -169,3 +169,26 @@ def test_a_gateway_lost_mid_session_leaves_the_tags_alone_until_it_is_back(tmp_p
         await station.close()
 
     asyncio.run(scenario())
+
+
+def test_a_connection_the_gateway_closed_while_idle_is_reopened_without_a_notice(tmp_path, sandbox):
+    barcodes = free_items(sandbox, 2)
+    reader = FakeReader()
+    uids = tag_items(reader, barcodes)
+    config = gateway_config(tmp_path, idle_timeout=0.3)
+
+    async def scenario() -> None:
+        with running(config, sandbox_cable(sandbox)) as gateway:
+            station = Station(station_config(tmp_path, gateway.port), reader)
+            await station.choose(Mode.SIGN_IN)
+            await station.sign_in(ANDREI, ANDREI_PIN)
+            reader.place(uids[0])
+            await polls(station)
+            await asyncio.sleep(0.6)  # the gateway drops the idle connection
+            reader.place(uids[1])
+            await polls(station)
+            assert outcome_list(station) == [Outcome.BORROWED] * 2
+            assert station.screen().notice is None
+            await station.close()
+
+    asyncio.run(scenario())
