@@ -55,11 +55,8 @@ from rfid_sip2.station.control import (
 from rfid_sip2.station.ils import (
     Ils,
     IlsUnreachable,
-    due_date,
     due_day,
-    extra_field,
     ils_message,
-    recorded_offline,
     said_offline,
 )
 from rfid_sip2.station.languages import kiosk_language
@@ -67,15 +64,14 @@ from rfid_sip2.station.mail import MailFailed, RenderReceipt, compose, send
 from rfid_sip2.station.pad import Pad
 from rfid_sip2.station.retry import PendingTag, RetryList, Wanted
 from rfid_sip2.station.timings import Timings
+from rfid_sip2.station.verdicts import (
+    Verdict,
+    checkin_verdict,
+    checkout_verdict,
+    missing_parts,
+    not_ours,
+)
 
-# Checkin alert types (CV, the 3M extension Koha sends): where a returned item goes instead.
-HOLD_HERE, HOLD_ELSEWHERE, SEND_HOME = "01", "02", "04"
-ALERT_OUTCOMES = {
-    HOLD_HERE: Outcome.HOLD_SHELF,
-    HOLD_ELSEWHERE: Outcome.TRANSFER,  # a hold at another library: it travels there
-    SEND_HOME: Outcome.TRANSFER,
-}
-FIELD_DESTINATION, FIELD_ALERT_TYPE = "CT", "CV"
 CIRCULATING = (Mode.CHECKOUT, Mode.RETURN)
 
 
@@ -287,10 +283,10 @@ class Station:
         unreachable (nothing done, the tags wait)."""
         tags = [self._tags[uid] for uid in uids]
         first = tags[0]
-        if self.config.owner_isils and first.owner_isil not in self.config.owner_isils:
+        if not_ours(first, self.config.owner_isils):
             self._judged(uids, Outcome.NOT_OURS, owner=first.owner_isil or "-")
             return True
-        missing = sorted(set(range(1, first.parts + 1)) - {tag.part for tag in tags})
+        missing = missing_parts(tags)
         if missing and self.config.refuse_incomplete_sets:
             for uid, tag in zip(uids, tags, strict=True):
                 line = self._item_line(tag, Outcome.PARTS_MISSING)
@@ -361,38 +357,22 @@ class Station:
         if usage is not None and usage.not_for_issue_offline and await self._offline_now():
             self._judged(uids, Outcome.REFUSED, reason="not_for_issue_offline")
             return
-        who = self._who
         response = await self.ils.change(
             CheckoutRequest(
                 transaction_date=self.ils.stamp(),
                 institution_id=self.config.institution_id,
-                patron_identifier=who.patron_id,
+                patron_identifier=self._who.patron_id,
                 item_identifier=item_id,
                 terminal_password=self.config.terminal_password,
             )
         )
         self._note_offline(response)
-        if not isinstance(response, CheckoutResponse):
-            self._judged(uids, Outcome.REFUSED, response=response.CODE)
-            return
-        self._known[item_id] = Known(response.title_identifier, response.due_date)
-        due = due_date(response.due_date)
-        message = ils_message(response)
-        note = {"note": "parts_missing"} if missing else {}
-        if not response.ok:
-            self._finish(uids, Outcome.REFUSED, ils_message=message, **note)
-            return
-        offline = recorded_offline(response)
-        done = Outcome.RECORDED_OFFLINE if offline else Outcome.BORROWED
-        unsecure = response.desensitize is True and (
-            not offline or self.config.unsecure_offline_loans
+        if isinstance(response, CheckoutResponse):
+            self._known[item_id] = Known(response.title_identifier, response.due_date)
+        verdict = checkout_verdict(
+            response, unsecure_offline_loans=self.config.unsecure_offline_loans
         )
-        for uid in uids:
-            outcome = done
-            if unsecure and not await self._secure(uid, Wanted.ON_LOAN, done):
-                outcome = Outcome.SECURITY_PENDING
-            security = "off" if unsecure and outcome is done else "on"
-            self._finish([uid], outcome, due=due, security=security, **note)
+        await self._apply(uids, verdict, note="parts_missing" if missing else "")
 
     async def _check_in(self, item_id: str, uids: list[str]) -> None:
         usage = self._tags[uids[0]].usage
@@ -411,40 +391,16 @@ class Station:
             )
         )
         self._note_offline(response)
-        if not isinstance(response, CheckinResponse):
-            self._judged(uids, Outcome.REFUSED, response=response.CODE)
-            return
-        if response.title_identifier:
+        if isinstance(response, CheckinResponse) and response.title_identifier:
             self._known[item_id] = Known(response.title_identifier)
-        alert = extra_field(response, FIELD_ALERT_TYPE)
-        if alert in ALERT_OUTCOMES:
-            done = ALERT_OUTCOMES[alert]
-        elif response.ok and recorded_offline(response):
-            done = Outcome.RECORDED_OFFLINE
-        elif response.ok:
-            done = Outcome.RETURNED
-        else:
-            done = Outcome.REFUSED
-        fields = {
-            "ils_message": ils_message(response),
-            "sort_bin": response.sort_bin or "",
-            "destination": extra_field(response, FIELD_DESTINATION),
-        }
-        for uid in uids:
-            outcome = done
-            # Resensitized even when refused: the item stays in the building.
-            if response.resensitize and not await self._secure(uid, Wanted.IN_LIBRARY, done):
-                outcome = Outcome.SECURITY_PENDING
-            self._finish([uid], outcome, security="on" if response.resensitize else "-", **fields)
+        await self._apply(uids, checkin_verdict(response))
 
-    def _finish(self, uids: list[str], outcome: Outcome, **fields: object) -> None:
-        """The item's final line, and its one log line."""
-        line_fields = {
-            key: value
-            for key, value in fields.items()
-            if key in ("due", "ils_message", "sort_bin", "destination")
-        }
+    async def _apply(self, uids: list[str], verdict: Verdict, note: str = "") -> None:
+        """Write the security the verdict wants to each part, then its line and log line."""
         for uid in uids:
+            outcome = verdict.outcome
+            if verdict.wanted and not await self._secure(uid, verdict.wanted, outcome):
+                outcome = Outcome.SECURITY_PENDING
             tag = self._tags[uid]
             timing = self.timings.items.get(tag.item_id)
             events.event(
@@ -454,11 +410,20 @@ class Station:
                 item=tag.item_id,
                 part=f"{tag.part}/{tag.parts}",
                 outcome=outcome,
-                **{key: value for key, value in fields.items() if key not in line_fields},
+                security=verdict.wanted or "unchanged",
+                **({"note": note} if note else {}),
                 reader_ms=f"{timing.reader * 1000:.1f}" if timing else "-",
                 sip2_ms=f"{timing.sip2 * 1000:.1f}" if timing else "-",
             )
-            self._line(uid, self._item_line(tag, outcome, **line_fields))
+            line = self._item_line(
+                tag,
+                outcome,
+                due=verdict.due,
+                ils_message=verdict.ils_message,
+                sort_bin=verdict.sort_bin,
+                destination=verdict.destination,
+            )
+            self._line(uid, line)
 
     async def _secure(self, uid: str, wanted: Wanted, done: Outcome) -> bool:
         """Write the security state; on failure the tag goes on the retry list and staff are
