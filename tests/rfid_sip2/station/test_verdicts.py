@@ -90,9 +90,8 @@ def test_a_refused_checkin_for_a_hold_elsewhere_is_resecured_and_sent_on():
 def test_sets_and_owners():
     parts = [ItemTag("iso28560-3", "1", "DK-710100", parts=3, part=n) for n in (1, 3)]
     assert missing_parts(parts) == [2]
-    assert (
-        missing_parts(parts[:1] + [ItemTag("iso28560-3", "1", parts=3, part=2)] + parts[1:]) == []
-    )
+    second = ItemTag("iso28560-3", "1", parts=3, part=2)
+    assert missing_parts([*parts, second]) == []
     assert not_ours(parts[0], ("MD-CPL",))
     assert not not_ours(parts[0], ("DK-710100",))
     assert not not_ours(parts[0], ())
