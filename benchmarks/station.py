@@ -1,11 +1,13 @@
 """A 20-book stack through the self-service station: checkout, then return, against the gateway.
 
-Usage: uv run python benchmarks/station.py [--books 20] [--runs 5] [--io-ms 0]
+Usage: uv run python benchmarks/station.py [--books 20] [--runs 5] [--pad memory|3m|feig]
+                                          [--io-ms 0]
 
 The gateway runs as its own process (``rfid-sip2 serve``) on a fresh sandbox with an item for
-every book. The station runs here on a pad that answers from memory (a scripted reader, the
-same the tests use; ``--io-ms`` adds a delay to every reader call, as a serial line would); a
-pad is pluggable (``Stack``), so the simulated reader over a pty can replace it.
+every book. The station runs here on a pluggable pad (``Stack``): ``memory``, a scripted reader
+answering from memory (the one the tests use; ``--io-ms`` adds a delay to every reader call, as
+a serial line would), or ``3m``/``feig``, the reader simulator (``rfid_sip2.rfid.simulator``)
+over a pty with the real driver, framing and serial I/O included.
 
 Each run puts the whole stack on the pad signed in (every book checked out, its security
 written and read back), then again in return mode (every book checked in and resecured), and
@@ -80,6 +82,36 @@ class MemoryStack:
 
     def lift_all(self) -> None:
         self.reader.clear()
+
+
+@dataclass
+class SimulatorStack:
+    """The books' tags on the simulated reader, served on a pty and read by the real driver."""
+
+    barcodes: list[str]
+    protocol: str = "3m"
+
+    def __post_init__(self) -> None:
+        from rfid_sip2.rfid.simulator import SimulatedReader
+
+        from rfid_sip2.rfid.readers import open_reader
+
+        self.simulator = SimulatedReader(self.protocol)
+        self.uids = [f"E0040100{n:08X}" for n in range(1, len(self.barcodes) + 1)]
+        for uid, barcode in zip(self.uids, self.barcodes, strict=True):
+            self.simulator.place(uid, memory=item_memory(barcode, owner="MD-CPL"), afi=0x07)
+            self.simulator.remove(uid)
+        device = self.simulator.serve_pty()
+        self.simulator.start()
+        self.reader = open_reader(device, self.protocol)
+
+    def place_all(self) -> None:
+        for uid in self.uids:
+            self.simulator.place(uid)
+
+    def lift_all(self) -> None:
+        for uid in self.uids:
+            self.simulator.remove(uid)
 
 
 def free_port() -> int:
@@ -224,7 +256,11 @@ async def measure(args: argparse.Namespace, port: int, barcodes: list[str], fold
         location="CPL",
         retry_list_path=folder / "retry.json",
     )
-    stack = MemoryStack(barcodes, args.io_ms)
+    stack = (
+        MemoryStack(barcodes, args.io_ms)
+        if args.pad == "memory"
+        else SimulatorStack(barcodes, args.pad)
+    )
     stations: list[tuple[Phase, Phase]] = []
     baselines: list[tuple[float, float]] = []
     await station_run(config, stack, len(barcodes))  # warm-up: imports, connections, caches
@@ -241,13 +277,13 @@ async def measure(args: argparse.Namespace, port: int, barcodes: list[str], fold
 
 
 def ms_per_book(values: list[float], books: int) -> float:
-    return statistics.median(values) * 1000 / books
+    return statistics.fmean(values) * 1000 / books
 
 
-def report(stations, baselines, books: int, io_ms: float) -> None:
+def report(stations, baselines, books: int, pad: str) -> None:
     print(
         f"stack: {books} books, {len(stations)} runs each side, interleaved; gateway on the "
-        f"sandbox (SQLite); in-memory pad, {io_ms:g} ms per reader call"
+        f"sandbox (SQLite); pad: {pad}"
     )
     print(
         f"{'pass':<9}{'total':>9}{'reader':>9}{'SIP2':>9}{'rest':>9}{'bare SIP2':>11}{'ratio':>8}"
@@ -263,7 +299,9 @@ def report(stations, baselines, books: int, io_ms: float) -> None:
             f"{name:<9}{total:>9.2f}{reader:>9.2f}{sip2:>9.2f}{rest:>9.2f}{bare:>11.2f}"
             f"{total / bare:>7.2f}x"
         )
-    print("ms per book (medians); ratio: the station's total over bare SIP2 for the same books")
+    print(
+        "ms per book (means over the runs); ratio: the station's total over bare SIP2 for the same books"
+    )
     beyond = max(
         ms_per_book([run[index].wall - run[index].reader for run in stations], books)
         for index in (0, 1)
@@ -275,7 +313,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--books", type=int, default=20)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--io-ms", type=float, default=0.0, help="delay per reader call")
+    parser.add_argument("--pad", choices=("memory", "3m", "feig"), default="memory")
+    parser.add_argument("--io-ms", type=float, default=0.0, help="memory pad: ms per call")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="library20-station-bench-"))
@@ -308,7 +347,12 @@ def main() -> None:
     finally:
         gateway.terminate()
         gateway.wait(30)
-    report(stations, baselines, args.books, args.io_ms)
+    pad = (
+        f"in memory, {args.io_ms:g} ms per reader call"
+        if args.pad == "memory"
+        else f"simulated {args.pad} reader over a pty"
+    )
+    report(stations, baselines, args.books, pad)
 
 
 if __name__ == "__main__":
