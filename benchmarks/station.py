@@ -300,7 +300,8 @@ def report(stations, baselines, books: int, pad: str) -> None:
             f"{total / bare:>7.2f}x"
         )
     print(
-        "ms per book (means over the runs); ratio: the station's total over bare SIP2 for the same books"
+        "ms per book (means over the runs); ratio: the station's total over bare SIP2 "
+        "for the same books"
     )
     beyond = max(
         ms_per_book([run[index].wall - run[index].reader for run in stations], books)
