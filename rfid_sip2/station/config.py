@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from rfid_sip2.gateway.config import ConfigError, listen_address
+from rfid_sip2.gateway.config import DEMO_LOGIN, DEMO_PASSWORD, ConfigError, listen_address
 from rfid_sip2.rfid.tags import TagSettings
 
 PROTOCOLS = ("3m", "feig")
@@ -112,6 +112,9 @@ def from_mapping(
     if protocol not in PROTOCOLS:
         raise ConfigError(f"station.protocol: expected one of {', '.join(PROTOCOLS)}")
     password_env = str(sip2.get("password_env", "SIP2_PASSWORD"))
+    login = str(sip2.get("login", DEMO_LOGIN))
+    # As ``rfid-sip2 send``: the demo gateway's login works with no configuration at all.
+    password = env.get(password_env, DEMO_PASSWORD if login == DEMO_LOGIN else "")
     terminal_env = str(sip2.get("terminal_password_env", "SIP2_TERMINAL_PASSWORD"))
     for code, language in languages.items():
         if language not in ("en", "ru", "uk", "ro"):
@@ -123,8 +126,8 @@ def from_mapping(
         protocol=protocol,
         sip2_host=host,
         sip2_port=port,
-        sip2_login=str(sip2.get("login", "")),
-        sip2_password=env.get(password_env, ""),
+        sip2_login=login,
+        sip2_password=password,
         terminal_password=env.get(terminal_env, ""),
         institution_id=str(sip2.get("institution_id", "CPL")),
         location=str(sip2.get("location", "")),

@@ -58,6 +58,7 @@ class Ils:
                 await self._lost(client, error)
                 if isinstance(error, AnswerLost) and once:
                     # It may have been done: a change is never sent twice.
+                    self._rest()
                     raise IlsUnreachable(f"{error} (it may have been done)") from None
             # A connection the server closed while idle (its FIN not seen yet) sent nothing,
             # and a read is harmless to repeat: one more try, on a new connection.
@@ -66,6 +67,7 @@ class Ils:
                 return await self._send(client, request, once)
             except SipClientError as error:
                 await self._lost(client, error)
+                self._rest()
                 raise IlsUnreachable(str(error)) from None
 
     @staticmethod
@@ -74,12 +76,20 @@ class Ils:
             return await client.request_once(request)
         return await client.request(request)
 
+    @property
+    def resting(self) -> bool:
+        """It failed a moment ago: calls fail at once until ``ils_retry_seconds`` have passed
+        (the pad's loop leaves the books waiting meanwhile)."""
+        return asyncio.get_running_loop().time() < self._down_until
+
+    def _rest(self) -> None:
+        self._down_until = asyncio.get_running_loop().time() + self.config.ils_retry_seconds
+
     async def _connected(self) -> SipClient:
         async with self._connecting:
             if self._client is not None and self._client.connected:
                 return self._client
-            loop = asyncio.get_running_loop()
-            if loop.time() < self._down_until:
+            if self.resting:
                 raise IlsUnreachable(f"{self._where} did not answer a moment ago")
             client = SipClient(
                 self.config.sip2_host, self.config.sip2_port, timeout=self.config.sip2_timeout
@@ -92,7 +102,7 @@ class Ils:
                     self.config.location or None,
                 ):
                     await client.close()
-                    self._down_until = loop.time() + self.config.ils_retry_seconds
+                    self._rest()
                     events.log.error(
                         events.line("sip2_login_refused", login=self.config.sip2_login)
                     )
@@ -101,7 +111,7 @@ class Ils:
                     )
             except SipClientError as error:
                 await client.close()
-                self._down_until = loop.time() + self.config.ils_retry_seconds
+                self._rest()
                 events.event("sip2_unreachable", server=self._where, error=error)
                 raise IlsUnreachable(str(error)) from None
             events.event("sip2_connected", server=self._where)

@@ -242,6 +242,10 @@ class Station:
         for uid in waiting:
             if uid in self._tags and uid not in self._seen:
                 groups.setdefault(self._tags[uid].item_id, []).append(uid)
+        if groups and self.ils.resting:  # it failed a moment ago: the books wait, and it shows
+            if self._screen.notice is not Notice.ILS_UNREACHABLE:
+                self._show(notice=Notice.ILS_UNREACHABLE)
+            return
         for item_id, uids in groups.items():
             if not await self._circulate(item_id, uids):
                 return  # the ILS is unreachable: the rest waits for the next poll

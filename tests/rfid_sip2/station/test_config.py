@@ -43,6 +43,8 @@ def test_without_a_file_the_flags_are_enough_and_the_defaults_are_the_iso_values
     assert config.security == Security(afi_on_loan=0xC2, afi_in_library=0x07)
     assert config.refuse_incomplete_sets and not config.unsecure_offline_loans
     assert config.retry_list_path == tmp_path / "station-retry.json"
+    # The demo gateway's login, as ``rfid-sip2 send`` uses it.
+    assert (config.sip2_login, config.sip2_password) == ("selfcheck", "selfcheck-demo")
 
 
 @pytest.mark.parametrize(

@@ -192,3 +192,29 @@ def test_a_connection_the_gateway_closed_while_idle_is_reopened_without_a_notice
             await station.close()
 
     asyncio.run(scenario())
+
+
+def test_a_server_that_drops_every_request_is_not_hammered_by_the_polls(tmp_path):
+    reader = FakeReader()
+    (uid,) = tag_items(reader, ["39520000000002"])
+    connections = []
+
+    async def drop(_reader, writer) -> None:
+        connections.append(writer)
+        writer.close()
+
+    async def scenario() -> None:
+        server = await asyncio.start_server(drop, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        config = station_config(tmp_path, port, sip2_login="", ils_retry_seconds=30)
+        station = Station(config, reader)
+        await station.choose(Mode.RETURN)
+        reader.place(uid)
+        await polls(station, 5)
+        assert station.screen().notice is Notice.ILS_UNREACHABLE
+        assert len(connections) == 1  # a return whose answer was lost is not sent again
+        assert "write_afi" not in reader.calls
+        await station.close()
+        server.close()
+
+    asyncio.run(scenario())
