@@ -259,7 +259,6 @@ class Station:
         with self.timings.item(uid):
             try:
                 self._tags[uid] = await self.pad.read_tag(tag)
-                return True
             except UndecodableTag as error:
                 self._seen.add(uid)
                 events.event("item", uid=uid, outcome=Outcome.UNREADABLE, reason=error)
@@ -270,7 +269,10 @@ class Station:
                 self._reader_down(error)
             except ReaderError as error:
                 events.event("tag_read_failed", uid=uid, error=error)
-        return False
+        if uid not in self._tags:
+            return False
+        self.timings.merge(uid, self._tags[uid].item_id)
+        return True
 
     def _card_seen(self, card: ItemTag) -> None:
         if self._who is not None or self._screen.mode not in (Mode.WELCOME, Mode.SIGN_IN):

@@ -52,6 +52,17 @@ class Timings:
             bucket = self._current.get() or self.unattributed
             setattr(bucket, kind, getattr(bucket, kind) + time.perf_counter() - started)
 
+    def merge(self, key: str, into: str) -> None:
+        """Count what was spent under ``key`` (a tag's UID, before its item was known) as
+        spent on ``into``."""
+        if key == into or key not in self.items:
+            return
+        spent = self.items.pop(key)
+        timing = self.items.setdefault(into, ItemTiming(into))
+        timing.reader += spent.reader
+        timing.sip2 += spent.sip2
+        timing.total += spent.total
+
     def clear(self) -> None:
         self.items.clear()
         self.unattributed = ItemTiming("")
