@@ -22,14 +22,26 @@ SMTP_SCHEMES = ("smtp", "smtps", "smtp+starttls")
 class Security:
     """How a tag says "on loan" or "in the library": the AFI values and/or the EAS bit.
 
-    The same fields as ``rfid_sip2.rfid.security.Security``, which replaces this class once the
-    tag models are merged (its ``ISO`` preset is these defaults, ``THREE_M`` is 0xD7/0xDA).
+    The same fields, checks and presets as ``rfid_sip2.rfid.security`` (built beside this
+    module), which replaces this class and ``PRESETS`` with one import once both are merged.
     """
 
     afi_on_loan: int = 0xC2
     afi_in_library: int = 0x07
     use_afi: bool = True
     use_eas: bool = False
+
+    def __post_init__(self) -> None:
+        if self.afi_on_loan == self.afi_in_library:
+            raise ValueError(
+                f"the AFI on loan and in the library must differ (both {self.afi_on_loan:02X})"
+            )
+        if not (self.use_afi or self.use_eas):
+            raise ValueError("security needs the AFI, EAS, or both")
+
+
+# ISO 28560-1 (the default), and the values of 3M-era deployments.
+PRESETS = {"iso": Security(), "3m": Security(afi_on_loan=0xD7, afi_in_library=0xDA)}
 
 
 @dataclass(frozen=True)
@@ -132,12 +144,7 @@ def from_mapping(
         institution_id=str(sip2.get("institution_id", "CPL")),
         location=str(sip2.get("location", "")),
         sip2_timeout=_positive(sip2.get("timeout", 5.0), "sip2.timeout"),
-        security=Security(
-            afi_on_loan=_byte(security.get("afi_on_loan", 0xC2), "security.afi_on_loan"),
-            afi_in_library=_byte(security.get("afi_in_library", 0x07), "security.afi_in_library"),
-            use_afi=_flag(security.get("use_afi", True), "security.use_afi"),
-            use_eas=_flag(security.get("use_eas", False), "security.use_eas"),
-        ),
+        security=_security(security),
         tag_settings=TagSettings(
             reverse_blocks=_flag(tags.get("reverse_blocks", False), "tags.reverse_blocks"),
             block_size=int(tags.get("block_size", 4)),
@@ -186,6 +193,25 @@ def load(path: Path | None, env: Mapping[str, str] = os.environ, **flags: Any) -
     if not sip2.get("address"):
         raise ConfigError("no SIP2 server: give --sip2 HOST:PORT or sip2.address")
     return from_mapping({**data, "station": station, "sip2": sip2}, env, base)
+
+
+def _security(table: Mapping[str, Any]) -> Security:
+    """``[security]``: a preset (iso, 3m), with any value of it overridden."""
+    name = str(table.get("preset", "iso"))
+    if name not in PRESETS:
+        raise ConfigError(f"security.preset: expected one of {', '.join(PRESETS)}")
+    preset = PRESETS[name]
+    try:
+        return Security(
+            afi_on_loan=_byte(table.get("afi_on_loan", preset.afi_on_loan), "security.afi_on_loan"),
+            afi_in_library=_byte(
+                table.get("afi_in_library", preset.afi_in_library), "security.afi_in_library"
+            ),
+            use_afi=_flag(table.get("use_afi", preset.use_afi), "security.use_afi"),
+            use_eas=_flag(table.get("use_eas", preset.use_eas), "security.use_eas"),
+        )
+    except ValueError as error:
+        raise ConfigError(f"security: {error}") from None
 
 
 def _table(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:

@@ -57,6 +57,9 @@ def test_without_a_file_the_flags_are_enough_and_the_defaults_are_the_iso_values
         ('[station]\nrefuse_incomplete_sets = "yes"', "expected true or false"),
         ('[languages]\n"016" = "ar"', "languages.016: expected en, ru, uk or ro"),
         ("station = 3", "station: expected a table"),
+        ('[security]\npreset = "rfc"', "security.preset: expected one of iso, 3m"),
+        ("[security]\nafi_on_loan = 7", "security: the AFI on loan and in the library must"),
+        ("[security]\nuse_afi = false", "security: security needs the AFI, EAS, or both"),
         ("[station\n", "not valid TOML"),
     ],
 )
@@ -76,9 +79,16 @@ def test_a_missing_reader_or_server_says_which_flag_to_give():
         load(None, {}, reader="loop://", sip2="gateway")
 
 
-def test_the_3m_values_are_a_configuration_away(tmp_path):
+@pytest.mark.parametrize(
+    "toml",
+    [
+        '[security]\npreset = "3m"',
+        '[security]\nafi_on_loan = "D7"\nafi_in_library = 0xDA',
+    ],
+)
+def test_the_3m_values_are_a_configuration_away(tmp_path, toml):
     path = tmp_path / "station.toml"
-    path.write_text('[security]\nafi_on_loan = "D7"\nafi_in_library = 0xDA\n')
+    path.write_text(toml)
     config = load(path, {}, reader="loop://", sip2="127.0.0.1:6001")
     assert (config.security.afi_on_loan, config.security.afi_in_library) == (0xD7, 0xDA)
 
