@@ -43,6 +43,7 @@ class FakeReader:
     fail_writes: int = 0
     lift_on_write: set[bytes] = field(default_factory=set)
     calls: list[str] = field(default_factory=list)
+    threads: set[str] = field(default_factory=set)  # the threads the calls came from
     on_call: Callable[[str], None] | None = None  # e.g. to time or to break mid-way
     closed: bool = False
 
@@ -82,6 +83,7 @@ class FakeReader:
 
     def _enter(self, name: str) -> None:
         self.calls.append(name)
+        self.threads.add(threading.current_thread().name)
         if self.on_call is not None:
             self.on_call(name)
         if self.unplugged:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from rfid_sip2.station.control import Mode, Notice, Outcome
 from rfid_sip2.station.station import Station
@@ -102,6 +103,9 @@ def test_a_tag_lying_on_the_pad_is_circulated_once_even_when_lifted_and_put_back
         reader.place(uid)
         await polls(station, 3)
         assert outcome_list(station) == [Outcome.BORROWED]
+        # Every driver call in the one worker thread, never on the event loop's.
+        assert len(reader.threads) == 1
+        assert threading.current_thread().name not in reader.threads
         checkouts = [r for r in library.cable.seen if r.CODE == "11"]
         assert len(checkouts) == 1
         assert reader.calls.count("write_afi") == 1
