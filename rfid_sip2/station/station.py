@@ -173,8 +173,11 @@ class Station:
         events.event("station_started", reader=self.config.reader_url, home=self.home)
         try:
             while not stop.is_set():
-                await self.poll_once()
-                await self.reset_if_idle()
+                try:
+                    await self.poll_once()
+                    await self.reset_if_idle()
+                except Exception:  # a fault of ours must not leave the kiosk without a pad
+                    events.log.exception(events.line("poll_failed"))
                 wait = (
                     self.config.poll_interval
                     if self._screen.reader_ok
@@ -230,8 +233,8 @@ class Station:
             if uid not in self._seen and uid not in self._leftover and uid not in self.retry
         ]
         for uid in waiting:
-            if uid not in self._tags and not await self._read(on_pad[uid]):
-                continue
+            if uid not in self._tags:
+                await self._read(on_pad[uid])
         cards = [uid for uid in waiting if uid in self._tags and self._is_card(uid)]
         for uid in cards:
             self._seen.add(uid)
@@ -254,7 +257,8 @@ class Station:
         usage = self._tags[uid].usage
         return usage is not None and usage.is_patron_card
 
-    async def _read(self, tag: InventoriedTag) -> bool:
+    async def _read(self, tag: InventoriedTag) -> None:
+        """Read and decode the tag into ``_tags``; what cannot be read is shown or retried."""
         uid = tag.uid_hex
         with self.timings.item(uid):
             try:
@@ -269,18 +273,19 @@ class Station:
                 self._reader_down(error)
             except ReaderError as error:
                 events.event("tag_read_failed", uid=uid, error=error)
-        if uid not in self._tags:
-            return False
-        self.timings.merge(uid, self._tags[uid].item_id)
-        return True
+        if uid in self._tags:
+            self.timings.merge(uid, self._tags[uid].item_id)
 
     def _card_seen(self, card: ItemTag) -> None:
-        if self._who is not None or self._screen.mode not in (Mode.WELCOME, Mode.SIGN_IN):
+        """A patron card on the pad: its number is the one to sign in with; at the welcome
+        screen it starts the sign-in."""
+        if self._who is not None:
             return
         self._card = card.item_id
         events.event("patron_card", mode=self._screen.mode)
-        self._show(mode=Mode.SIGN_IN, notice=None, notice_detail="")
-        self._touch()
+        if self._screen.mode is Mode.WELCOME:
+            self._show(mode=Mode.SIGN_IN, notice=None, notice_detail="")
+            self._touch()
 
     # -- circulation ----------------------------------------------------------------------
 
