@@ -510,6 +510,8 @@ class Station:
 
     async def choose(self, mode: Mode) -> None:
         async with self._turn:
+            if self._screen.mode is Mode.RECEIPT and mode in (Mode.SIGN_IN, Mode.RETURN):
+                await self._reset("next")  # the next reader, straight from the receipt
             signed_in = self._who is not None and self._screen.mode is not Mode.RECEIPT
             allowed = {
                 Mode.SIGN_IN: not signed_in,

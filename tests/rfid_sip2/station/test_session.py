@@ -178,6 +178,20 @@ def test_finishing_ends_the_sip2_session_and_the_idle_reset_forgets_the_patron(t
     asyncio.run(scenario())
 
 
+def test_the_next_reader_may_start_from_the_receipt(tmp_path, library):
+    async def scenario() -> None:
+        station = Station(station_config(tmp_path, library.port), FakeReader())
+        await sign_in(station, OLENA, OLENA_PIN)
+        await station.finish()
+        await station.choose(Mode.CHECKOUT)  # the session is over: no borrowing on it
+        assert station.screen().mode is Mode.RECEIPT
+        screen = await sign_in(station, ANDREI, ANDREI_PIN)
+        assert screen.mode is Mode.CHECKOUT and screen.patron.name == "Andrei Popescu"
+        await station.close()
+
+    asyncio.run(scenario())
+
+
 def test_an_idle_session_that_was_not_finished_is_ended_in_the_ils(tmp_path, library):
     clock = Clock()
 
