@@ -224,6 +224,7 @@ class Station:
         if self._screen.reader_ok or str(error) != self._reader_error:
             events.log.warning(events.line("reader_down", error=error))
         self._reader_error = str(error)
+        self._present = set()  # while it is down, tags may come and go unseen
         self._show(reader_ok=False, notice=Notice.READER_DOWN, notice_detail=str(error))
 
     async def _handle(self, on_pad: dict[str, InventoriedTag]) -> None:

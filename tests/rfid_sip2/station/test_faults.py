@@ -146,6 +146,36 @@ def test_an_unplugged_reader_is_shown_and_the_station_recovers_when_it_is_back(t
     asyncio.run(scenario())
 
 
+def test_a_reader_unplugged_during_a_write_leaves_the_tag_pending_until_it_is_back(
+    tmp_path, library
+):
+    (barcode,) = free_items(library.sandbox, 1)
+    reader = FakeReader()
+    (uid,) = tag_items(reader, [barcode])
+
+    def unplug_on_write(name: str) -> None:
+        if name == "write_afi":
+            reader.unplugged = True
+
+    async def scenario() -> None:
+        station = await signed_in(Station(station_config(tmp_path, library.port), reader))
+        reader.on_call = unplug_on_write
+        reader.place(uid)
+        await polls(station)
+        assert outcome_list(station) == [Outcome.SECURITY_PENDING]
+        assert station.screen().notice is Notice.READER_DOWN
+        assert uid.hex().upper() in station.retry
+        reader.on_call = None
+        reader.unplugged = False
+        await polls(station)  # the tag never left the pad: fixed as the reader is back
+        assert reader.afi(uid) == ISO_ON_LOAN
+        assert outcome_list(station) == [Outcome.BORROWED]
+        assert station.screen().reader_ok and station.screen().notice is None
+        await station.close()
+
+    asyncio.run(scenario())
+
+
 def test_the_poll_loop_keeps_trying_an_unplugged_reader_and_recovers(tmp_path, library):
     reader = FakeReader()
 
