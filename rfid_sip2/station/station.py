@@ -34,6 +34,8 @@ from rfid_sip2.sip2.messages import (
     EndPatronSessionRequest,
     HoldRequest,
     HoldResponse,
+    ItemInformationRequest,
+    ItemInformationResponse,
     Message,
     PatronInformationResponse,
     RenewRequest,
@@ -73,6 +75,7 @@ from rfid_sip2.station.verdicts import (
 )
 
 CIRCULATING = (Mode.CHECKOUT, Mode.RETURN)
+CHARGED_STATUS = "04"  # SIP2 circulation status of an item on loan
 
 
 class Station:
@@ -470,9 +473,13 @@ class Station:
             return False
 
     async def _fix(self, tag: InventoriedTag) -> None:
-        """A tag from the retry list is back on the pad: write what it still needs."""
+        """A tag from the retry list is back on the pad: write what it still needs. A tag to
+        unsecure is unsecured only while the ILS still has it on loan (it may have been
+        returned at the desk since)."""
         pending = self.retry.get(tag.uid_hex)
         with self.timings.item(pending.item_id):
+            if pending.wanted is Wanted.ON_LOAN and not await self._still_on_loan(pending):
+                return
             try:
                 await self.pad.secure(tag.uid, pending.wanted)
             except ReaderError as error:
@@ -495,6 +502,36 @@ class Station:
         line = self._lines.get(pending.uid)
         if line is not None and pending.uid in self._after_fix:
             self._line(pending.uid, replace(line, outcome=self._after_fix.pop(pending.uid)))
+
+    async def _still_on_loan(self, pending: PendingTag) -> bool:
+        """Whether the ILS says the item is charged (17); a pending entry for an item that is
+        not is dropped, and one the ILS cannot answer for waits."""
+        try:
+            response = await self.ils.ask(
+                ItemInformationRequest(
+                    transaction_date=self.ils.stamp(),
+                    institution_id=self.config.institution_id,
+                    item_identifier=pending.item_id,
+                    terminal_password=self.config.terminal_password,
+                )
+            )
+        except IlsUnreachable:
+            return False
+        if said_offline(response) or not isinstance(response, ItemInformationResponse):
+            return False
+        if response.circulation_status != CHARGED_STATUS:
+            self.retry.remove(pending.uid)
+            events.log.warning(
+                events.line(
+                    "security_retry_dropped",
+                    uid=pending.uid,
+                    item=pending.item_id,
+                    reason="not_on_loan",
+                    status=response.circulation_status,
+                )
+            )
+            return False
+        return True
 
     # -- the kiosk's requests -------------------------------------------------------------
 

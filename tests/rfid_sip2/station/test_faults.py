@@ -100,6 +100,43 @@ def test_a_failed_write_is_remembered_across_a_restart_and_fixed_with_nobody_sig
     assert any("event=security_fixed" in line for line in warnings)
 
 
+def test_a_pending_loan_returned_at_the_desk_meanwhile_is_never_unsecured(tmp_path, library):
+    (barcode,) = free_items(library.sandbox, 1)
+    reader = FakeReader()
+    (uid,) = tag_items(reader, [barcode])
+
+    async def scenario() -> None:
+        config = station_config(tmp_path, library.port)
+        station = await signed_in(Station(config, reader))
+        reader.fail_writes = 1
+        reader.place(uid)
+        await polls(station)
+        assert outcome_list(station) == [Outcome.SECURITY_PENDING]
+        await station.done()
+        reader.lift(uid)
+        await polls(station)
+        # The book goes back through another station (the desk's, say) with a good pad.
+        desk_reader = FakeReader()
+        (desk_uid,) = tag_items(desk_reader, [barcode])
+        desk = Station(
+            station_config(tmp_path, library.port, retry_list_path=tmp_path / "desk.json"),
+            desk_reader,
+            home=Mode.RETURN,
+        )
+        desk_reader.place(desk_uid)
+        await polls(desk)
+        await desk.close()
+
+        reader.place(uid)  # back on the first pad, nobody signed in
+        await polls(station)
+        assert reader.afi(uid) == ISO_IN_LIBRARY
+        assert "write_afi" not in reader.calls[reader.calls.index("write_afi") + 1 :]
+        assert len(station.retry) == 0
+        await station.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_return_whose_write_fails_stays_on_the_retry_list_to_be_secured(tmp_path, library):
     reader = FakeReader()
     (uid,) = tag_items(reader, ["39520000000002"])  # Olena's overdue loan (seeded)
