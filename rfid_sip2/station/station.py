@@ -129,6 +129,7 @@ class Station:
         self._email: str | None = None
         self._card: str | None = None  # a patron card lying on the pad
         self._finished = False
+        self._intent = Mode.CHECKOUT  # where the sign-in leads
         self._seen: set[str] = set()  # UIDs circulated (or judged) in this session
         self._tags: dict[str, ItemTag] = {}  # UIDs read in this session
         self._lines: dict[str, ItemLine] = {}  # by UID, in the order they came
@@ -547,20 +548,20 @@ class Station:
         self._touch()
 
     async def choose(self, mode: Mode) -> None:
+        """RETURN at any time; CHECKOUT or ACCOUNT, signed in; before that they (or SIGN_IN)
+        ask for the sign-in, and the chosen mode follows it."""
         async with self._turn:
-            if self._screen.mode is Mode.RECEIPT and mode in (Mode.SIGN_IN, Mode.RETURN):
+            if self._screen.mode is Mode.RECEIPT and mode is not Mode.RECEIPT:
                 await self._reset("next")  # the next reader, straight from the receipt
-            signed_in = self._who is not None and self._screen.mode is not Mode.RECEIPT
-            allowed = {
-                Mode.SIGN_IN: not signed_in,
-                Mode.RETURN: True,
-                Mode.CHECKOUT: signed_in,
-                Mode.ACCOUNT: signed_in,
-            }
-            if not allowed.get(mode, False):
+            if mode not in (Mode.SIGN_IN, Mode.RETURN, Mode.CHECKOUT, Mode.ACCOUNT):
                 events.event("choice_ignored", mode=self._screen.mode, chosen=mode)
                 return
             await self._begin()
+            if self._who is None and mode is not Mode.RETURN:
+                self._intent = Mode.CHECKOUT if mode is Mode.SIGN_IN else mode
+                mode = Mode.SIGN_IN
+            elif mode is Mode.SIGN_IN:
+                mode = Mode.CHECKOUT  # already signed in
             if mode is Mode.ACCOUNT:
                 await self._refresh_account()
             events.event("mode", mode=mode)
@@ -594,6 +595,8 @@ class Station:
                 self._show(busy=False, notice=refusal, notice_detail=ils_message(response))
                 return
             self._signed_in(who, response)
+            if self._intent is Mode.ACCOUNT:
+                await self._refresh_account()
 
     @staticmethod
     def _refusal(response: Message, pin: str) -> Notice | None:
@@ -624,7 +627,7 @@ class Station:
         notice = Notice.OFFLINE if self._screen.offline else None
         self._show(
             patron=patron,
-            mode=Mode.CHECKOUT,
+            mode=self._intent,
             language=language or self._screen.language,
             busy=False,
             notice=notice,

@@ -183,10 +183,29 @@ def test_the_next_reader_may_start_from_the_receipt(tmp_path, library):
         station = Station(station_config(tmp_path, library.port), FakeReader())
         await sign_in(station, OLENA, OLENA_PIN)
         await station.finish()
-        await station.choose(Mode.CHECKOUT)  # the session is over: no borrowing on it
-        assert station.screen().mode is Mode.RECEIPT
-        screen = await sign_in(station, ANDREI, ANDREI_PIN)
+        await station.choose(Mode.CHECKOUT)  # the session is over: the next one signs in
+        screen = station.screen()
+        assert screen.mode is Mode.SIGN_IN and screen.patron is None
+        await station.sign_in(ANDREI, ANDREI_PIN)
+        screen = station.screen()
         assert screen.mode is Mode.CHECKOUT and screen.patron.name == "Andrei Popescu"
+        await station.close()
+
+    asyncio.run(scenario())
+
+
+def test_choosing_the_account_at_the_welcome_screen_leads_there_after_the_sign_in(
+    tmp_path, library
+):
+    async def scenario() -> None:
+        station = Station(station_config(tmp_path, library.port), FakeReader())
+        await station.choose(Mode.ACCOUNT)
+        assert station.screen().mode is Mode.SIGN_IN
+        await station.sign_in(OLENA, OLENA_PIN)
+        screen = station.screen()
+        assert screen.mode is Mode.ACCOUNT and len(screen.patron.loans) == 2
+        await station.choose(Mode.CHECKOUT)
+        assert station.screen().mode is Mode.CHECKOUT
         await station.close()
 
     asyncio.run(scenario())
