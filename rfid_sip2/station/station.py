@@ -243,7 +243,7 @@ class Station:
         cards = [uid for uid in waiting if uid in self._tags and self._is_card(uid)]
         for uid in cards:
             self._seen.add(uid)
-            self._card_seen(self._tags[uid])
+            await self._card_seen(self._tags[uid])
         if self._screen.mode not in CIRCULATING:
             return
         groups: dict[str, list[str]] = {}
@@ -281,9 +281,9 @@ class Station:
         if uid in self._tags:
             self.timings.merge(uid, self._tags[uid].item_id)
 
-    def _card_seen(self, card: ItemTag) -> None:
+    async def _card_seen(self, card: ItemTag) -> None:
         """A patron card on the pad: its number is the one to sign in with; at the welcome
-        screen it starts the sign-in."""
+        screen it starts the sign-in, and where no PIN is asked it signs in at once."""
         if self._who is not None:
             return
         self._card = card.item_id
@@ -291,6 +291,8 @@ class Station:
         if self._screen.mode is Mode.WELCOME:
             self._show(mode=Mode.SIGN_IN, notice=None, notice_detail="")
             self._touch()
+        if self._screen.mode is Mode.SIGN_IN and not self.config.pin_required:
+            await self._sign_in(card.item_id, "")
 
     # -- circulation ----------------------------------------------------------------------
 
@@ -569,34 +571,37 @@ class Station:
             self._touch()
 
     async def sign_in(self, patron_id: str, pin: str) -> None:
+        """Sign in with the number typed or scanned, or with an empty one the patron card
+        lying on the pad; then the mode chosen before (borrowing, unless the account)."""
         async with self._turn:
-            patron_id = patron_id.strip() or self._card or ""
-            if self._who is not None:
-                return
-            await self._begin()
-            if not patron_id:
-                self._show(busy=False, notice=Notice.PATRON_UNKNOWN)
-                return
-            if self.config.pin_required and not pin:
-                self._show(busy=False, notice=Notice.WRONG_PIN)
-                return
-            who = Who(patron_id, self.config.institution_id, self.config.terminal_password)
-            try:
-                response = await self.ils.ask(
-                    patron_information(self.ils, who, CHARGED, pin or None)
-                )
-            except IlsUnreachable as error:
-                self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
-                return
-            self._note_offline(response)
-            refusal = self._refusal(response, pin)
-            if refusal is not None:
-                events.event("sign_in", outcome=refusal)
-                self._show(busy=False, notice=refusal, notice_detail=ils_message(response))
-                return
-            self._signed_in(who, response)
-            if self._intent is Mode.ACCOUNT:
-                await self._refresh_account()
+            await self._sign_in(patron_id, pin)
+
+    async def _sign_in(self, patron_id: str, pin: str) -> None:
+        patron_id = patron_id.strip() or self._card or ""
+        if self._who is not None:
+            return
+        await self._begin()
+        if not patron_id:
+            self._show(busy=False, notice=Notice.PATRON_UNKNOWN)
+            return
+        if self.config.pin_required and not pin:
+            self._show(busy=False, notice=Notice.WRONG_PIN)
+            return
+        who = Who(patron_id, self.config.institution_id, self.config.terminal_password)
+        try:
+            response = await self.ils.ask(patron_information(self.ils, who, CHARGED, pin or None))
+        except IlsUnreachable as error:
+            self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
+            return
+        self._note_offline(response)
+        refusal = self._refusal(response, pin)
+        if refusal is not None:
+            events.event("sign_in", outcome=refusal)
+            self._show(busy=False, notice=refusal, notice_detail=ils_message(response))
+            return
+        self._signed_in(who, response)
+        if self._intent is Mode.ACCOUNT:
+            await self._refresh_account()
 
     @staticmethod
     def _refusal(response: Message, pin: str) -> Notice | None:

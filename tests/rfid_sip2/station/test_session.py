@@ -84,6 +84,25 @@ def test_a_patron_card_on_the_pad_signs_in_with_its_pin(tmp_path, library):
     asyncio.run(scenario())
 
 
+def test_where_no_pin_is_asked_a_patron_card_signs_in_by_itself(tmp_path, library):
+    barcodes = free_items(library.sandbox, 1)
+    reader = FakeReader()
+    card = reader.new_tag(item_memory(ANDREI, kind=8))
+    (book,) = tag_items(reader, barcodes)
+
+    async def scenario() -> None:
+        config = station_config(tmp_path, library.port, pin_required=False)
+        station = Station(config, reader)
+        reader.place(card, book)
+        await polls(station)
+        screen = station.screen()
+        assert screen.mode is Mode.CHECKOUT and screen.patron.name == "Andrei Popescu"
+        assert outcome_list(station) == [Outcome.BORROWED]
+        await station.close()
+
+    asyncio.run(scenario())
+
+
 def test_the_account_shows_loans_with_titles_and_due_dates_and_holds(tmp_path, library):
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), FakeReader())
