@@ -3,6 +3,7 @@ environment (the SIP2 login password, the terminal password, the SMTP password).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
 from collections.abc import Mapping
@@ -70,7 +71,9 @@ class StationConfig:
     sip2_timeout: float = 5.0
     security: Security = field(default_factory=Security)
     tag_settings: TagSettings = field(default_factory=TagSettings)
-    tag_blocks: int = 9  # blocks read from each tag: 36 bytes hold the ISO 28560-3 basic block
+    # Blocks read from each tag, from block 0: 9 (36 bytes) hold the ISO 28560-3 basic block;
+    # ISO 28560-2 and 3M tags want their whole memory (28 on most library tags).
+    tag_blocks: int = 9
     owner_isils: tuple[str, ...] = ()  # empty: every owner is ours
     refuse_incomplete_sets: bool = True
     unsecure_offline_loans: bool = False
@@ -145,10 +148,7 @@ def from_mapping(
         location=str(sip2.get("location", "")),
         sip2_timeout=_positive(sip2.get("timeout", 5.0), "sip2.timeout"),
         security=_security(security),
-        tag_settings=TagSettings(
-            reverse_blocks=_flag(tags.get("reverse_blocks", False), "tags.reverse_blocks"),
-            block_size=int(tags.get("block_size", 4)),
-        ),
+        tag_settings=_tag_settings(tags),
         tag_blocks=int(tags.get("blocks", 9)),
         owner_isils=tuple(str(isil) for isil in station.get("owner_isils", ())),
         refuse_incomplete_sets=_flag(
@@ -193,6 +193,23 @@ def load(path: Path | None, env: Mapping[str, str] = os.environ, **flags: Any) -
     if not sip2.get("address"):
         raise ConfigError("no SIP2 server: give --sip2 HOST:PORT or sip2.address")
     return from_mapping({**data, "station": station, "sip2": sip2}, env, base)
+
+
+def _tag_settings(table: Mapping[str, Any]) -> TagSettings:
+    """``[tags]``: any field of ``TagSettings`` (block order and size, and whatever quirks the
+    tag models know), lists as tuples; ``blocks`` is the station's own."""
+    known = {item.name for item in dataclasses.fields(TagSettings)}
+    values = {}
+    for name, value in table.items():
+        if name == "blocks":
+            continue
+        if name not in known:
+            raise ConfigError(f"tags.{name}: not a tag setting (known: {', '.join(sorted(known))})")
+        values[name] = tuple(value) if isinstance(value, list) else value
+    try:
+        return TagSettings(**values)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"tags: {error}") from None
 
 
 def _security(table: Mapping[str, Any]) -> Security:

@@ -57,6 +57,7 @@ def test_without_a_file_the_flags_are_enough_and_the_defaults_are_the_iso_values
         ('[station]\nrefuse_incomplete_sets = "yes"', "expected true or false"),
         ('[languages]\n"016" = "ar"', "languages.016: expected en, ru, uk or ro"),
         ("station = 3", "station: expected a table"),
+        ("[tags]\nflip = true", "tags.flip: not a tag setting"),
         ('[security]\npreset = "rfc"', "security.preset: expected one of iso, 3m"),
         ("[security]\nafi_on_loan = 7", "security: the AFI on loan and in the library must"),
         ("[security]\nuse_afi = false", "security: security needs the AFI, EAS, or both"),
