@@ -1,0 +1,344 @@
+"""The simulated reader served like a device: on a pty (the driver opens its path like
+``/dev/ttyUSB0``) or on a TCP socket (``socket://``), with a line-based control channel.
+
+One thread runs every endpoint with a selector. Faults of the port itself live here: ``hang``
+(the reader stops answering, its port stays) and ``unplug`` (the port disappears), both undone
+by ``plug``. Faults of tags and writes live in the ``TagField``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import queue
+import selectors
+import socket
+import tempfile
+import threading
+import tty
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from rfid_sip2.rfid.simulator.feig_responder import MOST_TAGS_PER_REPLY, FeigResponder
+from rfid_sip2.rfid.simulator.field import SimulatedTag, TagField
+from rfid_sip2.rfid.simulator.threem_responder import ThreeMResponder
+
+log = logging.getLogger(__name__)
+PROTOCOLS = ("3m", "feig")
+
+
+class Responder(Protocol):
+    def receive(self, data: bytes) -> bytes: ...
+
+
+class _Endpoint(Protocol):
+    def open(self, selector: selectors.BaseSelector) -> None: ...
+    def close(self, selector: selectors.BaseSelector) -> None: ...
+
+
+class SimulatedReader:
+    """A reader speaking ``protocol`` ("3m" or "feig") for the tags in ``field``."""
+
+    def __init__(
+        self,
+        protocol: str = "3m",
+        field: TagField | None = None,
+        duplicates: bool = False,
+        page_size: int = MOST_TAGS_PER_REPLY,
+    ) -> None:
+        if protocol not in PROTOCOLS:
+            raise ValueError(f"unknown reader protocol {protocol!r}: use 3m or feig")
+        self.protocol, self.field = protocol, field or TagField()
+        self.duplicates, self.page_size = duplicates, page_size
+        self.hung = False
+        self.plugged = True
+        self._ports: list[_Endpoint] = []
+        self._others: list[_Endpoint] = []
+        self._selector = selectors.DefaultSelector()
+        self._calls: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._wake_r, self._wake_w = os.pipe()
+        self._selector.register(
+            self._wake_r, selectors.EVENT_READ, lambda: os.read(self._wake_r, 512)
+        )
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+
+    # Where it serves.
+
+    def serve_pty(self, link: str | Path | None = None) -> str:
+        """Serve on a new pty; returns a stable path to it (a symlink, like a udev rule's
+        ``/dev/ttyRFID``) that survives ``unplug``/``plug``. ``device`` is the pty itself."""
+        port = _PtyPort(self, Path(link) if link else None)
+        self._add(port, self._ports)
+        return str(port.link)
+
+    def serve_tcp(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Serve on a TCP socket; returns the pyserial URL ``socket://host:port``."""
+        endpoint = _TcpPort(self, host, port)
+        self._add(endpoint, self._ports)
+        return f"socket://{endpoint.host}:{endpoint.port}"
+
+    def serve_control(self, host: str = "127.0.0.1", port: int = 0) -> tuple[str, int]:
+        """The line-based control channel (see ``control.py``) on a TCP socket."""
+        from rfid_sip2.rfid.simulator.control import ControlChannel
+
+        endpoint = ControlChannel(self, host, port)
+        self._add(endpoint, self._others)
+        return endpoint.host, endpoint.port
+
+    @property
+    def device(self) -> str | None:
+        """The pty device behind ``serve_pty``'s path, while plugged."""
+        ptys = [p for p in self._ports if isinstance(p, _PtyPort)]
+        return ptys[0].device if ptys else None
+
+    # Running.
+
+    def start(self) -> SimulatedReader:
+        """Serve in a daemon thread until ``stop``."""
+        self._thread = threading.Thread(target=self.run, name="rfid-simulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def run(self) -> None:
+        """Serve in this thread until ``stop`` (the CLI runs it so)."""
+        while not self._stopping.is_set():
+            for key, _ in self._selector.select(timeout=0.2):
+                key.data()
+            self._run_calls()
+
+    def stop(self) -> None:
+        """Stop serving and close every port; the reader cannot be started again."""
+        self._stopping.set()
+        os.write(self._wake_w, b"x")
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        for endpoint in self._ports + self._others:
+            endpoint.close(self._selector)
+        self._ports, self._others = [], []
+        self._selector.close()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
+
+    def __enter__(self) -> SimulatedReader:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # Faults of the port.
+
+    def hang(self) -> None:
+        """The reader stops answering; its port stays open (a firmware hang)."""
+        self._call(lambda: setattr(self, "hung", True))
+
+    def unplug(self) -> None:
+        """The reader's port disappears, as when its USB cable is pulled."""
+
+        def unplug() -> None:
+            if self.plugged:
+                self.plugged = False
+                for port in self._ports:
+                    port.close(self._selector)
+
+        self._call(unplug)
+
+    def plug(self) -> None:
+        """Plugged back, answering again, at the same path or address."""
+
+        def plug() -> None:
+            self.hung = False
+            if not self.plugged:
+                self.plugged = True
+                for port in self._ports:
+                    port.open(self._selector)
+
+        self._call(plug)
+
+    # The field, for tests and the demo.
+
+    def place(self, uid: bytes | str, memory: bytes | None = None, **state) -> SimulatedTag:
+        """Put a tag on the pad (see ``TagField.place``: ``afi``, ``eas``, ``dsfid``, ``locked``)."""
+        return self.field.place(uid, memory, **state)
+
+    def remove(self, uid: bytes | str) -> None:
+        self.field.remove(uid)
+
+    def tags(self) -> list[SimulatedTag]:
+        return self.field.tags()
+
+    def tag(self, uid: bytes | str) -> SimulatedTag:
+        return self.field.tag(uid)
+
+    def fail_writes(self, count: int) -> None:
+        self.field.fail_writes(count)
+
+    def drop_writes(self, count: int) -> None:
+        self.field.drop_writes(count)
+
+    def lift_during_write(self, after_blocks: int) -> None:
+        self.field.lift_during_write(after_blocks)
+
+    # Inside.
+
+    def responder(self) -> Responder:
+        """A fresh protocol responder (one per connection: each has its own partial frame)."""
+        if self.protocol == "feig":
+            return FeigResponder(self.field, self.duplicates, self.page_size)
+        return ThreeMResponder(self.field, self.duplicates)
+
+    def _add(self, endpoint: _Endpoint, into: list[_Endpoint]) -> None:
+        def add() -> None:
+            if into is not self._ports or self.plugged:
+                endpoint.open(self._selector)
+            into.append(endpoint)
+
+        self._call(add)
+
+    def _call(self, action: Callable[[], None]) -> None:
+        """Run ``action`` in the serving thread (now, if it is this one or none runs)."""
+        thread = self._thread
+        if thread is None or thread is threading.current_thread() or not thread.is_alive():
+            action()
+            return
+        done = threading.Event()
+
+        def call() -> None:
+            try:
+                action()
+            finally:
+                done.set()
+
+        self._calls.put(call)
+        os.write(self._wake_w, b"x")
+        done.wait(timeout=5)
+
+    def _run_calls(self) -> None:
+        while True:
+            try:
+                call = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            call()
+
+
+class _PtyPort:
+    """A pty pair: the simulator reads and writes the master; the driver opens the slave."""
+
+    def __init__(self, reader: SimulatedReader, link: Path | None) -> None:
+        self.reader = reader
+        self._own_dir = None if link else tempfile.mkdtemp(prefix="rfid-sim-")
+        self.link = link or Path(self._own_dir, "ttyRFID")  # type: ignore[arg-type]
+        self.device: str | None = None
+        self._master = self._slave = -1
+        self._responder = reader.responder()
+
+    def open(self, selector: selectors.BaseSelector) -> None:
+        self._master, self._slave = os.openpty()
+        # Raw before the driver opens it: no echo, no line editing of binary frames. The
+        # simulator keeps the slave open too, so the master never reads EIO between opens.
+        tty.setraw(self._slave)
+        os.set_blocking(self._master, False)
+        self.device = os.ttyname(self._slave)
+        temporary = self.link.with_name(self.link.name + ".new")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        os.symlink(self.device, temporary)
+        os.replace(temporary, self.link)
+        self._responder = self.reader.responder()
+        selector.register(self._master, selectors.EVENT_READ, self._readable)
+        log.info("event=simulator_pty device=%s link=%s", self.device, self.link)
+
+    def close(self, selector: selectors.BaseSelector) -> None:
+        if self._master < 0:
+            return
+        selector.unregister(self._master)
+        os.close(self._master)
+        os.close(self._slave)
+        self._master = self._slave = -1
+        self.device = None
+        with contextlib.suppress(FileNotFoundError):
+            self.link.unlink()
+
+    def _readable(self) -> None:
+        try:
+            data = os.read(self._master, 4096)
+        except OSError as error:
+            if error.errno in (errno.EAGAIN, errno.EIO):
+                return
+            raise
+        if self.reader.hung or not data:
+            return
+        reply = self._responder.receive(data)
+        if reply:
+            os.set_blocking(self._master, True)
+            try:
+                os.write(self._master, reply)
+            finally:
+                os.set_blocking(self._master, False)
+
+
+class _TcpPort:
+    """A listening socket; each connection is a host with the reader on its serial line."""
+
+    def __init__(self, reader: SimulatedReader, host: str, port: int) -> None:
+        self.reader, self.host, self.port = reader, host, port
+        self._listener: socket.socket | None = None
+        self._connections: dict[socket.socket, Responder] = {}
+
+    def open(self, selector: selectors.BaseSelector) -> None:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((self.host, self.port))
+        listener.listen()
+        listener.setblocking(False)
+        self.host, self.port = listener.getsockname()[:2]
+        self._listener = listener
+        selector.register(listener, selectors.EVENT_READ, lambda: self._accept(selector))
+        log.info("event=simulator_listening address=%s:%d", self.host, self.port)
+
+    def close(self, selector: selectors.BaseSelector) -> None:
+        for connection in list(self._connections):
+            self._drop(selector, connection)
+        if self._listener is not None:
+            selector.unregister(self._listener)
+            self._listener.close()
+            self._listener = None
+
+    def _accept(self, selector: selectors.BaseSelector) -> None:
+        if self._listener is None:
+            return
+        try:
+            connection, _ = self._listener.accept()
+        except BlockingIOError:
+            return
+        connection.setblocking(True)
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._connections[connection] = self.reader.responder()
+        selector.register(
+            connection, selectors.EVENT_READ, lambda: self._readable(selector, connection)
+        )
+
+    def _readable(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
+        try:
+            data = connection.recv(4096)
+        except OSError:
+            data = b""
+        if not data:
+            self._drop(selector, connection)
+            return
+        if self.reader.hung:
+            return
+        reply = self._connections[connection].receive(data)
+        if reply:
+            with contextlib.suppress(OSError):
+                connection.sendall(reply)
+
+    def _drop(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
+        selector.unregister(connection)
+        connection.close()
+        del self._connections[connection]
