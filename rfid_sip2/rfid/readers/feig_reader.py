@@ -11,7 +11,7 @@ from rfid_sip2.rfid.readers import feig_protocol as proto
 from rfid_sip2.rfid.readers.base import InventoriedTag
 from rfid_sip2.rfid.readers.errors import CorruptFrame, TagNotAnswering
 from rfid_sip2.rfid.readers.link import FEIG_LINE, SerialLink
-from rfid_sip2.rfid.readers.verified import RetryPolicy, VerifiedReader
+from rfid_sip2.rfid.readers.verified import DEFAULT_POLICY, RetryPolicy, VerifiedReader
 
 log = logging.getLogger(__name__)
 # More than this many "more data" replies in a row means a reader that never finishes.
@@ -27,7 +27,7 @@ class FeigReader(VerifiedReader):
     def __init__(
         self,
         link: SerialLink[proto.Frame],
-        policy: RetryPolicy = RetryPolicy(),
+        policy: RetryPolicy = DEFAULT_POLICY,
         block_size: int = 4,
         blocks_per_read: int = 24,
         blocks_per_write: int = 8,

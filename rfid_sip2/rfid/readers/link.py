@@ -7,6 +7,7 @@ tries once more; ``ReaderUnavailable`` when the port is gone or still silent aft
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import termios
 import time
@@ -98,10 +99,9 @@ class SerialLink(Generic[Decoded]):
 
     def close(self) -> None:
         if self._port is not None:
-            try:
+            # A port already gone (unplugged) has nothing left to release.
+            with contextlib.suppress(serial.SerialException, OSError, termios.error):
                 self._port.close()
-            except (serial.SerialException, OSError):
-                pass  # the port is already gone: nothing left to release
             self._port = None
 
     def exchange(self, request: bytes) -> Decoded:

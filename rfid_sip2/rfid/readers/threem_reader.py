@@ -9,7 +9,7 @@ from rfid_sip2.rfid.readers import threem_protocol as proto
 from rfid_sip2.rfid.readers.base import InventoriedTag
 from rfid_sip2.rfid.readers.errors import CorruptFrame, TagNotAnswering
 from rfid_sip2.rfid.readers.link import THREE_M_LINE, SerialLink
-from rfid_sip2.rfid.readers.verified import RetryPolicy, VerifiedReader
+from rfid_sip2.rfid.readers.verified import DEFAULT_POLICY, RetryPolicy, VerifiedReader
 
 
 class ThreeMReader(VerifiedReader):
@@ -21,7 +21,7 @@ class ThreeMReader(VerifiedReader):
     def __init__(
         self,
         link: SerialLink[proto.Frame],
-        policy: RetryPolicy = RetryPolicy(),
+        policy: RetryPolicy = DEFAULT_POLICY,
         blocks_per_read: int = 8,
         blocks_per_write: int = 8,
         sleep: Callable[[float], None] = time.sleep,

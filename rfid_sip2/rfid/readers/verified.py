@@ -34,6 +34,9 @@ class RetryPolicy:
     pause: float = 0.02  # seconds between attempts: long enough for a tag to settle
 
 
+DEFAULT_POLICY = RetryPolicy()
+
+
 class VerifiedReader:
     """The contract's reads and verified writes over a driver's single attempts."""
 

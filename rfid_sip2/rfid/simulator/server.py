@@ -162,7 +162,7 @@ class SimulatedReader:
     # The field, for tests and the demo.
 
     def place(self, uid: bytes | str, memory: bytes | None = None, **state) -> SimulatedTag:
-        """Put a tag on the pad (see ``TagField.place``: ``afi``, ``eas``, ``dsfid``, ``locked``)."""
+        """Put a tag on the pad (``TagField.place``: ``afi``, ``eas``, ``dsfid``, ``locked``)."""
         return self.field.place(uid, memory, **state)
 
     def remove(self, uid: bytes | str) -> None:
