@@ -18,7 +18,7 @@ class StatusError(ReaderError):
 
     def __init__(self, command: int, code: int, meaning: str, detail: int | None = None) -> None:
         self.command, self.code, self.meaning, self.detail = command, code, meaning, detail
-        extra = f", ISO 15693 error 0x{detail:02X}" if detail is not None else ""
+        extra = f" 0x{detail:02X}" if detail is not None else ""
         super().__init__(
             f"the reader refused command 0x{command:02X}: {meaning} (0x{code:02X}{extra})"
         )

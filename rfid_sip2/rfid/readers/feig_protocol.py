@@ -71,6 +71,18 @@ MEANINGS = {
     Status.MORE_DATA: "more data",
     Status.ISO_ERROR: "ISO 15693 error",
 }
+# ISO 15693 error codes, carried after status 0x95.
+ISO_ERRORS = {
+    0x01: "command not supported",
+    0x02: "command not recognised",
+    0x03: "option not supported",
+    0x0F: "unknown error",
+    0x10: "block not available",
+    0x11: "block already locked",
+    0x12: "block locked",
+    0x13: "block not written",
+    0x14: "block not locked",
+}
 # Statuses whose reply still carries data to use.
 CARRYING_DATA = {Status.OK, Status.MORE_DATA, Status.BUFFER_OVERFLOW}
 
@@ -225,8 +237,10 @@ def status_error(status: int, data: bytes) -> StatusError:
     detail = data[0] if status == Status.ISO_ERROR and data else None
     if status == Status.NO_TRANSPONDER:
         return TagNotAnswering(ISO_HOST, status, meaning)
+    if detail is not None:
+        meaning = f"{meaning}, {ISO_ERRORS.get(detail, 'undocumented')}"
     if detail == ISO_BLOCK_LOCKED:
-        return MemoryLocked(ISO_HOST, status, "block locked", detail)
+        return MemoryLocked(ISO_HOST, status, meaning, detail)
     return StatusError(ISO_HOST, status, meaning, detail)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import termios
 import time
 from collections.abc import Callable
@@ -51,13 +52,26 @@ class _NoFrame(Exception):
     """This exchange brought no good frame: silence, noise, or a port error."""
 
 
+def is_pty(url: str) -> bool:
+    """Whether ``url`` is a pseudo-terminal (Unix98 pty slaves have majors 136-143)."""
+    try:
+        return os.major(os.stat(url).st_rdev) in range(136, 144)
+    except (OSError, ValueError):
+        return False
+
+
 def open_port(url: str, settings: LineSettings, timeout: float) -> serial.SerialBase:
     """The port behind ``url`` (a device path, ``socket://``, ``rfc2217://``, ``loop://``)."""
+    parity = settings.parity
+    if parity != serial.PARITY_NONE and is_pty(url):
+        # A pty carries bytes, not a line: parity means nothing there, and some kernels
+        # refuse to set it (EINVAL), which would make a simulated Feig unreachable.
+        parity = serial.PARITY_NONE
     return serial.serial_for_url(
         url,
         baudrate=settings.baudrate,
         bytesize=settings.bytesize,
-        parity=settings.parity,
+        parity=parity,
         stopbits=settings.stopbits,
         timeout=timeout,
         write_timeout=timeout,

@@ -52,8 +52,10 @@ def execute(reader: SimulatedReader, line: str) -> list[str]:
         return []
     try:
         return [*_run(reader, words[0].lower(), words[1:]), "ok"]
-    except (ControlError, ValueError, KeyError) as error:
-        return [f"error: {str(error).strip(chr(39))}"]
+    except KeyError as error:
+        return [f"error: {error.args[0]}"]
+    except (ControlError, ValueError) as error:
+        return [f"error: {error}"]
 
 
 def _run(reader: SimulatedReader, command: str, args: list[str]) -> list[str]:
