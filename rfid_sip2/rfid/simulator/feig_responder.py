@@ -11,6 +11,7 @@ from rfid_sip2.rfid.readers import feig_protocol as proto
 from rfid_sip2.rfid.readers.errors import CorruptFrame
 from rfid_sip2.rfid.readers.feig_protocol import Status, SubCommand
 from rfid_sip2.rfid.simulator.field import (
+    Answering,
     BlockLocked,
     FieldError,
     NoTag,
@@ -35,11 +36,8 @@ MOST_TAGS_PER_REPLY = 24
 class FeigResponder:
     """Answers Feig ISO host requests from a ``TagField``."""
 
-    def __init__(
-        self, field: TagField, duplicates: bool = False, page_size: int = MOST_TAGS_PER_REPLY
-    ) -> None:
-        self.field, self.duplicates = field, duplicates
-        self.page_size = min(page_size, MOST_TAGS_PER_REPLY)
+    def __init__(self, field: TagField, answering: Answering | None = None) -> None:
+        self.field, self.answering = field, answering or Answering()
         self._splitter = proto.FrameSplitter()
         self._pending: list[proto.InventoryEntry] = []
         self._handlers: dict[int, Callable[[int, bytes], bytes]] = {
@@ -86,11 +84,12 @@ class FeigResponder:
             afi = rest[0] if mode & proto.MODE_AFI else 0
             tags = self.field.present(afi)
             self._pending = [proto.InventoryEntry(proto.ISO_15693, t.dsfid, t.uid) for t in tags]
-            if self.duplicates:
+            if self.answering.duplicates:
                 self._pending += self._pending
         if not self._pending:
             return proto.reply(Status.NO_TRANSPONDER)
-        page, self._pending = self._pending[: self.page_size], self._pending[self.page_size :]
+        size = max(1, min(self.answering.page_size, MOST_TAGS_PER_REPLY))
+        page, self._pending = self._pending[:size], self._pending[size:]
         status = Status.MORE_DATA if self._pending else Status.OK
         return proto.reply(status, proto.inventory_data(page))
 

@@ -51,6 +51,14 @@ class SimulatedTag:
 
 
 @dataclass
+class Answering:
+    """How the simulated reader answers inventories; changeable while it serves."""
+
+    duplicates: bool = False  # every tag answers twice, as tags that missed the quiet do
+    page_size: int = 24  # Feig: tags per reply before "more data"
+
+
+@dataclass
 class _Faults:
     refuse_writes: int = 0  # the next N writes answer with a write error and change nothing
     drop_writes: int = 0  # the next N writes answer OK and change nothing

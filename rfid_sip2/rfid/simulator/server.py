@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rfid_sip2.rfid.simulator.feig_responder import MOST_TAGS_PER_REPLY, FeigResponder
-from rfid_sip2.rfid.simulator.field import SimulatedTag, TagField
+from rfid_sip2.rfid.simulator.field import Answering, SimulatedTag, TagField
 from rfid_sip2.rfid.simulator.threem_responder import ThreeMResponder
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class SimulatedReader:
         if protocol not in PROTOCOLS:
             raise ValueError(f"unknown reader protocol {protocol!r}: use 3m or feig")
         self.protocol, self.field = protocol, field or TagField()
-        self.duplicates, self.page_size = duplicates, page_size
+        self.answering = Answering(duplicates, page_size)
         self.hung = False
         self.plugged = True
         self._ports: list[_Endpoint] = []
@@ -159,6 +159,24 @@ class SimulatedReader:
 
         self._call(plug)
 
+    @property
+    def duplicates(self) -> bool:
+        """Every tag answers inventories twice (tags that missed the quiet command)."""
+        return self.answering.duplicates
+
+    @duplicates.setter
+    def duplicates(self, value: bool) -> None:
+        self.answering.duplicates = value
+
+    @property
+    def page_size(self) -> int:
+        """Feig: tags per inventory reply before "more data"."""
+        return self.answering.page_size
+
+    @page_size.setter
+    def page_size(self, value: int) -> None:
+        self.answering.page_size = value
+
     # The field, for tests and the demo.
 
     def place(self, uid: bytes | str, memory: bytes | None = None, **state) -> SimulatedTag:
@@ -188,8 +206,8 @@ class SimulatedReader:
     def responder(self) -> Responder:
         """A fresh protocol responder (one per connection: each has its own partial frame)."""
         if self.protocol == "feig":
-            return FeigResponder(self.field, self.duplicates, self.page_size)
-        return ThreeMResponder(self.field, self.duplicates)
+            return FeigResponder(self.field, self.answering)
+        return ThreeMResponder(self.field, self.answering)
 
     def _add(self, endpoint: _Endpoint, into: list[_Endpoint]) -> None:
         def add() -> None:

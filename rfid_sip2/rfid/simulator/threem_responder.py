@@ -8,6 +8,7 @@ from rfid_sip2.rfid.readers import threem_protocol as proto
 from rfid_sip2.rfid.readers.errors import CorruptFrame
 from rfid_sip2.rfid.readers.threem_protocol import Command, Status
 from rfid_sip2.rfid.simulator.field import (
+    Answering,
     BlockLocked,
     FieldError,
     NoTag,
@@ -26,11 +27,11 @@ UID = proto.UID_LENGTH
 
 
 class ThreeMResponder:
-    """Answers 3M requests from a ``TagField``. With ``duplicates`` every tag answers the
-    inventory's second poll too, as tags that missed the quiet command do on a real reader."""
+    """Answers 3M requests from a ``TagField``. With ``answering.duplicates`` every tag answers
+    the inventory's second poll too, as tags that missed the quiet command do on a real pad."""
 
-    def __init__(self, field: TagField, duplicates: bool = False) -> None:
-        self.field, self.duplicates = field, duplicates
+    def __init__(self, field: TagField, answering: Answering | None = None) -> None:
+        self.field, self.answering = field, answering or Answering()
         self._splitter = proto.FrameSplitter()
         self._handlers: dict[int, Callable[[bytes], bytes]] = {
             Command.INVENTORY: self._inventory,
@@ -68,7 +69,7 @@ class ThreeMResponder:
 
     def _inventory(self, body: bytes) -> bytes:
         uids = [tag.uid for tag in self.field.present(body[0])]
-        if self.duplicates:
+        if self.answering.duplicates:
             uids += uids
         return proto.inventory_body(body[0], uids)
 
