@@ -8,6 +8,7 @@ by ``plug``. Faults of tags and writes live in the ``TagField``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import errno
 import logging
@@ -64,7 +65,10 @@ class SimulatedReader:
             self._wake_r, selectors.EVENT_READ, lambda: os.read(self._wake_r, 512)
         )
         self._thread: threading.Thread | None = None
-        self._stopping = threading.Event()
+        self._loop_thread: threading.Thread | None = None  # the thread serving, if any
+        self._stopping, self._started, self._idle = (threading.Event() for _ in range(3))
+        self._idle.set()
+        self._closed = False
 
     # Where it serves.
 
@@ -101,19 +105,38 @@ class SimulatedReader:
         """Serve in a daemon thread until ``stop``."""
         self._thread = threading.Thread(target=self.run, name="rfid-simulator", daemon=True)
         self._thread.start()
+        self._started.wait(timeout=5)
         return self
+
+    async def serve(self) -> None:
+        """Serve from an asyncio task until the task is cancelled (the loop stays free: the
+        serving runs in a worker thread)."""
+        try:
+            await asyncio.to_thread(self.run)
+        finally:
+            self.stop()
 
     def run(self) -> None:
         """Serve in this thread until ``stop`` (the CLI runs it so)."""
-        while not self._stopping.is_set():
-            for key, _ in self._selector.select(timeout=0.2):
-                key.data()
-            self._run_calls()
+        self._loop_thread = threading.current_thread()
+        self._idle.clear()
+        self._started.set()
+        try:
+            while not self._stopping.is_set():
+                for key, _ in self._selector.select(timeout=0.2):
+                    key.data()
+                self._run_calls()
+        finally:
+            self._loop_thread = None
+            self._idle.set()
 
     def stop(self) -> None:
         """Stop serving and close every port; the reader cannot be started again."""
+        if self._closed:
+            return
         self._stopping.set()
         os.write(self._wake_w, b"x")
+        self._idle.wait(timeout=5)
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -121,6 +144,7 @@ class SimulatedReader:
             endpoint.close(self._selector)
         self._ports, self._others = [], []
         self._selector.close()
+        self._closed = True
         os.close(self._wake_r)
         os.close(self._wake_w)
 
@@ -219,8 +243,8 @@ class SimulatedReader:
 
     def _call(self, action: Callable[[], None]) -> None:
         """Run ``action`` in the serving thread (now, if it is this one or none runs)."""
-        thread = self._thread
-        if thread is None or thread is threading.current_thread() or not thread.is_alive():
+        thread = self._loop_thread
+        if thread is None or thread is threading.current_thread():
             action()
             return
         done = threading.Event()
