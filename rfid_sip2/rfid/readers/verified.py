@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -37,7 +38,11 @@ class RetryPolicy:
 DEFAULT_POLICY = RetryPolicy()
 
 
-class VerifiedReader:
+def no_eas() -> ReaderError:
+    return ReaderError("this reader cannot read or write EAS: use the AFI for security")
+
+
+class VerifiedReader(ABC):
     """The contract's reads and verified writes over a driver's single attempts."""
 
     eas_supported: bool = False
@@ -48,25 +53,25 @@ class VerifiedReader:
     def __init__(self, policy: RetryPolicy, sleep: Callable[[float], None] = time.sleep) -> None:
         self.policy, self._sleep = policy, sleep
 
-    # What a driver supplies.
+    # What a driver supplies: one attempt each, raising the codec's errors.
 
-    def _read_once(self, uid: bytes, first: int, count: int) -> bytes:
-        raise NotImplementedError
+    @abstractmethod
+    def _read_once(self, uid: bytes, first: int, count: int) -> bytes: ...
 
-    def _write_once(self, uid: bytes, first: int, data: bytes) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _write_once(self, uid: bytes, first: int, data: bytes) -> None: ...
 
-    def _read_afi_once(self, uid: bytes) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def _read_afi_once(self, uid: bytes) -> int: ...
 
-    def _write_afi_once(self, uid: bytes, afi: int) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _write_afi_once(self, uid: bytes, afi: int) -> None: ...
 
     def _read_eas_once(self, uid: bytes) -> bool:
-        raise ReaderError("this reader cannot read or write EAS: use the AFI for security")
+        raise no_eas()
 
     def _write_eas_once(self, uid: bytes, armed: bool) -> None:
-        raise ReaderError("this reader cannot read or write EAS: use the AFI for security")
+        raise no_eas()
 
     # The contract.
 
@@ -109,9 +114,13 @@ class VerifiedReader:
         )
 
     def read_eas(self, uid: bytes) -> bool:
+        if not self.eas_supported:
+            raise no_eas()
         return self._answered(uid, lambda: self._read_eas_once(uid))
 
     def write_eas(self, uid: bytes, armed: bool) -> None:
+        if not self.eas_supported:
+            raise no_eas()
         self._write_verified(
             uid,
             f"EAS {'armed' if armed else 'disarmed'}",

@@ -18,8 +18,9 @@ import selectors
 import socket
 import tempfile
 import threading
+import time
 import tty
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -29,6 +30,7 @@ from rfid_sip2.rfid.simulator.threem_responder import ThreeMResponder
 
 log = logging.getLogger(__name__)
 PROTOCOLS = ("3m", "feig")
+SPLIT_PAUSE = 0.01  # seconds between the pieces of a split reply
 
 
 class Responder(Protocol):
@@ -193,6 +195,15 @@ class SimulatedReader:
         self.answering.duplicates = value
 
     @property
+    def split_replies(self) -> bool:
+        """Replies go out in two pieces a few milliseconds apart (length first, body later)."""
+        return self.answering.split_replies
+
+    @split_replies.setter
+    def split_replies(self, value: bool) -> None:
+        self.answering.split_replies = value
+
+    @property
     def page_size(self) -> int:
         """Feig: tags per inventory reply before "more data"."""
         return self.answering.page_size
@@ -232,6 +243,17 @@ class SimulatedReader:
         if self.protocol == "feig":
             return FeigResponder(self.field, self.answering)
         return ThreeMResponder(self.field, self.answering)
+
+    def pieces(self, reply: bytes) -> Iterator[bytes]:
+        """``reply`` as it goes on the wire: whole, or split after its first 3 bytes with a
+        pause, so the host reads the length before the body arrives."""
+        if not self.answering.split_replies or len(reply) <= 3:
+            if reply:
+                yield reply
+            return
+        yield reply[:3]
+        time.sleep(SPLIT_PAUSE)
+        yield reply[3:]
 
     def _add(self, endpoint: _Endpoint, into: list[_Endpoint]) -> None:
         def add() -> None:
@@ -319,7 +341,8 @@ class _PtyPort:
         if reply:
             os.set_blocking(self._master, True)
             try:
-                os.write(self._master, reply)
+                for piece in self.reader.pieces(reply):
+                    os.write(self._master, piece)
             finally:
                 os.set_blocking(self._master, False)
 
@@ -376,9 +399,9 @@ class _TcpPort:
         if self.reader.hung:
             return
         reply = self._connections[connection].receive(data)
-        if reply:
-            with contextlib.suppress(OSError):
-                connection.sendall(reply)
+        with contextlib.suppress(OSError):
+            for piece in self.reader.pieces(reply):
+                connection.sendall(piece)
 
     def _drop(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
         selector.unregister(connection)

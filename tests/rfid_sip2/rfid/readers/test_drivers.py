@@ -95,3 +95,14 @@ def test_reading_beyond_the_tag_memory_is_a_reader_error(simulator, reader):
     with pytest.raises(ReaderError) as raised:
         reader.read_blocks(BOOK, 26, 4)
     assert not isinstance(raised.value, TagGone)
+
+
+def test_replies_that_arrive_in_pieces_are_read_whole(simulator, reader):
+    simulator.place(BOOK, MEMORY, afi=0x07)
+    simulator.place(OTHER, MEMORY)
+    simulator.split_replies = True
+
+    assert sorted(tag.uid for tag in reader.inventory()) == sorted([BOOK, OTHER])
+    assert reader.read_blocks(BOOK, 0, 28) == MEMORY
+    reader.write_afi(BOOK, 0xC2)
+    assert simulator.tag(BOOK).afi == 0xC2

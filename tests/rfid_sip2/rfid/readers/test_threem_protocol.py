@@ -120,3 +120,17 @@ def test_line_noise_before_a_frame_is_skipped_and_two_frames_in_one_read_are_bot
     splitter.feed(b"\x00\xff" + empty + empty)
     assert splitter.pop() == empty
     assert splitter.pop() == empty
+
+
+def test_a_reply_longer_than_255_bytes_is_cut_by_its_two_byte_length():
+    # Biblio-RFID read only the low length byte; 64 blocks of 6 bytes need both.
+    blocks = [proto.Block(n, 0, bytes([n]) * 4) for n in range(64)]
+    whole = proto.reply(proto.Command.READ_BLOCKS, 0, proto.blocks_body(TAG_1, blocks))
+    assert whole[1:3] == (len(whole) - 3).to_bytes(2, "big") and len(whole) > 255 + 3
+    splitter = proto.FrameSplitter()
+    splitter.feed(whole[:3])
+    assert splitter.missing() == len(whole) - 3
+    splitter.feed(whole[3:])
+    uid, parsed = proto.parse_blocks(proto.checked(proto.decode_frame(splitter.pop()), 0x02))
+    assert uid == TAG_1
+    assert [block.data for block in parsed] == [block.data for block in blocks]
