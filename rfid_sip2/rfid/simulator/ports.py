@@ -36,8 +36,11 @@ class PtyPort:
 
     def __init__(self, reader: Served, link: Path | None) -> None:
         self.reader = reader
-        self._own_dir = None if link else tempfile.mkdtemp(prefix="rfid-sim-")
-        self.link = link or Path(self._own_dir, "ttyRFID")  # type: ignore[arg-type]
+        self._own_dir: Path | None = None
+        if link is None:
+            self._own_dir = Path(tempfile.mkdtemp(prefix="rfid-sim-"))
+            link = self._own_dir / "ttyRFID"
+        self.link = link
         self.device: str | None = None
         self._master = self._slave = -1
         self._responder = reader.responder()
@@ -68,6 +71,13 @@ class PtyPort:
         self.device = None
         with contextlib.suppress(FileNotFoundError):
             self.link.unlink()
+
+    def discard(self, selector: selectors.BaseSelector) -> None:
+        """Close for good, with the directory made for the link."""
+        self.close(selector)
+        if self._own_dir is not None:
+            with contextlib.suppress(OSError):
+                self._own_dir.rmdir()
 
     def _readable(self) -> None:
         try:

@@ -133,7 +133,10 @@ class SimulatedReader:
             self._thread.join(timeout=5)
             self._thread = None
         for endpoint in self._ports + self._others:
-            endpoint.close(self._selector)
+            if isinstance(endpoint, PtyPort):
+                endpoint.discard(self._selector)
+            else:
+                endpoint.close(self._selector)
         self._ports, self._others = [], []
         self._selector.close()
         self._closed = True

@@ -106,3 +106,14 @@ def test_replies_that_arrive_in_pieces_are_read_whole(simulator, reader):
     assert reader.read_blocks(BOOK, 0, 28) == MEMORY
     reader.write_afi(BOOK, 0xC2)
     assert simulator.tag(BOOK).afi == 0xC2
+
+
+def test_every_byte_value_crosses_the_pty_unchanged(simulator, reader):
+    # Raw mode: CR, LF, XON/XOFF, ^C, ^D and high bytes are data, never line discipline.
+    simulator.place(BOOK, bytes(112))
+    data = bytes(range(144, 256))
+
+    reader.write_blocks(BOOK, 0, data)
+
+    assert simulator.tag(BOOK).memory == data
+    assert reader.read_blocks(BOOK, 0, 28) == data
