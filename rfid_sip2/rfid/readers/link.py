@@ -26,14 +26,20 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class LineSettings:
+    """A protocol's serial line, and the quiet time its reader needs before the next request."""
+
     baudrate: int
     bytesize: int
     parity: str
     stopbits: float
+    request_gap: float = 0.0  # seconds from the end of a reply to the next request
 
 
 THREE_M_LINE = LineSettings(19200, serial.EIGHTBITS, serial.PARITY_NONE, serial.STOPBITS_ONE)
-FEIG_LINE = LineSettings(38400, serial.EIGHTBITS, serial.PARITY_EVEN, serial.STOPBITS_ONE)
+# Feig readers want at least 5 ms between a reply and the next request.
+FEIG_LINE = LineSettings(
+    38400, serial.EIGHTBITS, serial.PARITY_EVEN, serial.STOPBITS_ONE, request_gap=0.005
+)
 
 
 class Splitter(Protocol):
@@ -100,6 +106,7 @@ class SerialLink(Generic[Decoded]):
         )
         self._splitter, self._decode, self._opener = splitter, decode, opener
         self._port: serial.SerialBase | None = None
+        self._quiet_since = 0.0  # when the last reply ended (monotonic)
 
     def open(self) -> serial.SerialBase:
         """The open port, opened now if need be; ReaderUnavailable if it cannot be opened."""
@@ -140,10 +147,15 @@ class SerialLink(Generic[Decoded]):
     def _attempt(self, request: bytes) -> Decoded:
         port = self.open()
         self._splitter.clear()
+        gap = self._quiet_since + self.settings.request_gap - time.monotonic()
+        if gap > 0:
+            time.sleep(gap)
         try:
             port.reset_input_buffer()  # a late reply to an earlier request must not pair with this
             port.write(request)
-            return self._decode(self._read_frame(port))
+            frame = self._read_frame(port)
+            self._quiet_since = time.monotonic()
+            return self._decode(frame)
         except (serial.SerialException, OSError, termios.error) as error:
             self.close()  # the port is gone (unplugged); the next attempt reopens it
             raise _NoFrame(f"port error: {error}") from None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import serial
 
+from rfid_sip2.rfid.readers import feig_protocol as feig
 from rfid_sip2.rfid.readers import threem_protocol as proto
 from rfid_sip2.rfid.readers.base import ReaderUnavailable
 from rfid_sip2.rfid.readers.link import FEIG_LINE, THREE_M_LINE, SerialLink
@@ -19,6 +22,7 @@ class TricklingPort:
         self.replies, self.piece = replies, piece
         self.pending = b""
         self.written: list[bytes] = []
+        self.written_at: list[float] = []
         self.closed = False
 
     def reset_input_buffer(self) -> None:
@@ -26,6 +30,7 @@ class TricklingPort:
 
     def write(self, data: bytes) -> int:
         self.written.append(data)
+        self.written_at.append(time.monotonic())
         self.pending = self.replies.pop(0) if self.replies else b""
         return len(data)
 
@@ -100,6 +105,17 @@ def test_a_loop_url_opens_by_pyserial_and_echoes_the_request_as_a_frame():
         assert echo.exchange(proto.get_afi_request(bytes(8))) == proto.Frame(0x0A, bytes(8))
     finally:
         echo.close()
+
+
+def test_a_feig_request_waits_for_the_quiet_gap_after_the_last_reply():
+    reply = feig.reply(0)
+    port = TricklingPort([reply, reply], piece=100)
+    feig_link = SerialLink(
+        "/dev/ttyUSB0", FEIG_LINE, feig.FrameSplitter(), feig.decode_frame, 0.05, 2, Opener(port)
+    )
+    feig_link.exchange(feig.inventory_request())
+    feig_link.exchange(feig.inventory_request())
+    assert port.written_at[1] - port.written_at[0] >= FEIG_LINE.request_gap
 
 
 def test_line_settings_are_the_protocols_own():
