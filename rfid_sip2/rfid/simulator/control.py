@@ -8,7 +8,9 @@ Each command is answered by zero or more data lines, then ``ok`` or ``error: <wh
     tags                     one line a tag: UID pad=1 afi=07 dsfid=06 eas=0 locked= memory=HEX
     fail-writes N            the next N writes are refused (3M 0x16, Feig 0x03)
     drop-writes N            the next N writes answer OK but change nothing
-    lift-during-write N      the next block write lands N blocks, then its tag leaves the pad
+    lift-during-write N [UID]
+                             the next write (to UID, or to any tag) lands N blocks, then its
+                             tag leaves the pad (an AFI or EAS write lands when N >= 1)
     hang                     the reader stops answering
     unplug                   the reader's port disappears
     plug                     the reader is back (after hang or unplug)
@@ -33,7 +35,7 @@ COMMANDS = (
     "tags",
     "fail-writes N",
     "drop-writes N",
-    "lift-during-write N",
+    "lift-during-write N [UID]",
     "hang",
     "unplug",
     "plug",
@@ -67,11 +69,12 @@ def _run(reader: SimulatedReader, command: str, args: list[str]) -> list[str]:
         return []
     if command == "tags":
         return [describe(tag) for tag in reader.tags()]
-    counted = {
-        "fail-writes": reader.fail_writes,
-        "drop-writes": reader.drop_writes,
-        "lift-during-write": reader.lift_during_write,
-    }
+    if command == "lift-during-write":
+        if len(args) not in (1, 2):
+            raise ControlError(f"expected 1 or 2 arguments, got {len(args)}")
+        reader.lift_during_write(int(args[0]), *args[1:])
+        return []
+    counted = {"fail-writes": reader.fail_writes, "drop-writes": reader.drop_writes}
     if command in counted:
         _arity(args, 1)
         counted[command](int(args[0]))

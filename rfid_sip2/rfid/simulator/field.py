@@ -63,8 +63,9 @@ class Answering:
 class _Faults:
     refuse_writes: int = 0  # the next N writes answer with a write error and change nothing
     drop_writes: int = 0  # the next N writes answer OK and change nothing
-    lift_after_blocks: int | None = None  # the next block write lands this many blocks, then
-    # the tag leaves the field
+    # The next write (to this UID, or to any tag when None) lands this many blocks, then
+    # its tag leaves the field.
+    lift: tuple[bytes | None, int] | None = None
 
 
 class TagField:
@@ -139,10 +140,12 @@ class TagField:
         with self._lock:
             self._faults.drop_writes = count
 
-    def lift_during_write(self, after_blocks: int) -> None:
-        """The next block write lands ``after_blocks`` blocks, then its tag leaves the pad."""
+    def lift_during_write(self, after_blocks: int = 0, uid: bytes | str | None = None) -> None:
+        """The next write (to ``uid``, or to any tag) lands ``after_blocks`` blocks, then its tag
+        leaves the pad and the reader hears nothing more from it. An AFI or EAS write lands
+        when ``after_blocks`` is at least 1."""
         with self._lock:
-            self._faults.lift_after_blocks = after_blocks
+            self._faults.lift = (None if uid is None else _uid(uid), after_blocks)
 
     # Asked by the responders.
 
@@ -175,29 +178,46 @@ class TagField:
                 raise BlockLocked()
             if self._write_fault():
                 return
-            landed = count
-            if self._faults.lift_after_blocks is not None:
-                landed = min(count, self._faults.lift_after_blocks)
+            lifted_after = self._lifting(uid)
+            landed = count if lifted_after is None else min(count, lifted_after)
             memory = bytearray(tag.memory)
             memory[first * size : (first + landed) * size] = data[: landed * size]
-            tag = replace(tag, memory=bytes(memory))
-            if landed < count or self._faults.lift_after_blocks is not None:
-                self._faults.lift_after_blocks = None
-                self._tags[uid] = replace(tag, on_pad=False)
-                raise NoTag()
-            self._tags[uid] = tag
+            self._tags[uid] = replace(tag, memory=bytes(memory))
+            if lifted_after is not None:
+                self._lift(uid)
 
     def write_afi(self, uid: bytes, afi: int) -> None:
         with self._lock:
             tag = self._answering(uid)
-            if not self._write_fault():
+            if self._write_fault():
+                return
+            lifted_after = self._lifting(uid)
+            if lifted_after != 0:
                 self._tags[uid] = replace(tag, afi=afi)
+            if lifted_after is not None:
+                self._lift(uid)
 
     def write_eas(self, uid: bytes, armed: bool) -> None:
         with self._lock:
             tag = self._answering(uid)
-            if not self._write_fault():
+            if self._write_fault():
+                return
+            lifted_after = self._lifting(uid)
+            if lifted_after != 0:
                 self._tags[uid] = replace(tag, eas=armed)
+            if lifted_after is not None:
+                self._lift(uid)
+
+    def _lifting(self, uid: bytes) -> int | None:
+        """How many blocks land before this write's tag is lifted, or None: not lifted."""
+        if self._faults.lift is None or self._faults.lift[0] not in (None, uid):
+            return None
+        after, self._faults.lift = self._faults.lift[1], None
+        return after
+
+    def _lift(self, uid: bytes) -> None:
+        self._tags[uid] = replace(self._tags[uid], on_pad=False)
+        raise NoTag()
 
     def _answering(self, uid: bytes) -> SimulatedTag:
         tag = self._tags.get(bytes(uid))

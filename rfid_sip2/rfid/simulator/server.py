@@ -226,8 +226,10 @@ class SimulatedReader:
     def drop_writes(self, count: int) -> None:
         self.field.drop_writes(count)
 
-    def lift_during_write(self, after_blocks: int) -> None:
-        self.field.lift_during_write(after_blocks)
+    def lift_during_write(self, after_blocks: int = 0, uid: bytes | str | None = None) -> None:
+        """The next write (to ``uid``, or any tag) lands ``after_blocks`` blocks, then its tag
+        leaves the pad (see ``TagField.lift_during_write``)."""
+        self.field.lift_during_write(after_blocks, uid)
 
     # Inside.
 

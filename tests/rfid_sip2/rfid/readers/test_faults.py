@@ -7,7 +7,7 @@ import time
 import pytest
 
 from rfid_sip2.rfid.readers.base import ReaderUnavailable, TagGone, WriteFailed
-from tests.rfid_sip2.rfid.readers.conftest import BOOK, FAST, opened
+from tests.rfid_sip2.rfid.readers.conftest import BOOK, FAST, OTHER, opened
 
 MEMORY = bytes(112)
 NEW = bytes(range(1, 33))  # 8 blocks
@@ -134,3 +134,26 @@ def test_a_reader_over_tcp_survives_unplug_and_plug(simulator, protocol):
 def test_a_reader_that_cannot_be_opened_is_unavailable(protocol, tmp_path):
     with pytest.raises(ReaderUnavailable, match="cannot open the reader"):
         opened(str(tmp_path / "ttyUSB9"), protocol)
+
+
+def test_a_book_lifted_during_its_security_write_is_gone_with_its_afi_unchanged(simulator, reader):
+    simulator.place(BOOK, MEMORY, afi=0x07)
+    simulator.place(OTHER, MEMORY, afi=0x07)
+    simulator.lift_during_write(after_blocks=0, uid=BOOK)
+
+    reader.write_afi(OTHER, 0xC2)  # another book on the pad is not concerned
+    with pytest.raises(TagGone, match="lifted too early"):
+        reader.write_afi(BOOK, 0xC2)
+
+    assert (simulator.tag(BOOK).afi, simulator.tag(BOOK).on_pad) == (0x07, False)
+    assert simulator.tag(OTHER).afi == 0xC2
+
+
+def test_a_book_lifted_just_after_its_afi_landed_is_gone_with_the_new_afi(simulator, reader):
+    simulator.place(BOOK, MEMORY, afi=0x07)
+    simulator.lift_during_write(after_blocks=1, uid=BOOK)
+
+    with pytest.raises(TagGone):
+        reader.write_afi(BOOK, 0xC2)
+
+    assert simulator.tag(BOOK).afi == 0xC2

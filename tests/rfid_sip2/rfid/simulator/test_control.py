@@ -41,6 +41,7 @@ def test_faults_and_the_port_are_driven_by_command(reader):
     reader.place("E004010012345678", bytes(8))
     assert execute(reader, "fail-writes 2") == ["ok"]
     assert execute(reader, "lift-during-write 1") == ["ok"]
+    assert execute(reader, "lift-during-write 0 E004010012345678") == ["ok"]
     assert execute(reader, "remove E004010012345678") == ["ok"]
     assert execute(reader, "hang") == ["ok"] and reader.hung
     assert execute(reader, "unplug") == ["ok"] and not reader.plugged
