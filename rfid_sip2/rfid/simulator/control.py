@@ -11,6 +11,7 @@ Each command is answered by zero or more data lines, then ``ok`` or ``error: <wh
     lift-during-write N [UID]
                              the next write (to UID, or to any tag) lands N blocks, then its
                              tag leaves the pad (an AFI or EAS write lands when N >= 1)
+    garble-replies N         the next N replies arrive with a bad CRC
     hang                     the reader stops answering
     unplug                   the reader's port disappears
     plug                     the reader is back (after hang or unplug)
@@ -36,6 +37,7 @@ COMMANDS = (
     "fail-writes N",
     "drop-writes N",
     "lift-during-write N [UID]",
+    "garble-replies N",
     "hang",
     "unplug",
     "plug",
@@ -74,7 +76,11 @@ def _run(reader: SimulatedReader, command: str, args: list[str]) -> list[str]:
             raise ControlError(f"expected 1 or 2 arguments, got {len(args)}")
         reader.lift_during_write(int(args[0]), *args[1:])
         return []
-    counted = {"fail-writes": reader.fail_writes, "drop-writes": reader.drop_writes}
+    counted = {
+        "fail-writes": reader.fail_writes,
+        "drop-writes": reader.drop_writes,
+        "garble-replies": reader.garble_replies,
+    }
     if command in counted:
         _arity(args, 1)
         counted[command](int(args[0]))

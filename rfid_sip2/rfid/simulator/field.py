@@ -57,6 +57,7 @@ class Answering:
     duplicates: bool = False  # every tag answers twice, as tags that missed the quiet do
     page_size: int = 24  # Feig: tags per reply before "more data"
     split_replies: bool = False  # each reply sent in two pieces, as slow USB-serial adapters do
+    garble_replies: int = 0  # the next N replies get a bit flipped in their CRC (line noise)
 
 
 @dataclass

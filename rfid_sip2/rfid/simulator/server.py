@@ -226,6 +226,10 @@ class SimulatedReader:
     def drop_writes(self, count: int) -> None:
         self.field.drop_writes(count)
 
+    def garble_replies(self, count: int) -> None:
+        """The next ``count`` replies arrive with a bad CRC, as after noise on the line."""
+        self.answering.garble_replies = count
+
     def lift_during_write(self, after_blocks: int = 0, uid: bytes | str | None = None) -> None:
         """The next write (to ``uid``, or any tag) lands ``after_blocks`` blocks, then its tag
         leaves the pad (see ``TagField.lift_during_write``)."""
@@ -242,6 +246,9 @@ class SimulatedReader:
     def pieces(self, reply: bytes) -> Iterator[bytes]:
         """``reply`` as it goes on the wire: whole, or split after its first 3 bytes with a
         pause, so the host reads the length before the body arrives."""
+        if reply and self.answering.garble_replies > 0:
+            self.answering.garble_replies -= 1
+            reply = reply[:-1] + bytes([reply[-1] ^ 0x01])
         if not self.answering.split_replies or len(reply) <= 3:
             if reply:
                 yield reply

@@ -157,3 +157,12 @@ def test_a_book_lifted_just_after_its_afi_landed_is_gone_with_the_new_afi(simula
         reader.write_afi(BOOK, 0xC2)
 
     assert simulator.tag(BOOK).afi == 0xC2
+
+
+def test_replies_garbled_on_the_line_are_asked_again(simulator, reader):
+    simulator.place(BOOK, MEMORY, afi=0x07)
+    simulator.garble_replies(1)  # fewer than the link's attempts before a port reset
+
+    assert [tag.uid for tag in reader.inventory()] == [BOOK]
+    simulator.garble_replies(1)
+    assert reader.read_afi(BOOK) == 0x07
