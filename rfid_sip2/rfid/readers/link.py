@@ -98,12 +98,8 @@ class SerialLink(Generic[Decoded]):
         reset_after: int = 3,
         opener: Callable[[str, LineSettings, float], serial.SerialBase] = open_port,
     ) -> None:
-        self.url, self.settings, self.timeout, self.reset_after = (
-            url,
-            settings,
-            timeout,
-            reset_after,
-        )
+        self.url, self.settings = url, settings
+        self.timeout, self.reset_after = timeout, reset_after
         self._splitter, self._decode, self._opener = splitter, decode, opener
         self._port: serial.SerialBase | None = None
         self._quiet_since = 0.0  # when the last reply ended (monotonic)
@@ -132,7 +128,10 @@ class SerialLink(Generic[Decoded]):
                 return self._attempt(request)
             except _NoFrame as error:
                 log.warning(
-                    "event=reader_no_reply url=%s attempt=%d reason=%s", self.url, attempt, error
+                    "event=reader_no_reply url=%s attempt=%d reason=%r",
+                    self.url,
+                    attempt,
+                    str(error),
                 )
         log.warning("event=reader_port_reset url=%s failures=%d", self.url, self.reset_after)
         self.close()
