@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rfid_sip2.rfid.readers.base import ReaderError, TagGone
-from tests.rfid_sip2.rfid.readers.conftest import BOOK, CARD, OTHER
+from tests.rfid_sip2.rfid.readers.simulated import BOOK, CARD, OTHER
 
 MEMORY = bytes(range(112))  # 28 blocks of 4 bytes
 

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from rfid_sip2.rfid.readers.base import ReaderUnavailable, TagGone, WriteFailed
-from tests.rfid_sip2.rfid.readers.conftest import BOOK, FAST, OTHER, opened
+from tests.rfid_sip2.rfid.readers.simulated import BOOK, FAST, OTHER, opened
 
 MEMORY = bytes(112)
 NEW = bytes(range(1, 33))  # 8 blocks

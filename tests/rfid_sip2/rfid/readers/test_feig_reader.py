@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rfid_sip2.rfid.readers.base import ReaderError
-from tests.rfid_sip2.rfid.readers.conftest import BOOK, opened
+from tests.rfid_sip2.rfid.readers.simulated import BOOK, opened
 
 
 @pytest.fixture

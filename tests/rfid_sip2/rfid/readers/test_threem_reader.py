@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rfid_sip2.rfid.readers.base import TagGone, WriteFailed
-from tests.rfid_sip2.rfid.readers.conftest import BOOK, FAST
+from tests.rfid_sip2.rfid.readers.simulated import BOOK, FAST
 
 
 @pytest.fixture
