@@ -102,7 +102,8 @@ def run_simulator(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stopped.set())
     reader.start()
     name = "3M 810" if args.protocol == "3m" else "Feig ISO host"
-    line = f"{name} reader simulator on {where}; {len(reader.tags())} tags"
+    count = len(reader.tags())
+    line = f"{name} reader simulator on {where}; {count} tag{'' if count == 1 else 's'}"
     if control:
         line += f"; control on {control[0]}:{control[1]}"
     print(line, flush=True)

@@ -79,7 +79,7 @@ def test_simulate_prints_where_it_serves_and_is_driven_over_the_control_channel(
     try:
         banner = process.stdout.readline()
         assert banner.startswith("Feig ISO host reader simulator on socket://127.0.0.1:")
-        assert "1 tags" in banner
+        assert "; 1 tag;" in banner
         url = re.search(r"socket://\S+?(?=;)", banner).group(0)
         host, port = re.search(r"control on (\S+):(\d+)", banner).groups()
         with socket.create_connection((host, int(port)), timeout=5) as control:
