@@ -134,3 +134,9 @@ def test_a_reply_longer_than_255_bytes_is_cut_by_its_two_byte_length():
     uid, parsed = proto.parse_blocks(proto.checked(proto.decode_frame(splitter.pop()), 0x02))
     assert uid == TAG_1
     assert [block.data for block in parsed] == [block.data for block in blocks]
+
+
+def test_an_inventory_whose_count_and_uids_disagree_is_corrupt():
+    # Biblio-RFID's check used "=!" (an assignment) and never fired.
+    with pytest.raises(CorruptFrame, match="says 2 tags"):
+        proto.parse_inventory(bytes([0, 5, 2]) + TAG_1)
