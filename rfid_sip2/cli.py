@@ -236,6 +236,9 @@ def parser() -> argparse.ArgumentParser:
     export = book_actions.add_parser("export", help="failed entries as a Koha .koc file")
     export.add_argument("--output", required=True)
     book.set_defaults(run=journal)
+    from rfid_sip2.rfid.readers.commands import add_commands as add_reader_commands
+
+    add_reader_commands(commands)
     return main
 
 
