@@ -13,5 +13,5 @@ OTHER = bytes.fromhex("E004010012345602")
 
 
 def opened(url: str, protocol: str, **options) -> Reader:
-    """A driver with short timeouts, so that faults are found fast."""
-    return open_reader(url, protocol, timeout=0.1, reset_after=2, policy=FAST, **options)
+    """A driver with short timeouts, so that faults are found fast (long enough for a busy CI)."""
+    return open_reader(url, protocol, timeout=0.5, reset_after=2, policy=FAST, **options)
