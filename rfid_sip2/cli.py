@@ -236,6 +236,10 @@ def parser() -> argparse.ArgumentParser:
     export = book_actions.add_parser("export", help="failed entries as a Koha .koc file")
     export.add_argument("--output", required=True)
     book.set_defaults(run=journal)
+
+    from rfid_sip2.rfid.tag_commands import add_commands as add_tag_commands
+
+    add_tag_commands(commands)
     return main
 
 
