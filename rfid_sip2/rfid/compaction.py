@@ -87,13 +87,16 @@ _SIX_BIT_CONTROLS = range(0x21, 0x28)  # EOT, FS, US and reserved codes in ISO/I
 
 
 def _six_bit(text: str) -> bytes:
-    if not all(" " <= char <= "_" and ord(char) not in _SIX_BIT_CONTROLS for char in text):
-        raise CompactionError("6-bit compaction holds space, ( to _ only")
+    # A trailing space would read as padding (the pad is the space code's leading bits).
+    if text.endswith(" ") or not all(
+        " " <= char <= "_" and ord(char) not in _SIX_BIT_CONTROLS for char in text
+    ):
+        raise CompactionError("6-bit compaction holds space, ( to _ only, not at the end")
     return _pack([ord(char) & 0x3F for char in text], 6, 0x20)
 
 
 def _expand_six_bit(data: bytes) -> str:
-    codes = _unpack(data, 6, 0x100)  # no 6-bit code is padding alone: padding is < 6 bits
+    codes = _unpack(data, 6, 0x20)
     if any(code in _SIX_BIT_CONTROLS for code in codes):
         raise CompactionError(f"6-bit data with control codes: {data.hex()}")
     return "".join(chr(code if code >= 0x20 else code + 0x40) for code in codes)

@@ -56,7 +56,8 @@ class Placement:
 # Reading
 
 
-def _length(memory: bytes, pos: int) -> tuple[int, int]:
+def read_length(memory: bytes, pos: int) -> tuple[int, int]:
+    """The length at ``pos`` and the position after it."""
     value = 0
     while True:
         if pos >= len(memory):
@@ -79,7 +80,7 @@ def _element(memory: bytes, pos: int) -> tuple[Placement, bytes, int]:
         if pos >= len(memory):
             raise UndecodableTag("an offset byte is missing")
         padding, pos = memory[pos], pos + 1
-    length, pos = _length(memory, pos)
+    length, pos = read_length(memory, pos)
     end = pos + length
     if length == 0 or end + padding > len(memory):
         raise UndecodableTag(f"OID {oid}'s data ({length} bytes) runs past the end of memory")
@@ -121,7 +122,8 @@ def content_parameter(oids: set[int]) -> bytes:
 
 def decode(memory: bytes) -> ItemTag:
     """The tag in ``memory`` (tag-memory order); UndecodableTag when the elements do not parse
-    or there is no primary item identifier."""
+    or do not start with the primary item identifier (which ISO 28560-2 puts first, so that its
+    blocks can be locked)."""
     elements: dict[int, tuple[Placement, bytes]] = {}
     pos = 0
     while pos < len(memory) and memory[pos] != TERMINATOR:
@@ -132,8 +134,8 @@ def decode(memory: bytes) -> ItemTag:
         if placement.oid in elements:
             raise UndecodableTag(f"OID {placement.oid} appears twice")
         elements[placement.oid] = placement, data
-    if ITEM_ID not in elements:
-        raise UndecodableTag("there is no primary item identifier (OID 1)")
+    if next(iter(elements), None) != ITEM_ID:
+        raise UndecodableTag("the first data element is not the primary item identifier (OID 1)")
     try:
         return _tag(elements)
     except CompactionError as error:
@@ -213,7 +215,8 @@ def _compacted(oid: int, value: str | bytes, wanted: int | None) -> tuple[int, b
     return compact(value)
 
 
-def _length_bytes(length: int) -> bytes:
+def encode_length(length: int) -> bytes:
+    """A length in 7-bit groups, most significant first, the high bit set on all but the last."""
     groups = [length & 0x7F]
     while length > 0x7F:
         length >>= 7
@@ -226,7 +229,7 @@ def _element_bytes(
 ) -> bytes:
     precursor = compaction << 4 | min(oid, 15)
     head = bytes([precursor]) + (bytes([oid - 15]) if oid >= 15 else b"")
-    body = _length_bytes(len(data)) + data
+    body = encode_length(len(data)) + data
     if not padded:
         return head + body
     padding = -(start + len(head) + 1 + len(body)) % block_size
