@@ -98,7 +98,8 @@ def encode(
     memory_size: int | None = None,
 ) -> bytes:
     """The tag's bytes: the basic block, the extension blocks and an end-of-data byte (when it
-    fits). ``memory_size`` 32 writes the 32-byte basic block."""
+    fits). ``memory_size`` 32 writes the 32-byte basic block. A tag without a type of usage is
+    written as an item for circulation (class 1)."""
     if tag.media_format is not None or tag.title is not None:
         raise ValueError(
             "ISO 28560-3 carries a title and media format in extension blocks "

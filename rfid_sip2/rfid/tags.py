@@ -9,7 +9,7 @@ blocks. Vendor quirks (block byte order, nibble order, CRC byte order, block siz
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 from itertools import product
 
 from rfid_sip2.rfid import iso28560_2, iso28560_3, three_m
@@ -136,12 +136,10 @@ def _quirk_count(settings: TagSettings) -> int:
 
 
 def _describe(settings: TagSettings) -> str:
-    defaults = STANDARD
     changed = [
-        f"{field.name}={getattr(settings, field.name)}"
-        for field in fields(settings)
-        if getattr(settings, field.name) != getattr(defaults, field.name)
-        and field.name in (*_QUIRKS, "block_size")
+        f"{name}={getattr(settings, name)}"
+        for name in (*_QUIRKS, "block_size")
+        if getattr(settings, name) != getattr(STANDARD, name)
     ]
     return ", ".join(changed) or "the standard settings"
 

@@ -57,6 +57,9 @@ def test_the_layout_refuses_what_it_cannot_hold():
         encode(ItemTag("3m", "1", parts=16))
 
 
+PRINTABLE = st.characters(min_codepoint=0x21, max_codepoint=0x7E)
+
+
 @given(
     st.text(
         alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=16
