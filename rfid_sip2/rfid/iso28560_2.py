@@ -71,6 +71,8 @@ def read_length(memory: bytes, pos: int) -> tuple[int, int]:
 def _element(memory: bytes, pos: int) -> tuple[Placement, bytes, int]:
     precursor = memory[pos]
     oid, pos = precursor & 0x0F, pos + 1
+    if oid == 0:
+        raise UndecodableTag(f"precursor {precursor:02X} names relative OID 0")
     if oid == 15:
         if pos >= len(memory):
             raise UndecodableTag("an OID extension byte is missing")

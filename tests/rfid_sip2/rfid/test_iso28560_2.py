@@ -146,6 +146,7 @@ def test_other_elements_are_kept_as_data_elements():
         ("11 05 30 39 00", "past the end"),
         ("11 01 0C 11 01 0C 00", "twice"),
         ("01 01 0C 00", "application-defined"),
+        ("91 01 04 60 91 CE 43 80 50 01 41 00", "OID 0"),
     ],
 )
 def test_broken_structures_are_refused_with_the_reason(memory, reason):

@@ -1,6 +1,8 @@
 """The station's entry point: each model recognised, quirks set and suggested, clear refusals."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rfid_sip2.rfid.tags import (
     BlankTag,
@@ -146,3 +148,26 @@ def test_usage_classes_say_what_the_station_must_know():
     assert Usage(7, 2).description == "discarded item"
     with pytest.raises(ValueError, match="0-15"):
         Usage(16)
+
+
+@given(st.binary(max_size=120), st.booleans(), st.sampled_from([None, 0, 6]))
+def test_any_memory_decodes_or_is_refused_as_undecodable(memory, reverse, dsfid):
+    try:
+        tag = decode(memory, TagSettings(reverse_blocks=reverse), dsfid)
+    except UndecodableTag:
+        return
+    assert tag.item_id
+
+
+@given(st.binary(min_size=1, max_size=80))
+def test_any_memory_behind_a_valid_item_id_decodes_or_is_refused(noise):
+    # An ISO 28560-2 item id followed by random elements, and a Danish basic block followed by
+    # random extension blocks: the parsers behind the first element must not crash either.
+    heads = ((bytes.fromhex("91 01 04 60 91 CE 43 80"), "1620168259"), (DANISH_34, "1000000136"))
+    for head, item_id in heads:
+        try:
+            tag = decode(head + noise, dsfid=6)
+        except UndecodableTag:
+            assert head != DANISH_34  # the basic block's CRC holds whatever follows it
+            continue
+        assert tag.item_id == item_id
