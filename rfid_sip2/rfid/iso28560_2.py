@@ -181,10 +181,12 @@ def _tag(elements: dict[int, tuple[Placement, bytes]]) -> ItemTag:
 def _values(tag: ItemTag) -> dict[int, str | bytes]:
     """Each OID's value: text, or bytes already in their application-defined form."""
     values: dict[int, str | bytes] = {ITEM_ID: tag.item_id}
-    placed = {placement.oid for placement in tag.layout}
+    placed = {placement.oid: placement.compaction for placement in tag.layout}
     if tag.owner_isil:
         values[OWNER] = tag.owner_isil
-    if (tag.parts, tag.part) != (1, 1) or SET_INFO in placed:
+    if placed.get(SET_INFO) == Compaction.APPLICATION_DEFINED and max(tag.parts, tag.part) < 256:
+        values[SET_INFO] = bytes([tag.parts, tag.part])  # as found: two bytes
+    elif (tag.parts, tag.part) != (1, 1) or SET_INFO in placed:
         width = max(len(str(tag.parts)), len(str(tag.part)))
         values[SET_INFO] = f"{tag.parts:0{width}d}{tag.part:0{width}d}"
     if tag.usage is not None:
@@ -196,7 +198,7 @@ def _values(tag: ItemTag) -> dict[int, str | bytes]:
     for element in tag.extensions:
         if not isinstance(element, DataElement) or not 1 <= element.oid <= LAST_OID:
             raise ValueError("ISO 28560-2 extensions are DataElements with OIDs 1-270")
-        if element.oid in values or element.oid == ITEM_ID:
+        if element.oid in values:
             raise ValueError(f"OID {element.oid} is given twice")
         values[element.oid] = element.value
     return values

@@ -109,6 +109,13 @@ def test_set_information_and_a_usage_sub_qualifier_are_written_and_read():
     assert back.usage.not_for_issue_offline and back.usage.not_for_return_offline
 
 
+def test_set_information_found_as_two_bytes_is_written_back_as_two_bytes():
+    memory = bytes.fromhex("11 02 30 39 04 02 03 02 00")
+    tag = decode(memory, dsfid=6)
+    assert (tag.parts, tag.part) == (3, 2)
+    assert encode(tag)[:9] == memory
+
+
 def test_the_content_parameter_maps_oid_3_to_the_first_bit():
     assert content_parameter({1, 2, 3, 5, 7}) == bytes([0xA8])
     assert content_parameter({1, 11}) == bytes([0x00, 0x80])
