@@ -49,7 +49,7 @@ SAMPLES = {
     ),
     # Biblio-RFID's RFID501 test vector.
     "3m": bytes.fromhex(
-        "04 11 00 00 32 30 30 39 30 31 30 31 30 31 32 33"
+        "04 11 00 00 32 30 30 39 30 31 30 31 30 31 32 33 "
         "00 00 00 00 FF FF FF FF 7F FF FF FF 00 00 00 00"
     ),
 }
