@@ -17,7 +17,8 @@ from rfid_sip2.rfid.tags import (
 
 # libdanrfid's DDMDataTest vector (a 32-byte tag): PII 11223344, ISIL DE-705, CRC 0x3E51 LSB first.
 DANISH_32 = bytes.fromhex(
-    "11 01 01 31 31 32 32 33 33 34 34 00 00 00 00 00 00 00 00 51 3E 44 45 37 30 35 00 00 00 00 00 00"
+    "11 01 01 31 31 32 32 33 33 34 34 00 00 00 00 00 00 00 00 51 3E "
+    "44 45 37 30 35 00 00 00 00 00 00"
 )
 # The TH Wildau README's values (PII 1000000136, ISIL DK-718500) in the 34-byte basic block.
 DANISH_34 = bytes.fromhex(
@@ -57,7 +58,8 @@ REAL_28560_2 = bytes.fromhex(
 ).ljust(112, b"\0")
 # Biblio-RFID t/05-RFID501.t.
 THREE_M_501 = bytes.fromhex(
-    "04 11 00 00 32 30 30 39 30 31 30 31 30 31 32 33 00 00 00 00 FF FF FF FF 7F FF FF FF 00 00 00 00"
+    "04 11 00 00 32 30 30 39 30 31 30 31 30 31 32 33 "
+    "00 00 00 00 FF FF FF FF 7F FF FF FF 00 00 00 00"
 )
 
 

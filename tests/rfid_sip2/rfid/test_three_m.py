@@ -12,7 +12,8 @@ from rfid_sip2.rfid.three_m import ThreeMFields
 # Biblio-RFID t/05-RFID501.t: set 1/1, type 0, barcode 200901010123, branch FFF, library FFFFF,
 # custom 7FFFFFFF.
 VECTOR = bytes.fromhex(
-    "04 11 00 00 32 30 30 39 30 31 30 31 30 31 32 33 00 00 00 00 FF FF FF FF 7F FF FF FF 00 00 00 00"
+    "04 11 00 00 32 30 30 39 30 31 30 31 30 31 32 33 "
+    "00 00 00 00 FF FF FF FF 7F FF FF FF 00 00 00 00"
 )
 VECTOR_TAG = ItemTag(
     "3m", "200901010123", extensions=(ThreeMFields(0, 0xFFF, 0xFFFFF, 0x7FFFFFFF),)
