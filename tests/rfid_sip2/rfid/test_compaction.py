@@ -1,7 +1,7 @@
 """ISO/IEC 15962 compaction schemes and ISO 28560-2's ISIL compaction, byte for byte."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rfid_sip2.rfid.compaction import (
@@ -75,12 +75,14 @@ def test_padding_that_fills_a_whole_code_is_not_read_as_a_character():
     assert expand(compact_as("abcdefg", Compaction.SEVEN_BIT), Compaction.SEVEN_BIT) == "abcdefg"
 
 
+@settings(deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_any_text_comes_back_from_its_best_compaction(text):
     scheme, data = compact(text)
     assert expand(data, scheme) == text
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from(list(Compaction)[1:]),
     st.text(alphabet=st.characters(max_codepoint=0x7E), min_size=1, max_size=30),
@@ -93,6 +95,7 @@ def test_text_comes_back_from_every_scheme_that_holds_it(scheme, text):
     assert expand(data, scheme) == text
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-:/"))
 def test_any_isil_comes_back_from_isil_compaction(isil):
     assert expand_isil(compact_isil(isil)) == isil

@@ -3,7 +3,7 @@
 import dataclasses
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rfid_sip2.rfid import iso28560_2
@@ -188,11 +188,12 @@ def tags(draw):
     )
 
 
+@settings(deadline=None)
 @given(tags(), st.sampled_from([4, 8]), st.booleans())
 def test_any_tag_comes_back_from_its_bytes_and_is_written_the_same_again(tag, size, reverse):
-    settings = TagSettings(block_size=size, reverse_blocks=reverse)
-    written = encode(tag, settings)
+    quirks = TagSettings(block_size=size, reverse_blocks=reverse)
+    written = encode(tag, quirks)
     assert len(written) % size == 0
-    back = decode(written, settings, dsfid=0x06)
+    back = decode(written, quirks, dsfid=0x06)
     assert without_layout(back) == tag
-    assert encode(back, settings) == written
+    assert encode(back, quirks) == written

@@ -1,7 +1,7 @@
 """The station's entry point: each model recognised, quirks set and suggested, clear refusals."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rfid_sip2.rfid.tags import (
@@ -152,6 +152,7 @@ def test_usage_classes_say_what_the_station_must_know():
         Usage(16)
 
 
+@settings(deadline=None)
 @given(st.binary(max_size=120), st.booleans(), st.sampled_from([None, 0, 6]))
 def test_any_memory_decodes_or_is_refused_as_undecodable(memory, reverse, dsfid):
     try:
@@ -161,6 +162,7 @@ def test_any_memory_decodes_or_is_refused_as_undecodable(memory, reverse, dsfid)
     assert tag.item_id
 
 
+@settings(deadline=None)
 @given(st.binary(min_size=1, max_size=80))
 def test_any_memory_behind_a_valid_item_id_decodes_or_is_refused(noise):
     # An ISO 28560-2 item id followed by random elements, and a Danish basic block followed by

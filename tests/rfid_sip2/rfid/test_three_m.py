@@ -1,7 +1,7 @@
 """The 3M legacy "RFID501" layout: recognised, read and written, and its blanks."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rfid_sip2.rfid import three_m
@@ -61,6 +61,7 @@ def test_the_layout_refuses_what_it_cannot_hold():
 PRINTABLE = st.characters(min_codepoint=0x21, max_codepoint=0x7E)
 
 
+@settings(deadline=None)
 @given(
     st.text(
         alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=16
