@@ -1,8 +1,9 @@
 """The kiosk's fixed words (headings, buttons, labels, dates) in one language.
 
-Every string is a literal inside a ``pgettext("kiosk", ...)`` call so Django's ``makemessages`` finds it
-and ru, uk and ro are translated with the site's strings; the "kiosk" context keeps a touch-screen word
-apart from the same English word on the site. Templates receive the translated words, never msgids.
+Every string is a literal inside a ``pgettext("kiosk", ...)`` call so Django's ``makemessages``
+finds it and ru, uk and ro are translated with the site's strings; the "kiosk" context keeps a
+touch-screen word apart from the same English word on the site. Templates receive the translated
+words, never msgids.
 """
 
 from __future__ import annotations
