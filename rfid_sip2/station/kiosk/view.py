@@ -142,7 +142,9 @@ def build_view(screen: Screen, now: datetime) -> View:
             LoanView(
                 loan.item_id,
                 item_title(loan.item_id, loan.title, lang),
-                due_text(loan.due, lang),
+                pgettext("kiosk", "Due back %(date)s") % {"date": due_text(loan.due, lang)}
+                if loan.due
+                else "",
                 loan.overdue,
             )
             for loan in (patron.loans if patron else ())

@@ -43,7 +43,6 @@ def labels(language: str) -> dict[str, str]:
         "pin": pgettext("kiosk", "PIN"),
         "keypad": pgettext("kiosk", "Keypad"),
         "keypad_target": pgettext("kiosk", "Typing into:"),
-        "delete": pgettext("kiosk", "Delete"),
         "delete_last": pgettext("kiosk", "Delete the last digit"),
         "clear": pgettext("kiosk", "Clear"),
         "clear_field": pgettext("kiosk", "Clear the field"),
