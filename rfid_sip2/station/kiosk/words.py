@@ -44,7 +44,7 @@ def labels(language: str) -> dict[str, str]:
         "keypad": pgettext("kiosk", "Keypad"),
         "keypad_target": pgettext("kiosk", "Typing into:"),
         "delete_last": pgettext("kiosk", "Delete the last digit"),
-        "clear": pgettext("kiosk", "Clear"),
+        "clear_key": pgettext("kiosk", "Clear"),
         "clear_field": pgettext("kiosk", "Clear the field"),
         "cancel": pgettext("kiosk", "Cancel"),
         "checkout_heading": pgettext("kiosk", "Borrow books"),

@@ -7,6 +7,12 @@
   const screen = document.getElementById("screen");
   let version = Number(screen.dataset.version);
   let lastTouch = 0;
+  // Each region as the server last sent it: the page changes its own copy (the keypad shows,
+  // fields fill), so "unchanged" is judged against what was sent, not against the page.
+  const sent = new Map();
+  const remember = (root) => {
+    for (const region of root.querySelectorAll("[data-region]")) sent.set(region.dataset.region, region.outerHTML);
+  };
 
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,7 +56,6 @@
   }
 
   function patchRegion(oldRegion, newRegion) {
-    if (oldRegion.outerHTML === newRegion.outerHTML) return;
     if (oldRegion.dataset.patch === "inner") {
       oldRegion.innerHTML = newRegion.innerHTML; // a live region: it must stay in the page
       return;
@@ -86,6 +91,8 @@
     );
     const fresh = document.createElement("div");
     fresh.innerHTML = data.html;
+    const previous = new Map(sent);
+    remember(fresh);
 
     document.documentElement.lang = data.lang;
     document.title = data.title;
@@ -99,8 +106,9 @@
       const regions = [...fresh.querySelectorAll("[data-region]")];
       for (const region of regions) {
         if (region.parentElement.closest("[data-region]")) continue;
-        const current = screen.querySelector(`[data-region="${region.dataset.region}"]`);
-        if (current) patchRegion(current, region);
+        const name = region.dataset.region;
+        const current = screen.querySelector(`[data-region="${name}"]`);
+        if (current && previous.get(name) !== region.outerHTML) patchRegion(current, region);
       }
       for (const [id, value] of typed) {
         const input = document.getElementById(id);
@@ -194,6 +202,7 @@
     field.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
+  remember(screen);
   setUp();
   setInterval(tick, 1000);
   poll();

@@ -76,3 +76,7 @@ def test_every_fixed_word_of_the_screen_is_translated(language):
 
     same = [key for key, text in translated.items() if text == english[key]]
     assert same == []
+
+
+def test_no_word_is_named_like_a_dict_method_the_templates_would_show_instead():
+    assert set(labels("en")) & set(dir(dict)) == set()
