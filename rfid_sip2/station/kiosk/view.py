@@ -42,6 +42,7 @@ class LoanView:
     title: str
     due: str
     overdue: bool
+    renew_label: str  # names the book, so each Renew button is told apart
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def build_view(screen: Screen, now: datetime) -> View:
                 if loan.due
                 else "",
                 loan.overdue,
+                pgettext("kiosk", "Renew “%(title)s”")
+                % {"title": item_title(loan.item_id, loan.title, lang)},
             )
             for loan in (patron.loans if patron else ())
         ],

@@ -145,11 +145,11 @@ def test_renewing_from_the_account_updates_the_due_date_in_place(page, live):
     page.get_by_role("textbox", name="PIN").fill("1234")
     page.get_by_role("button", name="Sign in").click()
 
-    page.get_by_role("button", name="Renew: The Master and Margarita").click()
+    page.get_by_role("button", name="Renew “The Master and Margarita”").click()
 
     expect(page.locator(".status")).to_contain_text("Renewed.")
     expect(page.locator(".loans")).to_contain_text("Due back 24 December 2026")
-    expect(page.get_by_role("button", name="Renew: The Master and Margarita")).to_be_focused()
+    expect(page.get_by_role("button", name="Renew “The Master and Margarita”")).to_be_focused()
 
 
 @pytest.mark.parametrize("viewport", [KIOSK, LAPTOP, PHONE], ids=["kiosk", "laptop", "phone"])
