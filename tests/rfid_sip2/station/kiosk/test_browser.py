@@ -163,7 +163,7 @@ def test_every_control_is_a_big_target_and_nothing_scrolls_sideways(chromium, li
         small = page.evaluate(
             """() => [...document.querySelectorAll('button, input')]
                 .map((el) => [el.textContent.trim() || el.id, el.getBoundingClientRect()])
-                .filter(([, box]) => box.width < 48 || box.height < 48)
+                .filter(([, box]) => box.width < 56 || box.height < 56)
                 .map(([name]) => name)"""
         )
         sideways = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
