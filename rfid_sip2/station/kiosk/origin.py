@@ -11,12 +11,21 @@ from collections.abc import Collection
 from urllib.parse import urlsplit
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+EVERY_ADDRESS = ("0.0.0.0", "[::]", "")
 
 
 def own_hosts(host: str, port: int) -> frozenset[str]:
-    """The Host values the kiosk answers to when it listens on ``host``:``port``."""
+    """The Host values the kiosk answers to when it listens on ``host``:``port``.
+
+    A loopback address also answers to the other loopback names. Listening on every address
+    (0.0.0.0) answers to the loopback names only: a screen on another machine is given the
+    kiosk's own address to listen on, and answers to that.
+    """
     name = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    names = {name, *LOOPBACK_NAMES} if name in LOOPBACK_NAMES else {name}
+    if name in LOOPBACK_NAMES or name in EVERY_ADDRESS:
+        names = {*LOOPBACK_NAMES} | ({name} - set(EVERY_ADDRESS))
+    else:
+        names = {name}
     return frozenset(f"{each}:{port}" for each in names)
 
 

@@ -225,6 +225,8 @@ async def start_kiosk(
     bound = runner.addresses[0][1]
     hosts.update(own_hosts(host, bound))
     name = f"[{host}]" if ":" in host else host
+    if host in ("0.0.0.0", "::", ""):
+        name = "127.0.0.1"  # the address this machine's own screen uses
     url = f"http://{name}:{bound}/"
     log.info("event=kiosk_started url=%s", url)
     return KioskServer(url=url, runner=runner)
