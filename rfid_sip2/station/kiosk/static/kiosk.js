@@ -87,7 +87,8 @@
     const active = document.activeElement;
     const key = focusKey(active);
     const typed = new Map(
-      [...screen.querySelectorAll("input[id]:not([type=password])")].map((input) => [input.id, input.value]),
+      // Only fields marked to be kept (the card number, after a wrong PIN); a PIN never is.
+      [...screen.querySelectorAll("input[id][data-keep]")].map((input) => [input.id, input.value]),
     );
     const fresh = document.createElement("div");
     fresh.innerHTML = data.html;

@@ -172,3 +172,18 @@ def test_every_control_is_a_big_target_and_nothing_scrolls_sideways(chromium, li
 
     assert small == []
     assert not sideways
+
+
+def test_a_placed_hold_empties_its_field(page, live):
+    page.goto(live.url)
+    page.get_by_role("button", name="My account").click()
+    page.get_by_role("textbox", name="Card number").fill("1001")
+    page.get_by_role("textbox", name="PIN").fill("1234")
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("textbox", name="Item number").fill("31002")
+    page.get_by_role("button", name="Place a hold").click()
+
+    expect(page.locator(".status")).to_contain_text("Your hold is placed.")
+    expect(page.locator(".holds")).to_contain_text("Moby-Dick")
+    expect(page.get_by_role("textbox", name="Item number")).to_have_value("")
