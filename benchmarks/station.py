@@ -1,13 +1,13 @@
 """A 20-book stack through the self-service station: checkout, then return, against the gateway.
 
-Usage: uv run python benchmarks/station.py [--books 20] [--runs 5] [--pad memory|3m|feig]
+Usage: uv run python benchmarks/station.py [--books 20] [--runs 5] [--pad 3m|feig|memory]
                                           [--io-ms 0]
 
 The gateway runs as its own process (``rfid-sip2 serve``) on a fresh sandbox with an item for
-every book. The station runs here on a pluggable pad (``Stack``): ``memory``, a scripted reader
-answering from memory (the one the tests use; ``--io-ms`` adds a delay to every reader call, as
-a serial line would), or ``3m``/``feig``, the reader simulator (``rfid_sip2.rfid.simulator``)
-over a pty with the real driver, framing and serial I/O included.
+every book. The station runs here on a pluggable pad (``Stack``): ``3m`` (the default) or
+``feig``, the reader simulator (``rfid_sip2.rfid.simulator``) over a pty with the real driver,
+framing and serial I/O included; or ``memory``, the scripted reader the tests use, answering
+from memory (``--io-ms`` adds a delay to every reader call, as a serial line would).
 
 Each run puts the whole stack on the pad signed in (every book checked out, its security
 written and read back), then again in return mode (every book checked in and resecured), and
@@ -92,9 +92,8 @@ class SimulatorStack:
     protocol: str = "3m"
 
     def __post_init__(self) -> None:
-        from rfid_sip2.rfid.simulator import SimulatedReader
-
         from rfid_sip2.rfid.readers import open_reader
+        from rfid_sip2.rfid.simulator import SimulatedReader
 
         self.simulator = SimulatedReader(self.protocol)
         self.uids = [f"E0040100{n:08X}" for n in range(1, len(self.barcodes) + 1)]
@@ -314,7 +313,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--books", type=int, default=20)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--pad", choices=("memory", "3m", "feig"), default="memory")
+    parser.add_argument("--pad", choices=("3m", "feig", "memory"), default="3m")
     parser.add_argument("--io-ms", type=float, default=0.0, help="memory pad: ms per call")
     args = parser.parse_args()
 

@@ -236,9 +236,14 @@ def parser() -> argparse.ArgumentParser:
     export = book_actions.add_parser("export", help="failed entries as a Koha .koc file")
     export.add_argument("--output", required=True)
     book.set_defaults(run=journal)
-    from rfid_sip2.station.commands import add_commands as add_station
+    # Imported here: each command module takes its exit codes from this one.
+    from rfid_sip2.rfid.readers.commands import add_commands as add_reader_commands
+    from rfid_sip2.rfid.tag_commands import add_commands as add_tag_commands
+    from rfid_sip2.station.commands import add_commands as add_station_commands
 
-    add_station(commands)
+    add_tag_commands(commands)
+    add_reader_commands(commands)
+    add_station_commands(commands)
     return main
 
 

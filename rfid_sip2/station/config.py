@@ -13,36 +13,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from rfid_sip2.gateway.config import DEMO_LOGIN, DEMO_PASSWORD, ConfigError, listen_address
+from rfid_sip2.rfid.security import PRESETS, Security
 from rfid_sip2.rfid.tags import TagSettings
 
 PROTOCOLS = ("3m", "feig")
 SMTP_SCHEMES = ("smtp", "smtps", "smtp+starttls")
-
-
-@dataclass(frozen=True)
-class Security:
-    """How a tag says "on loan" or "in the library": the AFI values and/or the EAS bit.
-
-    The same fields, checks and presets as ``rfid_sip2.rfid.security`` (built beside this
-    module), which replaces this class and ``PRESETS`` with one import once both are merged.
-    """
-
-    afi_on_loan: int = 0xC2
-    afi_in_library: int = 0x07
-    use_afi: bool = True
-    use_eas: bool = False
-
-    def __post_init__(self) -> None:
-        if self.afi_on_loan == self.afi_in_library:
-            raise ValueError(
-                f"the AFI on loan and in the library must differ (both {self.afi_on_loan:02X})"
-            )
-        if not (self.use_afi or self.use_eas):
-            raise ValueError("security needs the AFI, EAS, or both")
-
-
-# ISO 28560-1 (the default), and the values of 3M-era deployments.
-PRESETS = {"iso": Security(), "3m": Security(afi_on_loan=0xD7, afi_in_library=0xDA)}
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from rfid_sip2.rfid.readers.base import InventoriedTag, Reader
+from rfid_sip2.rfid.security import Security
 from rfid_sip2.rfid.tags import ItemTag, TagSettings, decode
-from rfid_sip2.station.config import Security
 from rfid_sip2.station.retry import Wanted
 from rfid_sip2.station.timings import Timings
 

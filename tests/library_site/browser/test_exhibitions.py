@@ -39,7 +39,8 @@ def test_reader_goes_through_the_gallery_with_the_keyboard(page, demo_site):
     assert image.get_attribute("alt") == GALLERY_ALTS[0]
     page.keyboard.press("ArrowLeft")
     assert viewer.locator(".lightbox__caption").inner_text() == "Eminescu, Poems"
-    assert page.evaluate("document.querySelector('.lightbox__image').naturalWidth") > 0
+    # The picture loads after its address is set: wait for it (a missing file never loads).
+    page.wait_for_function("document.querySelector('.lightbox__image').naturalWidth > 0")
 
     for _ in range(4):  # focus stays on the viewer's buttons
         page.keyboard.press("Tab")

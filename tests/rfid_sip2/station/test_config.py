@@ -8,7 +8,8 @@ import pytest
 
 from rfid_sip2 import cli
 from rfid_sip2.gateway.config import ConfigError
-from rfid_sip2.station.config import Security, Smtp, load, smtp_from_env
+from rfid_sip2.rfid.security import Security
+from rfid_sip2.station.config import Smtp, load, smtp_from_env
 from rfid_sip2.station.languages import kiosk_language
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "rfid_sip2" / "station" / "example.toml"
