@@ -67,6 +67,9 @@ class ItemLine:
     ils_message: str = ""  # SIP2 AF as the library system worded it
     sort_bin: str = ""  # SIP2 CL, for HOLD_SHELF / TRANSFER
     destination: str = ""  # SIP2 CT, for TRANSFER
+    # Lent with its security still on (recorded offline, or the ILS said not to desensitize):
+    # the gate would sound, so the reader shows it at the desk on the way out.
+    show_at_desk: bool = False
 
 
 @dataclass(frozen=True)

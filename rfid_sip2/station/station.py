@@ -440,6 +440,7 @@ class Station:
                 ils_message=verdict.ils_message,
                 sort_bin=verdict.sort_bin,
                 destination=verdict.destination,
+                show_at_desk=verdict.show_at_desk,
             )
             self._line(uid, line)
 

@@ -37,6 +37,7 @@ class Verdict:
     ils_message: str = ""
     sort_bin: str = ""
     destination: str = ""
+    show_at_desk: bool = False
 
 
 def checkout_verdict(response: Message, *, unsecure_offline_loans: bool) -> Verdict:
@@ -52,6 +53,7 @@ def checkout_verdict(response: Message, *, unsecure_offline_loans: bool) -> Verd
         Wanted.ON_LOAN if unsecure else None,
         due=due_date(response.due_date),
         ils_message=message,
+        show_at_desk=not unsecure,
     )
 
 

@@ -133,9 +133,8 @@ async def _choose(control: StationControl, request: web.Request) -> None:
 
 async def _sign_in(control: StationControl, request: web.Request) -> None:
     form = await request.post()
-    patron_id = str(form.get("patron_id", "")).strip()
-    if patron_id:
-        await control.sign_in(patron_id, str(form.get("pin", "")))
+    # No number: the card lying on the pad, which the station knows; none there is its notice.
+    await control.sign_in(str(form.get("patron_id", "")).strip(), str(form.get("pin", "")))
 
 
 async def _renew(control: StationControl, request: web.Request) -> None:

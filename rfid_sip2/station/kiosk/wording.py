@@ -113,6 +113,9 @@ def item_words(line: ItemLine, language: str) -> ItemWords:
         case Outcome.NOT_OURS:
             headline = pgettext("kiosk", "This book belongs to another library.")
             action = to_desk
+    if line.show_at_desk and line.outcome in (Outcome.BORROWED, Outcome.RECORDED_OFFLINE):
+        action = pgettext("kiosk", "Its security is still on: show it at the desk on your way out.")
+        tone = "attention"
     return ItemWords(
         title=item_title(line.item_id, line.title, language),
         headline=headline,

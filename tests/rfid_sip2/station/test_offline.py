@@ -47,6 +47,7 @@ def test_loans_recorded_offline_keep_their_security_by_default(tmp_path, library
         await polls(station)
         assert outcome_list(station) == [Outcome.RECORDED_OFFLINE] * 2
         assert all(line.due is not None for line in station.screen().items)
+        assert all(line.show_at_desk for line in station.screen().items)
         assert {reader.afi(uid) for uid in uids} == {ISO_IN_LIBRARY}
         assert "write_afi" not in reader.calls
         await station.close()

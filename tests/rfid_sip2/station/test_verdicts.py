@@ -54,6 +54,7 @@ def test_a_loan_the_ils_does_not_desensitize_keeps_its_security():
     response = CheckoutResponse(ok=True, desensitize=False, item_identifier="1")
     verdict = checkout_verdict(response, unsecure_offline_loans=False)
     assert (verdict.outcome, verdict.wanted) == (Outcome.BORROWED, None)
+    assert verdict.show_at_desk
 
 
 @pytest.mark.parametrize(("allowed", "wanted"), [(False, None), (True, Wanted.ON_LOAN)])
@@ -63,6 +64,7 @@ def test_a_loan_recorded_offline_is_unsecured_only_where_the_site_allows(allowed
     )
     verdict = checkout_verdict(response, unsecure_offline_loans=allowed)
     assert (verdict.outcome, verdict.wanted) == (Outcome.RECORDED_OFFLINE, wanted)
+    assert verdict.show_at_desk is not allowed  # its security still on: the gate would sound
 
 
 def test_an_answer_of_the_wrong_kind_is_a_refusal():

@@ -100,6 +100,17 @@ def test_signing_in_with_the_right_pin_greets_the_reader_at_the_pad():
     assert "No books yet." in html
 
 
+def test_a_pin_without_a_number_signs_in_with_the_card_on_the_pad():
+    async def steps(station, http, kiosk):
+        await press(http, "/choose", mode="checkout")
+        await press(http, "/sign-in", patron_id="", pin="1234")
+        return station
+
+    station = play(steps)
+
+    assert station.calls == ["choose checkout", "sign_in "]
+
+
 def test_a_wrong_pin_is_said_and_no_pin_reaches_the_log(caplog):
     caplog.set_level(logging.DEBUG)
 

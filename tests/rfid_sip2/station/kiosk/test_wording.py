@@ -80,3 +80,18 @@ def test_every_fixed_word_of_the_screen_is_translated(language):
 
 def test_no_word_is_named_like_a_dict_method_the_templates_would_show_instead():
     assert set(labels("en")) & set(dir(dict)) == set()
+
+
+@pytest.mark.parametrize("outcome", [Outcome.BORROWED, Outcome.RECORDED_OFFLINE])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_loan_whose_security_is_still_on_sends_the_reader_to_the_desk(outcome, language):
+    calm = item_words(ItemLine("1", "Ion", outcome), language)
+    words = item_words(ItemLine("1", "Ion", outcome, show_at_desk=True), language)
+
+    assert not calm.action
+    assert words.action and words.tone == "attention"
+    if language != "en":
+        assert (
+            words.action
+            != item_words(ItemLine("1", "Ion", outcome, show_at_desk=True), "en").action
+        )
