@@ -22,6 +22,7 @@ from rfid_sip2.station.station import Station
 
 EXIT_OK, EXIT_READER, EXIT_KIOSK = 0, 5, 4
 DEFAULT_KIOSK = "127.0.0.1:8040"
+DEFAULT_DEMO_PAD = "127.0.0.1:8041"
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -46,6 +47,18 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="no kiosk page: a book drop that checks in what is put on the pad",
     )
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="a demo: the sandbox behind an in-process gateway, a simulated pad with tagged "
+        "books, and a page that puts them on the pad",
+    )
+    run.add_argument(
+        "--demo-pad",
+        metavar="HOST:PORT",
+        default=DEFAULT_DEMO_PAD,
+        help=f"where the demo pad page is served (default {DEFAULT_DEMO_PAD})",
+    )
     run.set_defaults(run=station_command)
 
 
@@ -56,6 +69,11 @@ def open_station_reader(config: StationConfig) -> Reader:
 
 
 def station_command(args: argparse.Namespace) -> int:
+    if args.demo:
+        from rfid_sip2.station.demo.run import run_demo
+
+        kiosk = listen_address(args.kiosk, "--kiosk")
+        return asyncio.run(run_demo(kiosk, listen_address(args.demo_pad, "--demo-pad")))
     config = load(
         Path(args.config) if args.config else None,
         os.environ,

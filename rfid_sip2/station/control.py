@@ -108,6 +108,7 @@ class Screen:
     notice_detail: str = ""  # SIP2 AF or the reader's error, as it came
     offline: bool = False  # the library system answers through the gateway's offline mode
     reader_ok: bool = True
+    card_on_pad: bool = False  # a library card was found on the pad: a PIN is all it needs
     busy: bool = False  # a request is under way: the kiosk disables its buttons
     idle_reset_at: datetime | None = None  # when the session resets by itself (UTC)
     languages: tuple[str, ...] = field(default=("en", "ru", "uk", "ro"))

@@ -288,6 +288,7 @@ class Station:
             return
         self._card = card.item_id
         events.event("patron_card", mode=self._screen.mode)
+        self._show(card_on_pad=True)
         if self._screen.mode is Mode.WELCOME:
             self._show(mode=Mode.SIGN_IN, notice=None, notice_detail="")
             self._touch()
@@ -790,6 +791,7 @@ class Station:
         self._show(
             mode=self.home,
             patron=None,
+            card_on_pad=False,
             items=(),
             notice=None if self._screen.reader_ok else Notice.READER_DOWN,
             notice_detail=self._reader_error,

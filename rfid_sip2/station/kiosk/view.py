@@ -63,6 +63,7 @@ class View:
     busy: bool
     offline: bool
     reader_ok: bool
+    card_on_pad: bool
     notice: NoticeWords | None
     greeting: str
     patron_message: str
@@ -127,6 +128,7 @@ def build_view(screen: Screen, now: datetime) -> View:
         busy=screen.busy,
         offline=screen.offline,
         reader_ok=screen.reader_ok,
+        card_on_pad=screen.card_on_pad,
         notice=(
             notice_words(screen.notice, screen.notice_detail, lang)
             if screen.notice is not None

@@ -39,6 +39,7 @@ def labels(language: str) -> dict[str, str]:
         "sign_in_hint": pgettext(
             "kiosk", "Place your library card on the pad, or type its number and your PIN."
         ),
+        "card_found": pgettext("kiosk", "Your library card is on the pad: now type your PIN."),
         "card_number": pgettext("kiosk", "Card number"),
         "pin": pgettext("kiosk", "PIN"),
         "keypad": pgettext("kiosk", "Keypad"),

@@ -73,12 +73,14 @@ def test_a_patron_card_on_the_pad_signs_in_with_its_pin(tmp_path, library):
         station = Station(station_config(tmp_path, library.port), reader)
         reader.place(card)
         await polls(station)
-        assert station.screen().mode is Mode.SIGN_IN
+        assert station.screen().mode is Mode.SIGN_IN and station.screen().card_on_pad
         await station.sign_in("", OLENA_PIN)
         screen = station.screen()
         assert screen.mode is Mode.CHECKOUT and screen.patron.name == "Олена Коваленко"
         await polls(station, 2)
         assert screen.items == ()  # the card itself is never circulated
+        await station.done()
+        assert not station.screen().card_on_pad  # the next reader starts without it
         await station.close()
 
     asyncio.run(scenario())

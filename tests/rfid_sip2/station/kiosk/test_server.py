@@ -111,6 +111,19 @@ def test_a_pin_without_a_number_signs_in_with_the_card_on_the_pad():
     assert station.calls == ["choose checkout", "sign_in "]
 
 
+def test_a_card_found_on_the_pad_asks_only_for_the_pin():
+    async def steps(station, http, kiosk):
+        await press(http, "/choose", mode="checkout")
+        station.show(card_on_pad=True)
+        return await page(http)
+
+    html = play(steps)
+
+    assert "Your library card is on the pad: now type your PIN." in html
+    assert re.search(r'<input id="pin"[^>]* autofocus', html)
+    assert not re.search(r'<input id="patron_id"[^>]* autofocus', html)
+
+
 def test_a_wrong_pin_is_said_and_no_pin_reaches_the_log(caplog):
     caplog.set_level(logging.DEBUG)
 
