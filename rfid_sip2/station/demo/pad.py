@@ -12,24 +12,18 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from aiohttp import web
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from rfid_sip2.rfid.readers.verified import DEFAULT_POLICY
 from rfid_sip2.rfid.security import Security
 from rfid_sip2.rfid.simulator import SimulatedReader
 from rfid_sip2.station.demo.books import DemoTag
 from rfid_sip2.station.kiosk.origin import own_hosts
+from rfid_sip2.station.kiosk.pages import templates
 from rfid_sip2.station.kiosk.server import HOSTS, guard
 from rfid_sip2.station.texts import translation
 
 STATIC = files("rfid_sip2.station.demo") / "static"
-ENVIRONMENT = Environment(
-    loader=PackageLoader("rfid_sip2.station.demo", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+ENVIRONMENT = templates("rfid_sip2.station.demo")
 PAD = web.AppKey("pad", "DemoPad")
 
 

@@ -6,14 +6,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from rfid_sip2.station.kiosk.view import View
 
-# Autoescaping on everything: titles and the library system's messages are not ours.
-ENVIRONMENT = Environment(
-    loader=PackageLoader("rfid_sip2.station.kiosk", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+def templates(package: str) -> Environment:
+    """The Jinja templates of ``package``, autoescaped: titles and the library system's
+    messages are not ours."""
+    return Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+ENVIRONMENT = templates("rfid_sip2.station.kiosk")
 
 
 def render_page(view: View) -> str:
