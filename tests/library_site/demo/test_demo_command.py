@@ -53,10 +53,19 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float) -> str:
 
 
 def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path):
-    port = free_port()
+    port, kiosk_port = free_port(), free_port()
     site = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "library_site.manage", "demo", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "library_site.manage",
+            "demo",
+            "--port",
+            str(port),
+            "--kiosk-port",
+            str(kiosk_port),
+        ],
         env=demo_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -93,11 +102,18 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         status, _type, body = fetch(f"{site}/uk/catalogue/41/")  # redirected to its slug
         assert status == 200 and "Кобзарь" in body.decode()
         assert fetch(f"{site}/covers/41.svg")[:2] == (200, "image/svg+xml; charset=utf-8")
+
+        # The self-service kiosk beside it, and its demo pad with tagged books.
+        kiosk = wait_for(f"http://127.0.0.1:{kiosk_port}/", process, seconds=30)
+        assert "Welcome to the library" in kiosk
+        pad = wait_for(f"http://127.0.0.1:{kiosk_port + 1}/", process, seconds=30)
+        assert pad.count("Put on the pad") >= 5
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert "Admin login: admin / demo-pass-123" in output
     assert "Reader login: reader / reader-pass-456" in output
+    assert f"Kiosk: http://127.0.0.1:{kiosk_port}/" in output
     assert "records synced" in output
     assert (tmp_path / "koha-sandbox.sqlite3").exists()
     # Quiet: no line per page created, no progress bar redrawn line after line.

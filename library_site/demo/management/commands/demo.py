@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
+from library_site.demo.station import KIOSK_PORT, start_station_demo, station_addresses
 from plugins.opac.acquisitions.demo import ensure_demo_acquisitions
 from plugins.opac.acquisitions.suggestions import send_waiting
 from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags, ensure_demo_shelves
@@ -47,8 +48,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--host", default="127.0.0.1", help="address to serve on (127.0.0.1)")
         parser.add_argument("--port", type=int, default=8000, help="port to serve on (8000)")
+        parser.add_argument(
+            "--kiosk-port",
+            type=int,
+            default=KIOSK_PORT,
+            help=f"the self-service kiosk's port on 127.0.0.1 ({KIOSK_PORT}; its demo pad on "
+            "the next one)",
+        )
 
-    def handle(self, *args, host: str, port: int, verbosity: int, **options) -> None:
+    def handle(
+        self, *args, host: str, port: int, kiosk_port: int, verbosity: int, **options
+    ) -> None:
         if not settings.DEMO_ALLOWED:
             raise CommandError(
                 "the demo resets the admin password; run it with the development settings "
@@ -68,11 +78,19 @@ class Command(BaseCommand):
         ensure_demo_shelves()  # the demo readers' and the reader's, made just above
         serve_site_at(host, port)
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        if any(port_in_use(*where) for where in station_addresses(kiosk_port)):
+            station = (
+                f"Kiosk: not started, port {kiosk_port} or {kiosk_port + 1} is in use "
+                f"(choose others with --kiosk-port)\n"
+            )
+        else:
+            station = start_station_demo(kiosk_port) + "\n"
         self.stdout.write(
             self.style.SUCCESS(f"\nSite:  http://{address}/\nAdmin: http://{address}/admin/\n")
             + f"Admin login: admin / {password}\n"
             + f"Reader login: {card.user.get_username()} / {reader_password} "
             + f"(library card {PATRON.cardnumber}, PIN {PATRON.pin})\n"
+            + station
         )
         call_command("runserver", address, use_reloader=False, use_ipv6=":" in host)
 
