@@ -39,6 +39,33 @@ def prepare(folder: Path, items: int) -> tuple[Path, list[str]]:
     return path, barcodes
 
 
+def write_config(
+    folder: Path, port: int, sandbox: Path, login: str, gateway: str = "", account: str = ""
+) -> Path:
+    """The gateway's TOML in ``folder``: one listener on ``port``, one device account
+    ``login`` (password in $BENCH_PASSWORD) and the sandbox upstream; ``gateway`` and
+    ``account`` are more lines for those tables."""
+    config = folder / "gateway.toml"
+    config.write_text(f"""
+[gateway]
+{gateway}
+[[listeners]]
+host = "127.0.0.1"
+port = {port}
+[[accounts]]
+login = "{login}"
+password_env = "BENCH_PASSWORD"
+institution_id = "CPL"
+{account}
+[upstream]
+kind = "sandbox"
+sandbox_path = "{sandbox}"
+[journal]
+path = "journal.sqlite3"
+""")
+    return config
+
+
 @contextmanager
 def serving(config: Path, port: int, env: Mapping[str, str]) -> Iterator[subprocess.Popen]:
     """The gateway on ``config``, run in the config's folder, once it accepts on ``port``

@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.sandbox_gateway import free_port, prepare, serving  # noqa: E402
+from benchmarks.sandbox_gateway import free_port, prepare, serving, write_config  # noqa: E402
 from koha_bridge.sandbox.sandbox import Sandbox  # noqa: E402
 from rfid_sip2.client import SipClient  # noqa: E402
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message  # noqa: E402
@@ -43,27 +43,6 @@ from rfid_sip2.upstreams.sandbox import SandboxUpstream  # noqa: E402
 
 PATRON = "23529001000011"
 LOGIN, PASSWORD = "bench", "bench-password"
-
-
-def write_config(folder: Path, port: int, sandbox: Path) -> Path:
-    config = folder / "gateway.toml"
-    config.write_text(f"""
-[gateway]
-max_connections = 1000
-[[listeners]]
-host = "127.0.0.1"
-port = {port}
-[[accounts]]
-login = "{LOGIN}"
-password_env = "BENCH_PASSWORD"
-institution_id = "CPL"
-[upstream]
-kind = "sandbox"
-sandbox_path = "{sandbox}"
-[journal]
-path = "journal.sqlite3"
-""")
-    return config
 
 
 def peak_memory_kib(pid: int) -> int:
@@ -138,7 +117,8 @@ def main() -> None:
     solo = barcodes.pop()
     port = free_port()
     env = {**os.environ, "BENCH_PASSWORD": PASSWORD, "LOG_LEVEL": "WARNING"}
-    with serving(write_config(folder, port, sandbox), port, env) as gateway:
+    config = write_config(folder, port, sandbox, LOGIN, gateway="max_connections = 1000")
+    with serving(config, port, env) as gateway:
         direct_latencies = asyncio.run(direct(sandbox, solo, args.rounds))
         through = asyncio.run(one_at_a_time(port, solo, args.rounds))
         latencies = asyncio.run(load(port, barcodes, args.seconds))

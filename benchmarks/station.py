@@ -34,7 +34,7 @@ from typing import Protocol
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.sandbox_gateway import free_port, prepare, serving  # noqa: E402
+from benchmarks.sandbox_gateway import free_port, prepare, serving, write_config  # noqa: E402
 from rfid_sip2.client import SipClient  # noqa: E402
 from rfid_sip2.rfid.readers.base import Reader  # noqa: E402
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest  # noqa: E402
@@ -108,26 +108,6 @@ class SimulatorStack:
     def lift_all(self) -> None:
         for uid in self.uids:
             self.simulator.remove(uid)
-
-
-def write_config(folder: Path, port: int, sandbox: Path) -> Path:
-    config = folder / "gateway.toml"
-    config.write_text(f"""
-[[listeners]]
-host = "127.0.0.1"
-port = {port}
-[[accounts]]
-login = "{LOGIN}"
-password_env = "BENCH_PASSWORD"
-institution_id = "CPL"
-location = "CPL"
-[upstream]
-kind = "sandbox"
-sandbox_path = "{sandbox}"
-[journal]
-path = "journal.sqlite3"
-""")
-    return config
 
 
 @dataclass
@@ -297,7 +277,8 @@ def main() -> None:
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(REPO),
     }
-    with serving(write_config(folder, port, sandbox), port, env):
+    config = write_config(folder, port, sandbox, LOGIN, account='location = "CPL"')
+    with serving(config, port, env):
         stations, baselines = asyncio.run(measure(args, port, barcodes, folder))
     pad = (
         f"in memory, {args.io_ms:g} ms per reader call"
