@@ -7,6 +7,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 
+from rfid_sip2.rfid.readers.uid import checked_uid
+
 
 class FieldError(Exception):
     """What a tag or the reader would answer instead of doing the command."""
@@ -235,10 +237,7 @@ class TagField:
 
 
 def _uid(uid: bytes | str) -> bytes:
-    value = bytes.fromhex(uid) if isinstance(uid, str) else bytes(uid)
-    if len(value) != 8:
-        raise ValueError(f"a tag UID has 8 bytes, not {len(value)}")
-    return value
+    return checked_uid(bytes.fromhex(uid) if isinstance(uid, str) else uid)
 
 
 def _in_range(tag: SimulatedTag, first: int, count: int) -> None:
