@@ -23,20 +23,18 @@ import dataclasses
 import itertools
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from koha_bridge.sandbox import catalogue  # noqa: E402
+from benchmarks.sandbox_gateway import free_port, prepare, serving, write_config  # noqa: E402
 from koha_bridge.sandbox.sandbox import Sandbox  # noqa: E402
 from rfid_sip2.client import SipClient  # noqa: E402
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message  # noqa: E402
@@ -45,50 +43,6 @@ from rfid_sip2.upstreams.sandbox import SandboxUpstream  # noqa: E402
 
 PATRON = "23529001000011"
 LOGIN, PASSWORD = "bench", "bench-password"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def prepare(folder: Path, devices: int) -> tuple[Path, list[str]]:
-    """A seeded sandbox with ``devices`` extra items, and a patron allowed to hold them all."""
-    path = folder / "sandbox.sqlite3"
-    sandbox = Sandbox(path)
-    now = datetime.now(UTC)
-    barcodes = [f"BENCH{n:06d}" for n in range(devices)]
-    with sandbox.store.transaction() as db:
-        db.execute("INSERT INTO circulation_rules VALUES ('*', 'PT', '*', 'maxissueqty', '100000')")
-        for barcode in barcodes:
-            catalogue.add_item(
-                db, biblio_id=1, barcode=barcode, library_id="CPL", item_type_id="BK", when=now
-            )
-        db.execute("DELETE FROM holds")
-    sandbox.store.close()
-    return path, barcodes
-
-
-def write_config(folder: Path, port: int, sandbox: Path) -> Path:
-    config = folder / "gateway.toml"
-    config.write_text(f"""
-[gateway]
-max_connections = 1000
-[[listeners]]
-host = "127.0.0.1"
-port = {port}
-[[accounts]]
-login = "{LOGIN}"
-password_env = "BENCH_PASSWORD"
-institution_id = "CPL"
-[upstream]
-kind = "sandbox"
-sandbox_path = "{sandbox}"
-[journal]
-path = "journal.sqlite3"
-""")
-    return config
 
 
 def peak_memory_kib(pid: int) -> int:
@@ -163,34 +117,12 @@ def main() -> None:
     solo = barcodes.pop()
     port = free_port()
     env = {**os.environ, "BENCH_PASSWORD": PASSWORD, "LOG_LEVEL": "WARNING"}
-    gateway = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rfid_sip2.cli",
-            "serve",
-            "--config",
-            str(write_config(folder, port, sandbox)),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd=folder,
-    )
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    config = write_config(folder, port, sandbox, LOGIN, gateway="max_connections = 1000")
+    with serving(config, port, env) as gateway:
         direct_latencies = asyncio.run(direct(sandbox, solo, args.rounds))
         through = asyncio.run(one_at_a_time(port, solo, args.rounds))
         latencies = asyncio.run(load(port, barcodes, args.seconds))
         memory = peak_memory_kib(gateway.pid)
-    finally:
-        gateway.terminate()
-        gateway.wait(30)
 
     direct_p50 = statistics.median(direct_latencies) * 1000
     gateway_p50 = statistics.median(through) * 1000

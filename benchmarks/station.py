@@ -22,22 +22,19 @@ import argparse
 import asyncio
 import atexit
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from koha_bridge.sandbox import catalogue  # noqa: E402
-from koha_bridge.sandbox.sandbox import Sandbox  # noqa: E402
+from benchmarks.sandbox_gateway import free_port, prepare, serving, write_config  # noqa: E402
 from rfid_sip2.client import SipClient  # noqa: E402
 from rfid_sip2.rfid.readers.base import Reader  # noqa: E402
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest  # noqa: E402
@@ -113,53 +110,6 @@ class SimulatorStack:
             self.simulator.remove(uid)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def prepare(folder: Path, books: int) -> tuple[Path, list[str]]:
-    """A seeded sandbox with ``books`` items at CPL, no holds, and no loan limit."""
-    path = folder / "sandbox.sqlite3"
-    sandbox = Sandbox(path)
-    barcodes = [f"BENCH{n:06d}" for n in range(books)]
-    with sandbox.store.transaction() as db:
-        db.execute("INSERT INTO circulation_rules VALUES ('*', 'PT', '*', 'maxissueqty', '100000')")
-        for barcode in barcodes:
-            catalogue.add_item(
-                db,
-                biblio_id=1,
-                barcode=barcode,
-                library_id="CPL",
-                item_type_id="BK",
-                when=datetime.now(UTC),
-            )
-        db.execute("DELETE FROM holds")
-    sandbox.store.close()
-    return path, barcodes
-
-
-def write_config(folder: Path, port: int, sandbox: Path) -> Path:
-    config = folder / "gateway.toml"
-    config.write_text(f"""
-[[listeners]]
-host = "127.0.0.1"
-port = {port}
-[[accounts]]
-login = "{LOGIN}"
-password_env = "BENCH_PASSWORD"
-institution_id = "CPL"
-location = "CPL"
-[upstream]
-kind = "sandbox"
-sandbox_path = "{sandbox}"
-[journal]
-path = "journal.sqlite3"
-""")
-    return config
-
-
 @dataclass
 class Phase:
     """One pass of the stack: wall time and its split, in seconds."""
@@ -182,31 +132,31 @@ async def station_run(config: StationConfig, stack: Stack, books: int) -> tuple[
         await station.choose(Mode.SIGN_IN)
         await station.sign_in(PATRON, PIN)
         assert station.screen().mode is Mode.CHECKOUT, station.screen().notice
-        station.timings.clear()
-        started = time.perf_counter()
-        stack.place_all()
-        await station.poll_once()
-        checkout = phase(station.timings, time.perf_counter() - started)
-        outcomes = [line.outcome for line in station.screen().items]
-        assert outcomes == [Outcome.BORROWED] * books, outcomes
+        checkout = await timed_pass(station, stack, [Outcome.BORROWED] * books)
         await station.finish()
         await station.done()
         stack.lift_all()
         await station.poll_once()
         await station.choose(Mode.RETURN)
-        station.timings.clear()
-        started = time.perf_counter()
-        stack.place_all()
-        await station.poll_once()
-        checkin = phase(station.timings, time.perf_counter() - started)
-        outcomes = [line.outcome for line in station.screen().items]
-        assert outcomes == [Outcome.RETURNED] * books, outcomes
+        checkin = await timed_pass(station, stack, [Outcome.RETURNED] * books)
         await station.done()
         stack.lift_all()
         await station.poll_once()
     finally:
         await station.close()
     return checkout, checkin
+
+
+async def timed_pass(station: Station, stack: Stack, expected: list[Outcome]) -> Phase:
+    """The whole stack put on the pad and handled in one poll, each book as ``expected``."""
+    station.timings.clear()
+    started = time.perf_counter()
+    stack.place_all()
+    await station.poll_once()
+    timed = phase(station.timings, time.perf_counter() - started)
+    outcomes = [line.outcome for line in station.screen().items]
+    assert outcomes == expected, outcomes
+    return timed
 
 
 async def baseline_run(port: int, barcodes: list[str]) -> tuple[float, float]:
@@ -321,32 +271,15 @@ def main() -> None:
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     sandbox, barcodes = prepare(folder, args.books)
     port = free_port()
-    env = {"PATH": "/usr/bin:/bin", "BENCH_PASSWORD": PASSWORD, "LOG_LEVEL": "WARNING"}
-    gateway = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rfid_sip2.cli",
-            "serve",
-            "--config",
-            str(write_config(folder, port, sandbox)),
-        ],
-        env={**env, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd=folder,
-    )
-    try:
-        for _ in range(400):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "BENCH_PASSWORD": PASSWORD,
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(REPO),
+    }
+    config = write_config(folder, port, sandbox, LOGIN, account='location = "CPL"')
+    with serving(config, port, env):
         stations, baselines = asyncio.run(measure(args, port, barcodes, folder))
-    finally:
-        gateway.terminate()
-        gateway.wait(30)
     pad = (
         f"in memory, {args.io_ms:g} ms per reader call"
         if args.pad == "memory"

@@ -3,8 +3,14 @@
 import os
 import shutil
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 IN_CI = os.environ.get("LIBRARY20_CI") == "1"
 
@@ -32,3 +38,29 @@ def chromium_path() -> str | None:
         or shutil.which("chromium")
         or shutil.which("chromium-browser")
     )
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextmanager
+def chromium() -> Iterator["Browser"]:
+    """Debian's headless Chromium driven by Playwright, closed on leaving; skipped without it."""
+    executable = chromium_path()
+    require(executable is not None, "Chromium (Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

@@ -389,10 +389,14 @@ def load(path: Path | None, env: Mapping[str, str] = os.environ) -> GatewayConfi
         }
         env = {"SIP2_DEMO_PASSWORD": DEMO_PASSWORD, **env}
         return from_mapping(demo, env, Path("."), var_dir)
+    return from_mapping(read_toml(path), env, path.parent, var_dir)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A configuration file's tables; ConfigError in one sentence if it cannot be read."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    return from_mapping(data, env, path.parent, var_dir)

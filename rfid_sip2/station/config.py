@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from rfid_sip2.gateway.config import DEMO_LOGIN, DEMO_PASSWORD, ConfigError, listen_address
+from rfid_sip2.gateway.config import (
+    DEMO_LOGIN,
+    DEMO_PASSWORD,
+    ConfigError,
+    listen_address,
+    read_toml,
+)
 from rfid_sip2.rfid.security import PRESETS, Security
 from rfid_sip2.rfid.tags import TagSettings
 
@@ -147,12 +152,7 @@ def load(path: Path | None, env: Mapping[str, str] = os.environ, **flags: Any) -
     data: dict[str, Any] = {}
     base = Path(".")
     if path is not None:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as error:
-            raise ConfigError(f"{path}: {error.strerror}") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        data = read_toml(path)
         base = path.parent
     station = dict(_table(data, "station"))
     sip2 = dict(_table(data, "sip2"))

@@ -17,6 +17,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from rfid_sip2.rfid.readers.base import (
     InventoriedTag,
@@ -73,6 +74,9 @@ from rfid_sip2.station.verdicts import (
     missing_parts,
     not_ours,
 )
+
+# What the ILS answers to a change of the signed-in patron's account.
+Answer = TypeVar("Answer", RenewResponse, HoldResponse)
 
 CIRCULATING = (Mode.CHECKOUT, Mode.RETURN)
 CHARGED_STATUS = "04"  # SIP2 circulation status of an item on loan
@@ -656,26 +660,17 @@ class Station:
             if self._who is None:
                 return
             await self._begin()
-            try:
-                response = await self.ils.change(
-                    RenewRequest(
-                        transaction_date=self.ils.stamp(),
-                        institution_id=self.config.institution_id,
-                        patron_identifier=self._who.patron_id,
-                        item_identifier=item_id,
-                        terminal_password=self.config.terminal_password,
-                    )
-                )
-            except IlsUnreachable as error:
-                self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
-                return
-            self._note_offline(response)
-            renewed = isinstance(response, RenewResponse) and response.ok
-            events.event("renew", item=item_id, ok="Y" if renewed else "N")
-            if not renewed:
-                self._show(
-                    busy=False, notice=Notice.RENEW_REFUSED, notice_detail=ils_message(response)
-                )
+            request = RenewRequest(
+                transaction_date=self.ils.stamp(),
+                institution_id=self.config.institution_id,
+                patron_identifier=self._who.patron_id,
+                item_identifier=item_id,
+                terminal_password=self.config.terminal_password,
+            )
+            response = await self._account_change(
+                "renew", item_id, request, RenewResponse, Notice.RENEW_REFUSED
+            )
+            if response is None:
                 return
             due = due_day(response.due_date)
             self._known[item_id] = Known(response.title_identifier, response.due_date)
@@ -696,27 +691,18 @@ class Station:
             if self._who is None:
                 return
             await self._begin()
-            try:
-                response = await self.ils.change(
-                    HoldRequest(
-                        hold_mode="+",
-                        transaction_date=self.ils.stamp(),
-                        institution_id=self.config.institution_id,
-                        patron_identifier=self._who.patron_id,
-                        item_identifier=item_id,
-                        terminal_password=self.config.terminal_password,
-                    )
-                )
-            except IlsUnreachable as error:
-                self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
-                return
-            self._note_offline(response)
-            placed = isinstance(response, HoldResponse) and response.ok
-            events.event("hold", item=item_id, ok="Y" if placed else "N")
-            if not placed:
-                self._show(
-                    busy=False, notice=Notice.HOLD_REFUSED, notice_detail=ils_message(response)
-                )
+            request = HoldRequest(
+                hold_mode="+",
+                transaction_date=self.ils.stamp(),
+                institution_id=self.config.institution_id,
+                patron_identifier=self._who.patron_id,
+                item_identifier=item_id,
+                terminal_password=self.config.terminal_password,
+            )
+            response = await self._account_change(
+                "hold", item_id, request, HoldResponse, Notice.HOLD_REFUSED
+            )
+            if response is None:
                 return
             patron = self._screen.patron
             hold = Hold(item_id=item_id, title=response.title_identifier or "", ready=False)
@@ -726,6 +712,29 @@ class Station:
                 notice=Notice.HOLD_PLACED,
                 notice_detail=ils_message(response),
             )
+
+    async def _account_change(
+        self,
+        kind: str,
+        item_id: str,
+        request: Message,
+        answer: type[Answer],
+        refused: Notice,
+    ) -> Answer | None:
+        """Send a renewal or hold and log it; the answer when the ILS agreed, else None with
+        the refusal or the outage already on screen."""
+        try:
+            response = await self.ils.change(request)
+        except IlsUnreachable as error:
+            self._show(busy=False, notice=Notice.ILS_UNREACHABLE, notice_detail=str(error))
+            return None
+        self._note_offline(response)
+        agreed = isinstance(response, answer) and response.ok
+        events.event(kind, item=item_id, ok="Y" if agreed else "N")
+        if not agreed:
+            self._show(busy=False, notice=refused, notice_detail=ils_message(response))
+            return None
+        return response
 
     async def finish(self) -> None:
         async with self._turn:

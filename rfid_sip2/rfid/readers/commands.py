@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rfid_sip2.rfid.readers import PROTOCOLS, open_reader
 from rfid_sip2.rfid.readers.base import ReaderError
+from rfid_sip2.rfid.readers.uid import UID_LENGTH
 
 EXIT_OK, EXIT_USAGE, EXIT_READER = 0, 2, 3
 
@@ -65,7 +66,7 @@ def run_read(args: argparse.Namespace) -> int:
         uid = bytes.fromhex(args.uid)
     except ValueError:
         uid = b""
-    if len(uid) != 8:
+    if len(uid) != UID_LENGTH:
         return _failed(f"{args.uid!r} is not a tag UID (16 hex digits)", EXIT_USAGE)
     try:
         reader = open_reader(args.reader, args.protocol, timeout=args.timeout)

@@ -18,11 +18,11 @@ from rfid_sip2.rfid.readers.errors import (
     StatusError,
     TagNotAnswering,
 )
+from rfid_sip2.rfid.readers.uid import UID_LENGTH, checked_uid
 
 ANY_ADDRESS = 0xFF
 ISO_HOST = 0xB0
 STX = 0x02
-UID_LENGTH = 8
 ISO_15693 = 0x03  # TR-TYPE of an ISO 15693 tag in inventory replies
 
 MODE_NON_ADDRESSED = 0x00
@@ -177,7 +177,7 @@ def inventory_request(more: bool = False, afi: int = 0, address: int = ANY_ADDRE
 
 def read_blocks_request(uid: bytes, first: int, count: int, address: int = ANY_ADDRESS) -> bytes:
     mode = MODE_ADDRESSED | MODE_SECURITY_STATUS
-    body = bytes([SubCommand.READ_BLOCKS, mode]) + _uid(uid) + bytes([first, count])
+    body = bytes([SubCommand.READ_BLOCKS, mode]) + checked_uid(uid) + bytes([first, count])
     return encode_frame(ISO_HOST, body, address)
 
 
@@ -188,24 +188,18 @@ def write_blocks_request(
     if not wire_data or len(wire_data) % block_size:
         raise ValueError(f"Feig writes whole {block_size}-byte blocks, not {len(wire_data)} bytes")
     count = len(wire_data) // block_size
-    body = bytes([SubCommand.WRITE_BLOCKS, MODE_ADDRESSED]) + _uid(uid)
+    body = bytes([SubCommand.WRITE_BLOCKS, MODE_ADDRESSED]) + checked_uid(uid)
     return encode_frame(ISO_HOST, body + bytes([first, count, block_size]) + wire_data, address)
 
 
 def write_afi_request(uid: bytes, afi: int, address: int = ANY_ADDRESS) -> bytes:
-    body = bytes([SubCommand.WRITE_AFI, MODE_ADDRESSED]) + _uid(uid) + bytes([afi])
+    body = bytes([SubCommand.WRITE_AFI, MODE_ADDRESSED]) + checked_uid(uid) + bytes([afi])
     return encode_frame(ISO_HOST, body, address)
 
 
 def system_info_request(uid: bytes, address: int = ANY_ADDRESS) -> bytes:
-    body = bytes([SubCommand.SYSTEM_INFO, MODE_ADDRESSED]) + _uid(uid)
+    body = bytes([SubCommand.SYSTEM_INFO, MODE_ADDRESSED]) + checked_uid(uid)
     return encode_frame(ISO_HOST, body, address)
-
-
-def _uid(uid: bytes) -> bytes:
-    if len(uid) != UID_LENGTH:
-        raise ValueError(f"a tag UID has {UID_LENGTH} bytes, not {len(uid)}")
-    return bytes(uid)
 
 
 # Replies.

@@ -18,9 +18,9 @@ from rfid_sip2.rfid.readers.errors import (
     StatusError,
     TagNotAnswering,
 )
+from rfid_sip2.rfid.readers.uid import UID_LENGTH, checked_uid
 
 START = 0xD6
-UID_LENGTH = 8
 BLOCK_SIZE = 4
 # Response options of the inventory as Biblio-RFID captured them: UIDs only, no DSFID.
 INVENTORY_OPTIONS = 0x05
@@ -147,36 +147,30 @@ def inventory_request(afi: int = 0) -> bytes:
 
 
 def read_blocks_request(uid: bytes, first: int, count: int) -> bytes:
-    return encode_frame(Command.READ_BLOCKS, _uid(uid) + bytes([first, count]))
+    return encode_frame(Command.READ_BLOCKS, checked_uid(uid) + bytes([first, count]))
 
 
 def write_blocks_request(uid: bytes, first: int, data: bytes) -> bytes:
     if not data or len(data) % BLOCK_SIZE:
         raise ValueError(f"3M writes whole {BLOCK_SIZE}-byte blocks, not {len(data)} bytes")
     count = len(data) // BLOCK_SIZE
-    return encode_frame(Command.WRITE_BLOCKS, _uid(uid) + bytes([first, count, 0]) + data)
+    return encode_frame(Command.WRITE_BLOCKS, checked_uid(uid) + bytes([first, count, 0]) + data)
 
 
 def get_afi_request(uid: bytes) -> bytes:
-    return encode_frame(Command.GET_AFI, _uid(uid))
+    return encode_frame(Command.GET_AFI, checked_uid(uid))
 
 
 def write_afi_request(uid: bytes, afi: int) -> bytes:
-    return encode_frame(Command.WRITE_AFI, _uid(uid) + bytes([afi]))
+    return encode_frame(Command.WRITE_AFI, checked_uid(uid) + bytes([afi]))
 
 
 def check_eas_request(uid: bytes) -> bytes:
-    return encode_frame(Command.CHECK_EAS, _uid(uid))
+    return encode_frame(Command.CHECK_EAS, checked_uid(uid))
 
 
 def eas_control_request(uid: bytes, armed: bool) -> bytes:
-    return encode_frame(Command.EAS_CONTROL, _uid(uid) + bytes([int(armed)]))
-
-
-def _uid(uid: bytes) -> bytes:
-    if len(uid) != UID_LENGTH:
-        raise ValueError(f"a tag UID has {UID_LENGTH} bytes, not {len(uid)}")
-    return bytes(uid)
+    return encode_frame(Command.EAS_CONTROL, checked_uid(uid) + bytes([int(armed)]))
 
 
 # Replies (what the simulator sends, and what a driver parses).

@@ -23,9 +23,10 @@ For example ``printf 'place E004010012345678 afi=07\\ntags\\n' | nc 127.0.0.1 70
 from __future__ import annotations
 
 import contextlib
-import selectors
 import socket
 from typing import TYPE_CHECKING
+
+from rfid_sip2.rfid.simulator.listener import Listener
 
 if TYPE_CHECKING:
     from rfid_sip2.rfid.simulator.server import SimulatedReader
@@ -128,61 +129,21 @@ def describe(tag) -> str:
     )
 
 
-class ControlChannel:
-    """The control channel's TCP endpoint, run by the simulator's selector."""
+class ControlChannel(Listener[bytes]):
+    """The control channel's TCP endpoint, run by the simulator's selector; each connection
+    keeps the part of a line not ended yet."""
 
     def __init__(self, reader: SimulatedReader, host: str, port: int) -> None:
-        self.reader, self.host, self.port = reader, host, port
-        self._listener: socket.socket | None = None
-        self._buffers: dict[socket.socket, bytes] = {}
+        super().__init__(host, port)
+        self.reader = reader
 
-    def open(self, selector: selectors.BaseSelector) -> None:
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((self.host, self.port))
-        listener.listen()
-        listener.setblocking(False)
-        self.host, self.port = listener.getsockname()[:2]
-        self._listener = listener
-        selector.register(listener, selectors.EVENT_READ, lambda: self._accept(selector))
+    def _start(self, connection: socket.socket) -> bytes:
+        return b""
 
-    def close(self, selector: selectors.BaseSelector) -> None:
-        for connection in list(self._buffers):
-            self._drop(selector, connection)
-        if self._listener is not None:
-            selector.unregister(self._listener)
-            self._listener.close()
-            self._listener = None
-
-    def _accept(self, selector: selectors.BaseSelector) -> None:
-        if self._listener is None:
-            return
-        try:
-            connection, _ = self._listener.accept()
-        except BlockingIOError:
-            return
-        connection.setblocking(True)
-        self._buffers[connection] = b""
-        selector.register(
-            connection, selectors.EVENT_READ, lambda: self._readable(selector, connection)
-        )
-
-    def _readable(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
-        try:
-            data = connection.recv(4096)
-        except OSError:
-            data = b""
-        if not data:
-            self._drop(selector, connection)
-            return
-        *lines, rest = (self._buffers[connection] + data).split(b"\n")
-        self._buffers[connection] = rest
+    def _received(self, connection: socket.socket, data: bytes) -> None:
+        *lines, rest = (self._connections[connection] + data).split(b"\n")
+        self._connections[connection] = rest
         for line in lines:
             reply = execute(self.reader, line.decode("utf-8", "replace"))
             with contextlib.suppress(OSError):
                 connection.sendall("".join(f"{text}\n" for text in reply).encode())
-
-    def _drop(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
-        selector.unregister(connection)
-        connection.close()
-        del self._buffers[connection]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from rfid_sip2.rfid.readers import feig_protocol as proto
 from rfid_sip2.rfid.readers.errors import CorruptFrame
 from rfid_sip2.rfid.readers.feig_protocol import Status, SubCommand
+from rfid_sip2.rfid.readers.uid import leading_uid
 from rfid_sip2.rfid.simulator.field import (
     Answering,
     BlockLocked,
@@ -94,7 +95,7 @@ class FeigResponder:
         return proto.reply(status, proto.inventory_data(page))
 
     def _read(self, mode: int, rest: bytes) -> bytes:
-        uid, first, count = _uid(rest), rest[UID], rest[UID + 1]
+        uid, first, count = leading_uid(rest), rest[UID], rest[UID + 1]
         blocks = self.field.read(uid, first, count)
         size = len(blocks[0][0])
         return proto.reply(
@@ -105,7 +106,7 @@ class FeigResponder:
         )
 
     def _write(self, mode: int, rest: bytes) -> bytes:
-        uid, first, count, size = _uid(rest), rest[UID], rest[UID + 1], rest[UID + 2]
+        uid, first, count, size = leading_uid(rest), rest[UID], rest[UID + 1], rest[UID + 2]
         wire = rest[UID + 3 :]
         if len(wire) != count * size or not size:
             raise ValueError("block count, size and data disagree")
@@ -114,18 +115,12 @@ class FeigResponder:
         return proto.reply(Status.OK)
 
     def _write_afi(self, mode: int, rest: bytes) -> bytes:
-        self.field.write_afi(_uid(rest), rest[UID])
+        self.field.write_afi(leading_uid(rest), rest[UID])
         return proto.reply(Status.OK)
 
     def _system_info(self, mode: int, rest: bytes) -> bytes:
-        tag = self.field.answering(_uid(rest))
+        tag = self.field.answering(leading_uid(rest))
         info = proto.SystemInfo(
             tag.dsfid, tag.uid, tag.afi, tag.block_size, tag.block_count, NXP_ICODE_SLI
         )
         return proto.reply(Status.OK, proto.system_info_data(info))
-
-
-def _uid(rest: bytes) -> bytes:
-    if len(rest) < UID:
-        raise ValueError("no UID")
-    return bytes(rest[:UID])

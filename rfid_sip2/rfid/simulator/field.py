@@ -7,6 +7,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 
+from rfid_sip2.rfid.readers.uid import checked_uid
+
 
 class FieldError(Exception):
     """What a tag or the reader would answer instead of doing the command."""
@@ -188,24 +190,21 @@ class TagField:
                 self._lift(uid)
 
     def write_afi(self, uid: bytes, afi: int) -> None:
-        with self._lock:
-            tag = self._answering(uid)
-            if self._write_fault():
-                return
-            lifted_after = self._lifting(uid)
-            if lifted_after != 0:
-                self._tags[uid] = replace(tag, afi=afi)
-            if lifted_after is not None:
-                self._lift(uid)
+        self._write_setting(uid, afi=afi)
 
     def write_eas(self, uid: bytes, armed: bool) -> None:
+        self._write_setting(uid, eas=armed)
+
+    def _write_setting(self, uid: bytes, **setting: int | bool) -> None:
+        """Change one of the tag's settings (AFI, EAS): all or nothing, so a write the fault
+        lifts after 0 blocks is lost and one lifted after 1 or more lands."""
         with self._lock:
             tag = self._answering(uid)
             if self._write_fault():
                 return
             lifted_after = self._lifting(uid)
             if lifted_after != 0:
-                self._tags[uid] = replace(tag, eas=armed)
+                self._tags[uid] = replace(tag, **setting)
             if lifted_after is not None:
                 self._lift(uid)
 
@@ -238,10 +237,7 @@ class TagField:
 
 
 def _uid(uid: bytes | str) -> bytes:
-    value = bytes.fromhex(uid) if isinstance(uid, str) else bytes(uid)
-    if len(value) != 8:
-        raise ValueError(f"a tag UID has 8 bytes, not {len(value)}")
-    return value
+    return checked_uid(bytes.fromhex(uid) if isinstance(uid, str) else uid)
 
 
 def _in_range(tag: SimulatedTag, first: int, count: int) -> None:

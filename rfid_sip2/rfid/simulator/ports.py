@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from rfid_sip2.rfid.simulator.listener import Listener
+
 log = logging.getLogger(__name__)
 
 
@@ -98,63 +100,25 @@ class PtyPort:
                 os.set_blocking(self._master, False)
 
 
-class TcpPort:
+class TcpPort(Listener[Responder]):
     """A listening socket; each connection is a host with the reader on its serial line."""
 
     def __init__(self, reader: Served, host: str, port: int) -> None:
-        self.reader, self.host, self.port = reader, host, port
-        self._listener: socket.socket | None = None
-        self._connections: dict[socket.socket, Responder] = {}
+        super().__init__(host, port)
+        self.reader = reader
 
     def open(self, selector: selectors.BaseSelector) -> None:
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((self.host, self.port))
-        listener.listen()
-        listener.setblocking(False)
-        self.host, self.port = listener.getsockname()[:2]
-        self._listener = listener
-        selector.register(listener, selectors.EVENT_READ, lambda: self._accept(selector))
+        super().open(selector)
         log.info("event=simulator_listening address=%s:%d", self.host, self.port)
 
-    def close(self, selector: selectors.BaseSelector) -> None:
-        for connection in list(self._connections):
-            self._drop(selector, connection)
-        if self._listener is not None:
-            selector.unregister(self._listener)
-            self._listener.close()
-            self._listener = None
-
-    def _accept(self, selector: selectors.BaseSelector) -> None:
-        if self._listener is None:
-            return
-        try:
-            connection, _ = self._listener.accept()
-        except BlockingIOError:
-            return
-        connection.setblocking(True)
+    def _start(self, connection: socket.socket) -> Responder:
         connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self._connections[connection] = self.reader.responder()
-        selector.register(
-            connection, selectors.EVENT_READ, lambda: self._readable(selector, connection)
-        )
+        return self.reader.responder()
 
-    def _readable(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
-        try:
-            data = connection.recv(4096)
-        except OSError:
-            data = b""
-        if not data:
-            self._drop(selector, connection)
-            return
+    def _received(self, connection: socket.socket, data: bytes) -> None:
         if self.reader.hung:
             return
         reply = self._connections[connection].receive(data)
         with contextlib.suppress(OSError):
             for piece in self.reader.pieces(reply):
                 connection.sendall(piece)
-
-    def _drop(self, selector: selectors.BaseSelector, connection: socket.socket) -> None:
-        selector.unregister(connection)
-        connection.close()
-        del self._connections[connection]

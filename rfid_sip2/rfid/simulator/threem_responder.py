@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rfid_sip2.rfid.readers import threem_protocol as proto
 from rfid_sip2.rfid.readers.errors import CorruptFrame
 from rfid_sip2.rfid.readers.threem_protocol import Command, Status
+from rfid_sip2.rfid.readers.uid import leading_uid
 from rfid_sip2.rfid.simulator.field import (
     Answering,
     BlockLocked,
@@ -74,7 +75,7 @@ class ThreeMResponder:
         return proto.inventory_body(body[0], uids)
 
     def _read(self, body: bytes) -> bytes:
-        uid, first, count = _uid(body), body[UID], body[UID + 1]
+        uid, first, count = leading_uid(body), body[UID], body[UID + 1]
         blocks = [
             proto.Block(first + n, int(locked), data)
             for n, (data, locked) in enumerate(self.field.read(uid, first, count))
@@ -82,7 +83,7 @@ class ThreeMResponder:
         return proto.blocks_body(uid, blocks)
 
     def _write(self, body: bytes) -> bytes:
-        uid, first, count = _uid(body), body[UID], body[UID + 1]
+        uid, first, count = leading_uid(body), body[UID], body[UID + 1]
         data = body[UID + 3 :]
         if len(data) != count * proto.BLOCK_SIZE:
             raise ValueError("block count and data disagree")
@@ -90,28 +91,22 @@ class ThreeMResponder:
         return uid + bytes([first + count])
 
     def _get_afi(self, body: bytes) -> bytes:
-        uid = _uid(body)
+        uid = leading_uid(body)
         return uid + bytes([self.field.answering(uid).afi])
 
     def _write_afi(self, body: bytes) -> bytes:
-        uid = _uid(body)
+        uid = leading_uid(body)
         self.field.write_afi(uid, body[UID])
         return uid
 
     def _check_eas(self, body: bytes) -> bytes:
         # Only tags with EAS set answer the air command: a disarmed tag looks absent.
-        uid = _uid(body)
+        uid = leading_uid(body)
         if not self.field.answering(uid).eas:
             raise NoTag()
         return uid
 
     def _eas_control(self, body: bytes) -> bytes:
-        uid = _uid(body)
+        uid = leading_uid(body)
         self.field.write_eas(uid, bool(body[UID]))
         return uid
-
-
-def _uid(body: bytes) -> bytes:
-    if len(body) < UID:
-        raise ValueError("no UID")
-    return bytes(body[:UID])

@@ -1,22 +1,10 @@
 """A real headless Chromium (Debian's package) driven by Playwright, against the live site."""
 
-from contextlib import contextmanager
-
 import pytest
 
 from plugins.opac.sync import sync_catalogue
 from tests.library_site.browser import snapshot
-from tests.services import chromium_path, require
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.services import chromium
 
 
 @pytest.fixture
@@ -50,20 +38,6 @@ def catalogue(demo_site, koha_client, settings, sandbox_config):
     sync_catalogue(koha_client)
     settings.KOHA = sandbox_config
     return demo_site
-
-
-@contextmanager
-def chromium():
-    executable = chromium_path()
-    require(executable is not None, "Chromium (Debian's chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -19,17 +19,8 @@ from rfid_sip2.rfid.iso28560_3_blocks import (
 )
 from rfid_sip2.rfid.tag_values import ItemTag, UndecodableTag, Usage
 from rfid_sip2.rfid.tags import TagSettings, decode, encode
+from tests.rfid_sip2.rfid.vectors import DANISH_32, DANISH_34
 
-# libdanrfid's DDMDataTest vector (a 32-byte tag): PII 11223344, ISIL DE-705, CRC 0x3E51 LSB first.
-DANISH_32 = bytes.fromhex(
-    "11 01 01 31 31 32 32 33 33 34 34 00 00 00 00 00 00 00 00 51 3E "
-    "44 45 37 30 35 00 00 00 00 00 00"
-)
-# The TH Wildau README's values (PII 1000000136, ISIL DK-718500) in the 34-byte basic block.
-DANISH_34 = bytes.fromhex(
-    "11 01 01 31 30 30 30 30 30 30 31 33 36 00 00 00 00 00 00 36 15"
-    "44 4B 37 31 38 35 30 30 00 00 00 00 00"
-)
 TAG_34 = ItemTag("iso28560-3", "1000000136", "DK-718500", usage=Usage(1))
 
 

@@ -18,6 +18,7 @@ from tests.rfid_sip2.station.scenario import (
     outcome_list,
     outcomes,
     polls,
+    sign_in,
     tag_items,
 )
 
@@ -52,8 +53,7 @@ def test_a_ten_book_stack_is_checked_out_and_returned_with_security_following_th
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         assert station.screen().mode is Mode.CHECKOUT
         assert station.screen().patron.language is None  # the sandbox echoes 000
         reader.place(*uids)
@@ -94,8 +94,7 @@ def test_a_tag_lying_on_the_pad_is_circulated_once_even_when_lifted_and_put_back
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(OLENA, OLENA_PIN)
+        await sign_in(station, OLENA, OLENA_PIN)
         reader.place(uid)
         await polls(station, 5)
         reader.lift(uid)
@@ -121,8 +120,7 @@ def test_a_refused_checkout_leaves_the_tag_secured_and_says_why(tmp_path, librar
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         reader.place(uid)
         await polls(station)
         (line,) = station.screen().items
@@ -144,8 +142,7 @@ def test_items_on_the_pad_before_sign_in_wait_until_checkout_mode(tmp_path, libr
         reader.place(*uids)
         await polls(station, 2)
         assert station.screen().items == ()
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(OLENA, OLENA_PIN)
+        await sign_in(station, OLENA, OLENA_PIN)
         await polls(station)
         assert outcome_list(station) == [Outcome.BORROWED] * 2
         await station.close()
@@ -182,8 +179,7 @@ def test_a_return_someone_waits_for_here_goes_to_the_hold_shelf(tmp_path, librar
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         reader.place(uid)
         await polls(station)
         await station.finish()
@@ -191,8 +187,7 @@ def test_a_return_someone_waits_for_here_goes_to_the_hold_shelf(tmp_path, librar
         reader.clear()
         await polls(station)
         # Olena, of the library where the station stands, asks for it.
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(OLENA, OLENA_PIN)
+        await sign_in(station, OLENA, OLENA_PIN)
         await station.place_hold(barcode)
         assert station.screen().notice is Notice.HOLD_PLACED, station.screen().notice_detail
         await station.finish()
@@ -203,8 +198,7 @@ def test_a_return_someone_waits_for_here_goes_to_the_hold_shelf(tmp_path, librar
         assert outcomes(station) == {barcode: Outcome.HOLD_SHELF}
         assert reader.afi(uid) == ISO_IN_LIBRARY
         await station.done()
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(OLENA, OLENA_PIN)
+        await sign_in(station, OLENA, OLENA_PIN)
         await station.choose(Mode.ACCOUNT)
         (hold,) = station.screen().patron.holds
         assert hold.item_id == barcode and hold.ready and hold.title

@@ -18,13 +18,13 @@ from tests.rfid_sip2.station.scenario import (
     outcome_list,
     outcomes,
     polls,
+    sign_in,
     tag_items,
 )
 
 
 async def signed_in(station: Station) -> Station:
-    await station.choose(Mode.SIGN_IN)
-    await station.sign_in(ANDREI, ANDREI_PIN)
+    await sign_in(station, ANDREI, ANDREI_PIN)
     assert station.screen().mode is Mode.CHECKOUT
     return station
 

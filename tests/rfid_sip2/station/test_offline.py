@@ -19,6 +19,7 @@ from tests.rfid_sip2.station.scenario import (
     ANDREI_PIN,
     outcome_list,
     polls,
+    sign_in,
     tag_items,
 )
 
@@ -37,8 +38,7 @@ def test_loans_recorded_offline_keep_their_security_by_default(tmp_path, library
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
         library.cable.cut = True
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         screen = station.screen()
         assert screen.mode is Mode.CHECKOUT and screen.offline
         assert screen.notice is Notice.OFFLINE
@@ -64,8 +64,7 @@ def test_a_site_may_unsecure_loans_recorded_offline(tmp_path, library):
         config = station_config(tmp_path, library.port, unsecure_offline_loans=True)
         station = Station(config, reader)
         library.cable.cut = True
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         reader.place(uid)
         await polls(station)
         assert outcome_list(station) == [Outcome.RECORDED_OFFLINE]
@@ -109,8 +108,7 @@ def test_items_not_for_issue_offline_are_refused_while_the_ils_is_offline(
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         library.cable.cut = True
         # The gateway learns that Koha is down at the first request that fails to reach it.
         await station.choose(Mode.ACCOUNT)
@@ -131,8 +129,7 @@ def test_an_unreachable_gateway_is_said_and_nothing_is_written_to_tags(tmp_path)
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, closed_port()), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         assert station.screen().notice is Notice.ILS_UNREACHABLE
         assert station.screen().mode is Mode.SIGN_IN
         await station.done()
@@ -157,8 +154,7 @@ def test_a_gateway_lost_mid_session_leaves_the_tags_alone_until_it_is_back(tmp_p
         with running(config, sandbox_cable(sandbox)) as gateway:
             port = gateway.port
             station = Station(station_config(tmp_path, port), reader)
-            await station.choose(Mode.SIGN_IN)
-            await station.sign_in(ANDREI, ANDREI_PIN)
+            await sign_in(station, ANDREI, ANDREI_PIN)
             reader.place(uids[0])
             await polls(station)
             assert outcome_list(station) == [Outcome.BORROWED]
@@ -181,8 +177,7 @@ def test_a_connection_the_gateway_closed_while_idle_is_reopened_without_a_notice
     async def scenario() -> None:
         with running(config, sandbox_cable(sandbox)) as gateway:
             station = Station(station_config(tmp_path, gateway.port), reader)
-            await station.choose(Mode.SIGN_IN)
-            await station.sign_in(ANDREI, ANDREI_PIN)
+            await sign_in(station, ANDREI, ANDREI_PIN)
             reader.place(uids[0])
             await polls(station)
             await asyncio.sleep(0.6)  # the gateway drops the idle connection

@@ -24,6 +24,7 @@ from tests.rfid_sip2.station.scenario import (
     OLENA_PIN,
     outcome_list,
     polls,
+    sign_in,
     tag_items,
 )
 from tests.rfid_sip2.station.smtpsink import SmtpSink
@@ -35,12 +36,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-async def sign_in(station: Station, patron: str, pin: str) -> Screen:
-    await station.choose(Mode.SIGN_IN)
-    await station.sign_in(patron, pin)
-    return station.screen()
 
 
 def test_an_unknown_card_a_wrong_pin_and_a_blocked_patron_are_told_apart(tmp_path, library):

@@ -14,7 +14,7 @@ from rfid_sip2.station.station import Station
 from tests.rfid_sip2.gateway.upstreams import free_items
 from tests.rfid_sip2.station.conftest import station_config
 from tests.rfid_sip2.station.fakes import ISO_IN_LIBRARY, ISO_ON_LOAN, item_memory
-from tests.rfid_sip2.station.scenario import ANDREI, ANDREI_PIN, outcome_list, polls
+from tests.rfid_sip2.station.scenario import ANDREI, ANDREI_PIN, outcome_list, polls, sign_in
 
 
 @pytest.fixture(params=["3m", "feig"])
@@ -41,8 +41,7 @@ def test_a_ten_book_stack_goes_out_and_back_on_the_real_drivers(tmp_path, librar
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         for uid in uids:
             simulator.place(uid)
         await polls(station)
@@ -72,8 +71,7 @@ def test_a_book_lifted_during_its_write_on_a_real_driver_is_fixed_when_back(tmp_
 
     async def scenario() -> None:
         station = Station(station_config(tmp_path, library.port), reader)
-        await station.choose(Mode.SIGN_IN)
-        await station.sign_in(ANDREI, ANDREI_PIN)
+        await sign_in(station, ANDREI, ANDREI_PIN)
         simulator.place(uid)
         simulator.lift_during_write(0)
         await polls(station)

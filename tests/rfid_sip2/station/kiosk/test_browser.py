@@ -26,6 +26,13 @@ def tab_to(page, text: str, limit: int = 30) -> list[str]:
     raise AssertionError(f"{text!r} never took the focus; passed {passed}")
 
 
+def sign_in(page, card: str, pin: str) -> None:
+    """Type a card number and PIN on the sign-in screen and send them."""
+    page.get_by_role("textbox", name="Card number").fill(card)
+    page.get_by_role("textbox", name="PIN").fill(pin)
+    page.get_by_role("button", name="Sign in").click()
+
+
 def test_a_reader_signs_in_borrows_and_sees_the_receipt_with_the_keyboard_only(page, live):
     page.goto(live.url)
 
@@ -110,9 +117,7 @@ def test_books_appear_in_the_same_live_list_while_the_reader_waits(page, live):
 def test_a_wrong_pin_is_announced_and_the_card_number_is_kept(page, live):
     page.goto(live.url)
     page.get_by_role("button", name="My account").click()
-    page.get_by_role("textbox", name="Card number").fill("1001")
-    page.get_by_role("textbox", name="PIN").fill("0000")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "1001", "0000")
 
     expect(page.get_by_role("alert")).to_contain_text("The PIN is not right.")
     expect(page.get_by_role("textbox", name="Card number")).to_have_value("1001")
@@ -126,9 +131,7 @@ def test_the_page_works_without_javascript(chromium, live):
         page.goto(live.url)
         page.get_by_role("button", name="Borrow").click()
         expect(page.locator("h1")).to_have_text("Sign in")
-        page.get_by_role("textbox", name="Card number").fill("1001")
-        page.get_by_role("textbox", name="PIN").fill("1234")
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, "1001", "1234")
         expect(page.locator("h1")).to_have_text("Borrow books")
         live.do(live.station.put_on_pad, "31001")
         live.do(live.station.circulate)
@@ -141,9 +144,7 @@ def test_the_page_works_without_javascript(chromium, live):
 def test_renewing_from_the_account_updates_the_due_date_in_place(page, live):
     page.goto(live.url)
     page.get_by_role("button", name="My account").click()
-    page.get_by_role("textbox", name="Card number").fill("1001")
-    page.get_by_role("textbox", name="PIN").fill("1234")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "1001", "1234")
 
     page.get_by_role("button", name="Renew “The Master and Margarita”").click()
 
@@ -177,9 +178,7 @@ def test_every_control_is_a_big_target_and_nothing_scrolls_sideways(chromium, li
 def test_a_placed_hold_empties_its_field(page, live):
     page.goto(live.url)
     page.get_by_role("button", name="My account").click()
-    page.get_by_role("textbox", name="Card number").fill("1001")
-    page.get_by_role("textbox", name="PIN").fill("1234")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "1001", "1234")
 
     page.get_by_role("textbox", name="Item number").fill("31002")
     page.get_by_role("button", name="Place a hold").click()
