@@ -14,6 +14,10 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def chromium():
+    from playwright.sync_api import expect
+
+    # A CI machine running both suites is slower than Playwright's 5 s for what a kiosk shows.
+    expect.set_options(timeout=15_000)
     with services.chromium() as browser:
         yield browser
 
