@@ -86,6 +86,7 @@
     const modeChanged = data.mode !== screen.dataset.mode;
     const active = document.activeElement;
     const key = focusKey(active);
+    const hadTaker = !!screen.querySelector("[data-take-focus]");
     const typed = new Map(
       // Only fields marked to be kept (the card number, after a wrong PIN); a PIN never is.
       [...screen.querySelectorAll("input[id][data-keep]")].map((input) => [input.id, input.value]),
@@ -117,7 +118,10 @@
       }
     }
     setUp();
-    if (modeChanged) {
+    const taker = screen.querySelector("[data-take-focus]");
+    if (taker && !hadTaker) {
+      taker.focus(); // the card just found on the pad: the PIN is what is wanted now
+    } else if (modeChanged) {
       (screen.querySelector("[autofocus]") || document.getElementById("heading")).focus();
     } else if (!screen.contains(document.activeElement) || document.activeElement !== active) {
       const again = findByKey(key);

@@ -114,6 +114,17 @@ def test_books_appear_in_the_same_live_list_while_the_reader_waits(page, live):
     assert page.locator("#items").get_attribute("data-marker") == "kept"
 
 
+def test_a_card_put_on_the_pad_moves_the_reader_to_the_pin(page, live):
+    page.goto(live.url)
+    page.get_by_role("button", name="Borrow").click()
+    expect(page.get_by_role("textbox", name="Card number")).to_be_focused()
+
+    live.do(live.station.show, card_on_pad=True)
+
+    expect(page.get_by_text("Your library card is on the pad: now type your PIN.")).to_be_visible()
+    expect(page.get_by_role("textbox", name="PIN")).to_be_focused()
+
+
 def test_a_wrong_pin_is_announced_and_the_card_number_is_kept(page, live):
     page.goto(live.url)
     page.get_by_role("button", name="My account").click()
