@@ -51,8 +51,8 @@ class StationConfig:
     sip2_timeout: float = 5.0
     security: Security = field(default_factory=Security)
     tag_settings: TagSettings = field(default_factory=TagSettings)
-    # Blocks read from each tag, from block 0: 9 (36 bytes) hold the ISO 28560-3 basic block;
-    # ISO 28560-2 and 3M tags want their whole memory (28 on most library tags).
+    # Blocks read first from each tag, from block 0: 9 (36 bytes) hold the ISO 28560-3 basic
+    # block; a tag they do not decode is read again whole (ISO 28560-2 runs on).
     tag_blocks: int = 9
     owner_isils: tuple[str, ...] = ()  # empty: every owner is ours
     refuse_incomplete_sets: bool = True

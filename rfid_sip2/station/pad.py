@@ -12,13 +12,20 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from rfid_sip2.rfid.readers.base import InventoriedTag, Reader
+from rfid_sip2.rfid.readers.base import (
+    InventoriedTag,
+    Reader,
+    ReaderError,
+    ReaderUnavailable,
+    TagGone,
+)
 from rfid_sip2.rfid.security import Security
-from rfid_sip2.rfid.tags import ItemTag, TagSettings, decode
+from rfid_sip2.rfid.tags import BlankTag, ItemTag, TagSettings, UndecodableTag, decode
 from rfid_sip2.station.retry import Wanted
 from rfid_sip2.station.timings import Timings
 
 T = TypeVar("T")
+WHOLE_TAG_BLOCKS = 28  # the user memory of the usual library tag (ICODE SLIX, 112 bytes)
 
 
 class Pad:
@@ -53,9 +60,26 @@ class Pad:
         return await self._call(self.reader.inventory)
 
     async def read_tag(self, tag: InventoriedTag) -> ItemTag:
-        """The tag's data; UndecodableTag when no model fits, ReaderError when unreadable."""
+        """The tag's data; UndecodableTag when no model fits, ReaderError when unreadable.
+
+        The first blocks hold an ISO 28560-3 tag; a tag they do not decode is read again whole
+        (ISO 28560-2 data runs on), once, before it is called undecodable.
+        """
         memory = await self._call(self.reader.read_blocks, tag.uid, 0, self.tag_blocks)
-        return decode(memory, self.tag_settings, tag.dsfid)
+        try:
+            return decode(memory, self.tag_settings, tag.dsfid)
+        except BlankTag:
+            raise
+        except UndecodableTag as short:
+            if self.tag_blocks >= WHOLE_TAG_BLOCKS:
+                raise
+            try:
+                memory = await self._call(self.reader.read_blocks, tag.uid, 0, WHOLE_TAG_BLOCKS)
+            except (TagGone, ReaderUnavailable):
+                raise
+            except ReaderError:  # a smaller tag: what was read is all there is
+                raise short from None
+            return decode(memory, self.tag_settings, tag.dsfid)
 
     async def secure(self, uid: bytes, wanted: Wanted) -> None:
         """Write the security state (AFI and/or EAS), each verified by the driver."""
