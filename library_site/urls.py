@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("share/mastodon/", share_on_mastodon, name="share_on_mastodon"),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("plugins.comments.urls")),
+    path("ask/", include("plugins.reference.urls")),
     path("", include("plugins.readers.urls")),
     path("", include(wagtail_urls)),
 )

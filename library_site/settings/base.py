@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "plugins.comments",
     "plugins.events",
     "plugins.exhibitions",
+    "plugins.reference",
     "puput",
     "wagtailmarkdown",
     "wagtailmedia",
@@ -228,6 +229,12 @@ READERS_RATE_LIMITS = {
     "suggestion": "10/h/user,30/h/ip",  # plugins.opac: purchase suggestions sent
     "comment": "20/h/user,30/h/ip",  # plugins.comments: comments and replies posted (or previewed)
     "comment_feedback": "120/h/user,120/h/ip",  # plugins.comments: likes, dislikes, flags
+    "question": "5/h/user,10/h/ip",  # plugins.reference: questions asked
+    "reference_reply": "30/h/user,30/h/ip",  # plugins.reference: replies in a thread
+    "faq_vote": "30/h/ip",  # plugins.reference: "was this helpful?" answers
+    "service_feedback": "10/h/user,20/h/ip",  # plugins.reference: ratings and suggestions
+    "chat": "10/h/ip",  # plugins.reference: live chats started
+    "chat_message": "60/m/ip",  # plugins.reference: lines said in a live chat
 }
 # plugins.comments counts posts, likes and flags with the readers' limits above.
 COMMENTS_RATE_LIMITER = "plugins.readers.ratelimits"
@@ -287,6 +294,12 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
         "show_feedback": True,
     }
 }
+
+# Ask a librarian (plugins.reference): a question waiting longer than the first number of hours
+# shows amber in the queue, longer than the second red.
+REFERENCE_SLA_HOURS = (24, 48)
+# Besides the librarians who may answer, a shared mailbox told of every new question.
+REFERENCE_NOTIFY_EMAIL = ENV.get("REFERENCE_NOTIFY_EMAIL", "").strip()
 
 # The blog (plugins.blog): Puput inside this site's own URLs, its pages subclassed per language.
 PUPUT_AS_PLUGIN = True
