@@ -118,3 +118,6 @@ class FaqVote(models.Model):
         verbose_name = _("helpfulness vote")
         verbose_name_plural = _("helpfulness votes")
         indexes = [models.Index(fields=["entry", "helpful"], name="reference_vote_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {'+' if self.helpful else '-'}"
