@@ -119,3 +119,18 @@ def test_the_acknowledgement_promises_what_the_service_level_setting_says(
         client.post(ask_url(), {"body": "A question", "language": "en"})
     assert "usually within 8 hours" in mailoutbox[0].body
     assert "working day" not in mailoutbox[0].body
+
+
+def test_neither_an_address_nor_a_key_is_ever_logged(
+    client, caplog, librarian, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(ask_url(), {"body": "Logged?", "language": "en", "email": "quiet@example.org"})
+        question = Question.objects.get(body="Logged?")
+        client.get(f"/en/ask/confirm/{question.access_key}/")
+        threads.answer(question, librarian, "Not at all.")
+        client.post(f"/en/ask/thread/{question.access_key}/reply/", {"body": "Good"})
+    assert "reference mail=answer" in caplog.text  # the mail was sent, and said so
+    assert "quiet@example.org" not in caplog.text
+    assert question.access_key not in caplog.text
