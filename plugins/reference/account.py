@@ -18,7 +18,7 @@ def recent_threads(reader, shown: int = SHOWN) -> list[Question]:
         return []
     return list(
         Question.objects.filter(reader=reader)
-        .only("body", "status", "access_key", "last_activity_at")
+        .only("body", "language", "status", "access_key", "last_activity_at")
         .order_by("-last_activity_at")[:shown]
     )
 

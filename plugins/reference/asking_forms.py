@@ -29,8 +29,8 @@ def question_field(label=_("Your question")) -> forms.CharField:
 
 
 class QuestionForm(forms.Form):
-    """A question to the librarians. A signed-in reader is not asked for an address: the
-    answer goes to their account's."""
+    """A question to the librarians. A signed-in reader is not asked for a name or an address:
+    the answer goes to their account's."""
 
     body = question_field()
     record = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
@@ -62,8 +62,9 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, signed_in: bool, language: str, **kwargs) -> None:
         kwargs.setdefault("initial", {}).setdefault("language", language)
         super().__init__(*args, **kwargs)
-        if signed_in:
+        if signed_in:  # the account has both
             del self.fields["email"]
+            del self.fields["name"]
 
     def clean_record(self) -> CatalogueRecord | None:
         """The record asked about; an id the catalogue does not know is left out."""

@@ -70,7 +70,7 @@ def _asked(request: HttpRequest, form: QuestionForm) -> HttpResponse:
         language=details["language"],
         reader=reader,
         email=details.get("email", ""),
-        name=details["name"],
+        name=details.get("name", ""),
         record=details["record"],
         consent_to_publish=details["consent_to_publish"],
     )

@@ -9,6 +9,7 @@ import pytest
 from plugins.reference import threads
 from plugins.reference.account import questions_data
 from tests.html import soup_of
+from tests.queries import count_queries
 from tests.plugins.readers.conftest import make_reader
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,13 @@ def test_deleting_the_account_says_the_questions_go_too(client):
     client.force_login(reader.user)
     page = client.get("/en/account/delete/").content.decode()
     assert "your questions to the librarians and their answers" in page
+
+
+def test_my_account_costs_as_many_queries_with_twelve_questions_as_with_one(client):
+    reader = make_reader("many")
+    client.force_login(reader.user)
+    threads.ask(body="One", language="ru", reader=reader.user)
+    one = count_queries(client, "/en/account/")
+    for number in range(11):
+        threads.ask(body=f"Question {number}", language="uk", reader=reader.user)
+    assert count_queries(client, "/en/account/") == one
