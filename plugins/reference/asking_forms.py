@@ -18,7 +18,7 @@ BODY_ERRORS = {
 }
 
 
-def question_field(label=_("Your question")) -> forms.CharField:
+def question_field(label: str) -> forms.CharField:
     """The text of a question or a reply: required, a page long at most."""
     return forms.CharField(
         label=label,
@@ -32,7 +32,7 @@ class QuestionForm(forms.Form):
     """A question to the librarians. A signed-in reader is not asked for a name or an address:
     the answer goes to their account's."""
 
-    body = question_field()
+    body = question_field(_("Your question"))
     record = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     language = forms.ChoiceField(label=_("Answer me in"), choices=settings.LANGUAGES)
     name = forms.CharField(

@@ -9,7 +9,9 @@ from plugins.reference.models import ServiceRating, ServiceSuggestion
 from plugins.reference.models.feedback import FEEDBACK_MAX_LENGTH
 
 COMMENT_ERRORS = {
-    "max_length": _("Please shorten your text to %(limit_value)d characters (it has %(show_value)d)."),
+    "max_length": _(
+        "Please shorten your text to %(limit_value)d characters (it has %(show_value)d)."
+    ),
 }
 SCORES = [
     (5, _("5 stars: excellent")),

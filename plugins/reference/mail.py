@@ -34,9 +34,9 @@ def answer_time() -> str:
             "usually within %(count)d working days",
             days,
         ) % {"count": days}
-    return ngettext(
-        "usually within %(count)d hour", "usually within %(count)d hours", hours
-    ) % {"count": hours}
+    return ngettext("usually within %(count)d hour", "usually within %(count)d hours", hours) % {
+        "count": hours
+    }
 
 
 def full_url(path: str) -> str:

@@ -15,5 +15,5 @@ def may_see(request: HttpRequest, question: Question) -> bool:
 
 
 def may_be_rated(question: Question) -> bool:
-    """"Rate this service" comes after an answer, or after a live chat ended."""
+    """ "Rate this service" comes after an answer, or after a live chat ended."""
     return question.first_answered_at is not None or question.chat_ended_at is not None

@@ -9,4 +9,4 @@ from plugins.reference.asking_forms import question_field
 
 
 class ReplyForm(forms.Form):
-    body = question_field(label=_("Your reply"))
+    body = question_field(_("Your reply"))

@@ -72,9 +72,7 @@ def public_messages(question: Question) -> list[ShownMessage]:
     rows = (
         question.messages.exclude(kind=Message.Kind.NOTE)
         .select_related("author")
-        .prefetch_related(
-            Prefetch("records", queryset=CatalogueRecord.objects.only("pk", "title"))
-        )
+        .prefetch_related(Prefetch("records", queryset=CatalogueRecord.objects.only("pk", "title")))
     )
     return [
         ShownMessage(

@@ -9,8 +9,8 @@ import pytest
 from plugins.reference import threads
 from plugins.reference.account import questions_data
 from tests.html import soup_of
-from tests.queries import count_queries
 from tests.plugins.readers.conftest import make_reader
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 

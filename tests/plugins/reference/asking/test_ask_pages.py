@@ -37,7 +37,9 @@ def test_every_pages_frame_links_to_the_question_form_and_holds_a_compact_one(cl
 
 def test_the_compact_form_asks_as_the_full_one_does(client):
     footer_form = soup_of(client.get("/en/")).select_one("footer dialog form[method=post]")
-    data = {field["name"]: field.get("value", "") for field in footer_form.select("input[type=hidden]")}
+    data = {
+        field["name"]: field.get("value", "") for field in footer_form.select("input[type=hidden]")
+    }
     data.update(body="From the footer", email="f@example.org")
     response = client.post(footer_form["action"], data)
     assert response["Location"] == "/en/ask/sent/"

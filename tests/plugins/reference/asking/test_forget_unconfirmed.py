@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def asked_days_ago(question: Question, days: int) -> None:
-    Question.objects.filter(pk=question.pk).update(
-        created_at=timezone.now() - timedelta(days=days)
-    )
+    Question.objects.filter(pk=question.pk).update(created_at=timezone.now() - timedelta(days=days))
 
 
 def test_only_unconfirmed_anonymous_questions_older_than_a_week_are_deleted(capsys):

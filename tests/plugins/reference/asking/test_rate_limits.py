@@ -40,6 +40,9 @@ def test_a_second_reply_within_the_hour_is_refused(client, one_each):
 def test_ratings_and_suggestions_share_one_limit(client, one_each, librarian):
     question = anonymous_question()
     threads.answer(question, librarian, "Answer")
-    assert client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "5"}).status_code == 302
+    assert (
+        client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "5"}).status_code
+        == 302
+    )
     assert client.post("/en/ask/suggest/", {"body": "More chairs"}).status_code == 429
     assert not ServiceSuggestion.objects.exists()

@@ -18,7 +18,7 @@ def path_of(url: str) -> str:
     return "/" + url.split("://", 1)[1].split("/", 1)[1]
 
 
-def test_an_anonymous_question_waits_for_its_address_to_be_confirmed_then_is_answered_in_its_language(
+def test_an_anonymous_question_waits_for_its_address_then_is_answered_in_its_language(
     client, mailoutbox, librarian, oliver, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):

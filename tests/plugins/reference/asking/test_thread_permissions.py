@@ -39,12 +39,16 @@ def test_a_signed_out_visitor_of_a_readers_thread_is_asked_to_sign_in(client, re
 def test_a_wrong_key_and_an_unconfirmed_key_both_get_not_found(client):
     waiting = threads.ask(body="Not confirmed yet", language="en", email="a@example.org")
     assert client.get(thread_url(waiting)).status_code == 404
-    assert client.post(f"/en/ask/thread/{waiting.access_key}/reply/", {"body": "x"}).status_code == 404
+    assert (
+        client.post(f"/en/ask/thread/{waiting.access_key}/reply/", {"body": "x"}).status_code == 404
+    )
     assert client.get("/en/ask/thread/no-such-key/").status_code == 404
     assert client.get("/en/ask/confirm/no-such-key/").status_code == 404
 
 
-def test_a_readers_question_cannot_be_confirmed_through_the_anonymous_link(client, readers_question):
+def test_a_readers_question_cannot_be_confirmed_through_the_anonymous_link(
+    client, readers_question
+):
     assert client.get(f"/en/ask/confirm/{readers_question.access_key}/").status_code == 404
 
 
@@ -99,7 +103,10 @@ def test_rate_this_service_appears_only_after_an_answer_and_a_second_rating_repl
 ):
     question = anonymous_question()
     assert soup_of(client.get(thread_url(question))).select_one("#rate") is None
-    assert client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "4"}).status_code == 400
+    assert (
+        client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "4"}).status_code
+        == 400
+    )
     threads.answer(question, librarian, "Here.")
     client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "2", "comment": "Slow"})
     client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "4"})
@@ -107,4 +114,7 @@ def test_rate_this_service_appears_only_after_an_answer_and_a_second_rating_repl
     assert (question.rating.score, question.rating.comment) == (4, "")
     stars = soup_of(client.get(thread_url(question))).select("#rate input[name=score]")
     assert [star["value"] for star in stars if star.has_attr("checked")] == ["4"]
-    assert client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "6"}).status_code == 400
+    assert (
+        client.post(f"/en/ask/thread/{question.access_key}/rate/", {"score": "6"}).status_code
+        == 400
+    )

@@ -22,9 +22,10 @@ def test_an_anonymous_thread_shows_every_payload_as_text(client, librarian, payl
     for url in (thread_url(question), f"/en/ask/confirm/{question.access_key}/"):
         soup = soup_of(client.get(url))
         assert injected(soup) == [], url
-    texts = [text.get_text() for text in soup_of(client.get(thread_url(question))).select(
-        ".thread-message__text"
-    )]
+    texts = [
+        text.get_text()
+        for text in soup_of(client.get(thread_url(question))).select(".thread-message__text")
+    ]
     assert texts == [payload.strip()] * 3
 
 
