@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from plugins.opac.jobs import later
 from plugins.opac.models import CatalogueRecord
 from plugins.readers import ratelimits
 from plugins.reference import mail, threads
@@ -77,7 +78,7 @@ def _asked(request: HttpRequest, form: QuestionForm) -> HttpResponse:
     log.info("question asked question=%s signed_in=%s", question.pk, reader is not None)
     if reader is not None:
         return redirect("reference:received", question.access_key)
-    mail.send_confirmation(question)
+    later(mail.confirmation_job, question.pk)
     return redirect("reference:check_mail")
 
 

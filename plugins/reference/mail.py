@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from plugins.comments.templatetags.library_comments import site_address
+from plugins.opac.jobs import later
 from plugins.opac.record_urls import record_url
 from plugins.reference.models import Message, Question
 
@@ -87,11 +88,30 @@ def send_answer(question: Question, message: Message) -> None:
     _send(question, "answer", "answer", message=message, records=records)
 
 
+# Jobs for plugins.opac.jobs.later (django-rq where configured): sent after the request, by id,
+# and skipped when the thread was deleted in between.
+
+
+def confirmation_job(question_id: int) -> None:
+    for question in Question.objects.filter(pk=question_id):
+        send_confirmation(question)
+
+
+def acknowledgement_job(question_id: int) -> None:
+    for question in Question.objects.filter(pk=question_id):
+        send_acknowledgement(question)
+
+
+def answer_job(message_id: int) -> None:
+    for message in Message.objects.filter(pk=message_id).select_related("question"):
+        send_answer(message.question, message)
+
+
 def on_question_asked(sender, question: Question, **details) -> None:
-    send_acknowledgement(question)
+    later(acknowledgement_job, question.pk)
 
 
 def on_answer_given(sender, question: Question, message: Message, **details) -> None:
     # A chat's lines reach the reader in the chat itself; the thread keeps them.
     if not message.via_chat:
-        send_answer(question, message)
+        later(answer_job, message.pk)

@@ -67,11 +67,11 @@ def test_an_anonymous_question_waits_for_its_address_then_is_answered_in_its_lan
     )
     assert page.select_one("#rate form") is not None
 
-    reply = client.post(f"/uk/ask/thread/{question.access_key}/reply/", {"body": "Дякую!"})
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = client.post(f"/uk/ask/thread/{question.access_key}/reply/", {"body": "Дякую!"})
+        rated = client.post(f"/uk/ask/thread/{question.access_key}/rate/", {"score": "5"})
     assert reply.status_code == 302
     assert Message.objects.filter(question=question, kind=Message.Kind.REPLY).get().body == "Дякую!"
-
-    rated = client.post(f"/uk/ask/thread/{question.access_key}/rate/", {"score": "5"})
     assert rated.status_code == 302
     assert ServiceRating.objects.get(question=question).score == 5
     assert len(mailoutbox) == 3  # neither the reply nor the rating mails the reader
