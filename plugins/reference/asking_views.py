@@ -87,10 +87,14 @@ def check_mail(request: HttpRequest) -> HttpResponse:
 
 
 def confirm(request: HttpRequest, access_key: str) -> HttpResponse:
-    """The link mailed to an anonymous asker: their question goes to the librarians."""
+    """The link mailed to an anonymous asker: a button sends their question to the librarians.
+    A button, not the link alone: mail scanners that open every link must not confirm a
+    question someone else wrote with this address."""
     question = get_object_or_404(Question, access_key=access_key, reader__isnull=True)
-    threads.confirm(question)
-    return render(request, "reference/received.html", {"question": question})
+    if request.method == "POST" or question.confirmed:
+        threads.confirm(question)
+        return render(request, "reference/received.html", {"question": question})
+    return render(request, "reference/confirm.html", {"question": question})
 
 
 def received(request: HttpRequest, access_key: str) -> HttpResponse:

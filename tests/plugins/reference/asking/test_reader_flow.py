@@ -40,8 +40,13 @@ def test_an_anonymous_question_waits_for_its_address_then_is_answered_in_its_lan
     assert path_of(confirm_link) == f"/uk/ask/confirm/{question.access_key}/"
     assert client.get(thread_url(question, "uk")).status_code == 404  # not before confirming
 
+    opened = soup_of(client.get(path_of(confirm_link)))  # as a mail scanner would, too
+    question.refresh_from_db()
+    assert question.confirmed_at is None
+    assert opened.select_one("blockquote").get_text() == "Чи є у вас «Олівер Твіст»?"
+    assert opened.select_one("main form")["action"] == path_of(confirm_link)
     with django_capture_on_commit_callbacks(execute=True):
-        thanks = client.get(path_of(confirm_link))
+        thanks = client.post(path_of(confirm_link))
     assert thanks.status_code == 200
     assert thread_url(question, "uk") in thanks.content.decode()
     question.refresh_from_db()
@@ -128,7 +133,7 @@ def test_neither_an_address_nor_a_key_is_ever_logged(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(ask_url(), {"body": "Logged?", "language": "en", "email": "quiet@example.org"})
         question = Question.objects.get(body="Logged?")
-        client.get(f"/en/ask/confirm/{question.access_key}/")
+        client.post(f"/en/ask/confirm/{question.access_key}/")
         threads.answer(question, librarian, "Not at all.")
         client.post(f"/en/ask/thread/{question.access_key}/reply/", {"body": "Good"})
     assert "reference mail=answer" in caplog.text  # the mail was sent, and said so

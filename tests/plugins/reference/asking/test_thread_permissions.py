@@ -49,7 +49,9 @@ def test_a_wrong_key_and_an_unconfirmed_key_both_get_not_found(client):
 def test_a_readers_question_cannot_be_confirmed_through_the_anonymous_link(
     client, readers_question
 ):
-    assert client.get(f"/en/ask/confirm/{readers_question.access_key}/").status_code == 404
+    confirm = f"/en/ask/confirm/{readers_question.access_key}/"
+    assert client.get(confirm).status_code == 404
+    assert client.post(confirm).status_code == 404
 
 
 def test_internal_notes_are_never_shown_to_the_reader(client, librarian):

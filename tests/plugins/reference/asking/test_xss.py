@@ -19,7 +19,9 @@ def test_an_anonymous_thread_shows_every_payload_as_text(client, librarian, payl
     question = anonymous_question(body=payload, name=payload[:100])
     threads.answer(question, librarian, payload)
     client.post(f"/en/ask/thread/{question.access_key}/reply/", {"body": payload})
-    for url in (thread_url(question), f"/en/ask/confirm/{question.access_key}/"):
+    unconfirmed = threads.ask(body=payload, language="en", email="x@example.org")
+    confirm = f"/en/ask/confirm/{unconfirmed.access_key}/"
+    for url in (thread_url(question), f"/en/ask/confirm/{question.access_key}/", confirm):
         soup = soup_of(client.get(url))
         assert injected(soup) == [], url
     texts = [
