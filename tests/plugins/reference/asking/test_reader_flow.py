@@ -4,6 +4,8 @@ by e-mail, the thread, a reply, a rating."""
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from plugins.reference import threads
 from plugins.reference.models import Message, Question, ServiceRating
@@ -12,6 +14,11 @@ from tests.plugins.readers.conftest import make_reader
 from tests.plugins.reference.asking.conftest import ask_url, links_in, thread_url
 
 pytestmark = pytest.mark.django_db
+
+
+def in_ukrainian(text: str) -> str:
+    with translation.override("uk"):
+        return gettext(text)
 
 
 def path_of(url: str) -> str:
@@ -53,6 +60,7 @@ def test_an_anonymous_question_waits_for_its_address_then_is_answered_in_its_lan
     assert question.confirmed_at is not None
     acknowledgement = mailoutbox[1]
     assert acknowledgement.to == ["olena@example.org"]
+    assert acknowledgement.subject == in_ukrainian("We received your question")
     assert "Чи є у вас «Олівер Твіст»?" in acknowledgement.body
     assert f"/uk/ask/thread/{question.access_key}/" in acknowledgement.body
 
@@ -60,6 +68,7 @@ def test_an_anonymous_question_waits_for_its_address_then_is_answered_in_its_lan
         threads.answer(question, librarian, "Так, ось він.", records=[oliver])
     answer = mailoutbox[2]
     assert answer.to == ["olena@example.org"]
+    assert answer.subject == in_ukrainian("A librarian answered your question")
     assert "Так, ось він." in answer.body
     assert f"/uk/catalogue/{oliver.pk}/" in answer.body
     assert f"/uk/ask/thread/{question.access_key}/#rate" in answer.body
