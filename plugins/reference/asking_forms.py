@@ -18,6 +18,16 @@ BODY_ERRORS = {
 }
 
 
+# Koha's biblionumbers as the catalogue's routes take them: what the database's bigint holds.
+MAX_BIBLIO_ID = 10**18 - 1
+
+
+def biblio_id_in(value: object) -> int | None:
+    """A record id given in the address or the form, or None for anything else."""
+    text = str(value if value is not None else "")
+    return int(text) if text.isdigit() and 0 < int(text) <= MAX_BIBLIO_ID else None
+
+
 def question_field(label: str) -> forms.CharField:
     """The text of a question or a reply: required, a page long at most."""
     return forms.CharField(
@@ -33,7 +43,7 @@ class QuestionForm(forms.Form):
     the answer goes to their account's."""
 
     body = question_field(_("Your question"))
-    record = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    record = forms.CharField(required=False, widget=forms.HiddenInput)  # a biblio id
     language = forms.ChoiceField(label=_("Answer me in"), choices=settings.LANGUAGES)
     name = forms.CharField(
         label=_("Your name (optional)"),
@@ -67,8 +77,9 @@ class QuestionForm(forms.Form):
             del self.fields["name"]
 
     def clean_record(self) -> CatalogueRecord | None:
-        """The record asked about; an id the catalogue does not know is left out."""
-        biblio_id = self.cleaned_data.get("record")
+        """The record asked about; an id the catalogue does not know (or no id at all) is
+        left out rather than refused: the reader cannot see or change this field."""
+        biblio_id = biblio_id_in(self.cleaned_data.get("record"))
         if biblio_id is None:
             return None
         return CatalogueRecord.objects.filter(pk=biblio_id).only("pk", "title").first()

@@ -15,7 +15,7 @@ from plugins.opac.jobs import later
 from plugins.opac.models import CatalogueRecord
 from plugins.readers import ratelimits
 from plugins.reference import mail, threads
-from plugins.reference.asking_forms import QuestionForm
+from plugins.reference.asking_forms import QuestionForm, biblio_id_in
 from plugins.reference.models import Question
 from plugins.reference.thread_access import may_see
 
@@ -26,7 +26,7 @@ ACTION = "question"
 def question_form(request: HttpRequest, data=None) -> QuestionForm:
     """The form for this reader; on a first view, about the record ``?record=`` names."""
     initial = {}
-    if data is None and request.GET.get("record", "").isdigit():
+    if data is None and biblio_id_in(request.GET.get("record")) is not None:
         initial["record"] = request.GET["record"]
     return QuestionForm(
         data,
@@ -38,8 +38,8 @@ def question_form(request: HttpRequest, data=None) -> QuestionForm:
 
 def asked_about(request: HttpRequest, form: QuestionForm) -> CatalogueRecord | None:
     """The record the form is about, to show its title; an unknown id is said and dropped."""
-    biblio_id = form["record"].value()
-    if not biblio_id:
+    biblio_id = biblio_id_in(form["record"].value())
+    if biblio_id is None:
         return None
     record = CatalogueRecord.objects.filter(pk=biblio_id).only("pk", "title").first()
     if record is None and request.method == "GET":
