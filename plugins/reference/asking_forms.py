@@ -25,7 +25,9 @@ MAX_BIBLIO_ID = 10**18 - 1
 def biblio_id_in(value: object) -> int | None:
     """A record id given in the address or the form, or None for anything else."""
     text = str(value if value is not None else "")
-    return int(text) if text.isdigit() and 0 < int(text) <= MAX_BIBLIO_ID else None
+    if not (text.isascii() and text.isdigit()):  # "²" is a digit to str.isdigit, not to int
+        return None
+    return int(text) if 0 < int(text) <= MAX_BIBLIO_ID else None
 
 
 def question_field(label: str) -> forms.CharField:

@@ -100,7 +100,7 @@ def test_the_hidden_field_is_labelled_for_screen_readers_as_one_to_leave_empty(c
         assert form.select_one(f"label[for='{trap['id']}']").get_text() == "Leave this empty"
 
 
-@pytest.mark.parametrize("given", ["abc", "0", "-3", "9" * 30, "3.5"])
+@pytest.mark.parametrize("given", ["abc", "0", "-3", "9" * 30, "3.5", "²"])
 def test_a_record_id_that_is_no_id_is_left_out_and_the_question_sent(client, given):
     assert client.get(ask_url(), {"record": given}).status_code == 200
     response = client.post(
