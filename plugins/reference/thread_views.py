@@ -127,8 +127,8 @@ def reply(request: HttpRequest, question: Question) -> HttpResponse:
     form = ReplyForm(request.POST)
     if not form.is_valid():
         return thread_page(request, question, reply_form=form, status=400)
-    author = request.user if request.user.is_authenticated else None
-    message = threads.reply(question, form.cleaned_data["body"], author=author)
+    # The asker writes: their account, or nobody for an anonymous thread (whoever holds its key).
+    message = threads.reply(question, form.cleaned_data["body"], author=question.reader)
     log.info("reference reply question=%s message=%s", question.pk, message.pk)
     return redirect(f"{question_url(question)}#m{message.pk}")
 
