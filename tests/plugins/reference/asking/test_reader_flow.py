@@ -148,3 +148,18 @@ def test_neither_an_address_nor_a_key_is_ever_logged(
     assert "reference mail=answer" in caplog.text  # the mail was sent, and said so
     assert "quiet@example.org" not in caplog.text
     assert question.access_key not in caplog.text
+
+
+def test_the_mails_are_plain_text_with_what_was_typed_unescaped(
+    client, mailoutbox, librarian, django_capture_on_commit_callbacks
+):
+    typed = 'Tom & Jerry\'s <big> "book"'
+    with django_capture_on_commit_callbacks(execute=True):
+        question = threads.ask(body=typed, language="en", email="t@example.org", name="O'Neil")
+        client.post(f"/en/ask/confirm/{question.access_key}/")
+        threads.answer(question, librarian, f"Re: {typed}")
+    acknowledgement, answer = mailoutbox
+    assert typed in acknowledgement.body
+    assert f"Re: {typed}" in answer.body
+    assert all("&amp;" not in mail.body and "&#x27;" not in mail.body for mail in mailoutbox)
+    assert "Hello O'Neil," in mailoutbox[0].body
