@@ -39,9 +39,18 @@ class AskLibrarianPage(Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["reference.KnowledgeBasePage"]
     max_count_per_parent = 1
+    template = "reference/ask_librarian_page.html"
 
     class Meta:
         verbose_name = _("ask a librarian page")
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        # Imported here: the form's module imports these models.
+        from plugins.reference.ask_page import ask_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(ask_page_context(self, request))
+        return context
 
 
 class KnowledgeBasePage(Page):
