@@ -8,3 +8,8 @@ class ReferenceConfig(AppConfig):
     name = "plugins.reference"
     label = "reference"
     verbose_name = _("Ask a librarian")
+
+    def ready(self) -> None:
+        from plugins.reference import librarian_notices
+
+        librarian_notices.connect()
