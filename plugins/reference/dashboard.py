@@ -43,8 +43,7 @@ def waiting_counts(user) -> dict[str, int]:
         waiting=Count("pk", filter=Q(status=Status.WAITING)),
         amber=Count(
             "pk",
-            filter=on_library
-            & Q(waiting_since__lt=now - first, waiting_since__gte=now - second),
+            filter=on_library & Q(waiting_since__lt=now - first, waiting_since__gte=now - second),
         ),
         red=Count("pk", filter=on_library & Q(waiting_since__lt=now - second)),
     )

@@ -13,8 +13,9 @@ from wagtail.snippets.models import register_snippet
 
 from plugins.reference import queue_views, suggestion_admin, thread_admin
 from plugins.reference.dashboard import ReferencePanel
-from plugins.reference.librarian_access import ANSWER
+from plugins.reference.librarian_access import ANSWER, REPORT
 from plugins.reference.models import Question
+from plugins.reference.report import views as report_views
 from plugins.reference.snippets import ReferenceSnippets
 
 register_snippet(ReferenceSnippets)
@@ -26,7 +27,7 @@ class LibrarianMenuItem(MenuItem):
 
 
 class QuestionsMenuItem(LibrarianMenuItem):
-    """"Questions (3)": how many new questions wait, on every admin page."""
+    """ "Questions (3)": how many new questions wait, on every admin page."""
 
     def render_component(self, request):
         new = Question.objects.filter(
@@ -46,15 +47,30 @@ def reference_admin_urls():
         path("reference/<int:pk>/assign/", thread_admin.assign, name="reference_assign"),
         path("reference/<int:pk>/topic/", thread_admin.topic, name="reference_topic"),
         path("reference/<int:pk>/status/", thread_admin.status, name="reference_status"),
-        path(
-            "reference/suggestions/", suggestion_admin.suggestions, name="reference_suggestions"
-        ),
+        path("reference/suggestions/", suggestion_admin.suggestions, name="reference_suggestions"),
         path(
             "reference/suggestions/<int:pk>/read/",
             suggestion_admin.mark_read,
             name="reference_suggestion_read",
         ),
+        path("reports/reference/", report_views.report, name=report_views.URL_NAME),
     ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(REPORT)
+
+
+@hooks.register("register_reports_menu_item")
+def report_menu_item():
+    return ReportMenuItem(
+        _("Reference service"),
+        reverse(report_views.URL_NAME),
+        name="reference",
+        icon_name="help",
+        order=910,
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -20,8 +20,10 @@ def librarians() -> QuerySet:
         | Q(user_permissions__in=permission)
     )
     users = get_user_model().objects.filter(may, is_active=True)
-    return get_user_model().objects.filter(pk__in=users.values("pk")).order_by(
-        "first_name", "last_name", "username"
+    return (
+        get_user_model()
+        .objects.filter(pk__in=users.values("pk"))
+        .order_by("first_name", "last_name", "username")
     )
 
 

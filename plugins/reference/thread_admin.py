@@ -117,7 +117,11 @@ def answer(request: HttpRequest, question: Question) -> HttpResponse:
     if not form.is_valid():
         return _page(request, question, status=400, answer=form)
     threads.answer(
-        question, request.user, form.cleaned_data["body"], records=form.records(), status=form.status()
+        question,
+        request.user,
+        form.cleaned_data["body"],
+        records=form.records(),
+        status=form.status(),
     )
     if form.status() == Status.WAITING:
         messages.success(request, _("Your question was sent to the reader."))

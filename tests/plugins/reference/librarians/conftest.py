@@ -68,3 +68,12 @@ def replied(question: Question, body: str, at: datetime) -> Message:
 
 def hours_ago(hours: float) -> datetime:
     return timezone.now() - timedelta(hours=hours)
+
+
+def admin_user_without_the_service(name: str = "outsider"):
+    """Someone who may enter the Wagtail admin and nothing of the reference service."""
+    from django.contrib.auth.models import Permission
+
+    user = make_user(name)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
