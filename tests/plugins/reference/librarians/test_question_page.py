@@ -21,7 +21,9 @@ def page(question: Question) -> str:
 
 
 def record(biblio_id: int, title: str) -> CatalogueRecord:
-    return CatalogueRecord.objects.create(biblio_id=biblio_id, flavour="MARC21", title=title, marc={})
+    return CatalogueRecord.objects.create(
+        biblio_id=biblio_id, flavour="MARC21", title=title, marc={}
+    )
 
 
 def textarea(soup, selector: str) -> str:
@@ -38,7 +40,9 @@ def question():
 def test_the_page_shows_the_question_and_the_asker_to_librarians(client, librarian, question):
     soup = soup_of(client.get(page(question)))
 
-    assert "Where can I read old newspapers?" in soup.select_one(".reference-message--question").text
+    assert (
+        "Where can I read old newspapers?" in soup.select_one(".reference-message--question").text
+    )
     asker = soup.select_one(".reference-asker").get_text(" ", strip=True)
     assert "Olena" in asker and "olena@example.org" in asker
 
@@ -57,7 +61,9 @@ def test_a_signed_in_readers_question_names_their_account_and_links_its_record(c
 
 def test_answering_sends_the_answer_and_marks_the_question_answered(client, librarian, question):
     response = client.post(
-        page(question) + "answer/", {"body": "In the reading room.", "intent": "answer"}, follow=True
+        page(question) + "answer/",
+        {"body": "In the reading room.", "intent": "answer"},
+        follow=True,
     )
 
     question.refresh_from_db()
@@ -65,7 +71,11 @@ def test_answering_sends_the_answer_and_marks_the_question_answered(client, libr
     assert question.first_answered_at is not None
     assert question.assigned_to == librarian
     answer = question.messages.get()
-    assert (answer.kind, answer.body, answer.author) == ("answer", "In the reading room.", librarian)
+    assert (answer.kind, answer.body, answer.author) == (
+        "answer",
+        "In the reading room.",
+        librarian,
+    )
     assert response.redirect_chain[-1][0] == page(question)
     assert "Your answer was sent to the reader." in response.content.decode()
 
@@ -135,8 +145,7 @@ def test_assigning_to_me_to_a_colleague_and_to_nobody(client, librarian, questio
     make_user("reader")  # not a librarian: never offered
 
     choices = [
-        option.text
-        for option in soup_of(client.get(page(question))).select("#id_librarian option")
+        option.text for option in soup_of(client.get(page(question))).select("#id_librarian option")
     ]
     assert choices == ["me", "nobody (every librarian)", "colleague"]
 

@@ -26,7 +26,9 @@ Status = Question.Status
 
 def listed(client, **filters) -> list[str]:
     soup = soup_of(client.get(QUEUE, filters))
-    return [link.get_text(strip=True) for link in soup.select(".reference-queue .reference-summary")]
+    return [
+        link.get_text(strip=True) for link in soup.select(".reference-queue .reference-summary")
+    ]
 
 
 def test_the_queue_lists_open_confirmed_questions_the_longest_wait_first(client, librarian):
