@@ -57,7 +57,7 @@ class AnswerForm(forms.Form):
         label=_("Canned answer"), queryset=CannedAnswer.objects.none(), required=False
     )
     body = forms.CharField(
-        label=_("Answer"),
+        label=_("Text of the answer"),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
@@ -122,7 +122,7 @@ class NoteForm(forms.Form):
         super().__init__(*args, auto_id="note_%s", **kwargs)
 
     body = forms.CharField(
-        label=_("Internal note"),
+        label=_("Text of the note"),
         help_text=_("Only librarians see it; the reader never does."),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),

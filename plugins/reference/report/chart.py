@@ -34,11 +34,12 @@ class DayChart:
 
 
 def axis_top(highest: int) -> int:
-    """The y axis' top: 4 at least, else the next 1, 2 or 5 times a power of ten."""
+    """The y axis' top: 5, 10, 20, 50, 100... the first at or above the highest bar, so that
+    five steps of the axis are whole numbers."""
     power = 1
     while True:
-        for multiple in (1, 2, 5):
-            if power * multiple >= max(highest, 4):
+        for multiple in (5, 10, 20):
+            if power * multiple >= highest:
                 return power * multiple
         power *= 10
 
@@ -59,7 +60,7 @@ def day_chart(per_day: list[tuple[date, int]]) -> DayChart:
         )
         for i, (day, count) in enumerate(per_day)
     ]
-    ticks = [(bottom - plot_h * n / 4, top * n // 4) for n in range(5)]
+    ticks = [(bottom - plot_h * value / top, value) for value in range(0, top + 1, top // 5)]
     labels = [
         (bar.x + bar.width / 2, bar.day.day)
         for bar in bars

@@ -246,3 +246,12 @@ def test_the_report_costs_the_same_queries_for_more_questions(client, manager, d
         question(at(11, day, 9), at(11, day, 11), topic=topic, language="ru")
 
     assert count_queries(client, REPORT, NOVEMBER) == few
+
+
+@pytest.mark.parametrize(("highest", "top"), [(0, 5), (3, 5), (5, 5), (6, 10), (11, 20), (21, 50)])
+def test_the_charts_axis_ends_at_a_round_number_in_five_whole_steps(highest, top):
+    from plugins.reference.report.chart import axis_top, day_chart
+
+    assert axis_top(highest) == top
+    days = [(date(2026, 11, 1), highest), (date(2026, 11, 2), 0)]
+    assert [value for _y, value in day_chart(days).ticks] == list(range(0, top + 1, top // 5))
