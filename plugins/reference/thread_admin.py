@@ -76,7 +76,11 @@ def _page(request: HttpRequest, question: Question, status: int = 200, **bound) 
             "question": question,
             "level": level_at(question, timezone.now()),
             "record_url": record and record_url(record.pk, record.title, question.language),
-            "thread": list(question.messages.all()),
+            "thread": [
+                (message, [(r, record_url(r.pk, r.title, question.language)) for r in records])
+                for message in question.messages.all()
+                for records in [message.records.all()]
+            ],
             "language": question.language,
             **forms,
             "canned_texts": {str(c.pk): c.body for c in forms["answer_form"].canned_choices},

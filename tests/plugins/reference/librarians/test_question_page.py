@@ -104,6 +104,12 @@ def test_an_answer_links_chosen_and_pasted_records(client, librarian, question):
     )
 
     assert set(question.messages.get().records.values_list("pk", flat=True)) == {3, 5, 9}
+    shown = soup_of(client.get(page(question))).select(".reference-message__records a")
+    assert sorted(a["href"] for a in shown) == [
+        "/en/catalogue/3/oliver-twist/",
+        "/en/catalogue/5/kobzar/",
+        "/en/catalogue/9/eneida/",
+    ]
 
 
 def test_a_wrong_record_address_keeps_the_answer_typed(client, librarian, question):
@@ -238,6 +244,20 @@ def test_the_page_carries_the_canned_texts_for_the_script(client, librarian, que
 
     assert soup.select_one("#reference-canned-texts").string.count("</script>") == 0
     assert str(hours.pk) in soup.select_one("#reference-canned-texts").string
+
+
+def test_the_page_costs_the_same_queries_however_long_the_thread(client, librarian, question):
+    from tests.queries import count_queries
+
+    book = record(3, "Oliver Twist")
+    threads.answer(question, librarian, "First.", records=[book])
+    few = count_queries(client, page(question))
+    for number in range(10):
+        threads.reply(question, f"Reply {number}")
+        threads.answer(question, librarian, f"Answer {number}", records=[book])
+        threads.note(question, librarian, f"Note {number}")
+
+    assert count_queries(client, page(question)) == few
 
 
 def test_the_thread_shows_answers_replies_and_notes_in_order(client, librarian, question):
