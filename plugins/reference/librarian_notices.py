@@ -48,9 +48,10 @@ def _shared_mailbox() -> list[Recipient]:
 def recipients(question: Question, event: str) -> list[Recipient]:
     """Who hears of ``event`` on ``question``: each address once."""
     everyone = librarians()
+    chosen = []
     if event == REPLIED and question.assigned_to_id is not None:
         chosen = _as_recipients(everyone.filter(pk=question.assigned_to_id))
-    else:
+    if not chosen:  # a new question, nobody's, or its librarian cannot be written to
         chosen = _as_recipients(everyone) + _shared_mailbox()
     unique: dict[str, Recipient] = {}
     for recipient in chosen:

@@ -136,11 +136,11 @@ def answer(request: HttpRequest, question: Question) -> HttpResponse:
 
 def _with_canned(question: Question, form: AnswerForm) -> AnswerForm:
     """The form again, its text followed by the chosen canned answer's."""
-    data = form.data.copy()
-    chosen = {str(canned.pk): canned for canned in form.canned_choices}.get(data.get("canned", ""))
+    typed = {name: form.data.get(name, "") for name in form.fields}
+    chosen = {str(canned.pk): canned for canned in form.canned_choices}.get(typed["canned"])
     if chosen is not None:
-        data["body"] = "\n\n".join(filter(None, [data.get("body", "").strip(), chosen.body]))
-    return AnswerForm(question, initial={**data.dict(), "record": data.get("record") or None})
+        typed["body"] = "\n\n".join(filter(None, [typed["body"].strip(), chosen.body]))
+    return AnswerForm(question, initial={**typed, "record": typed["record"] or None})
 
 
 @_posted

@@ -135,6 +135,18 @@ def test_a_reply_to_an_unassigned_question_goes_to_everyone(
     assert len(mailoutbox) == 5
 
 
+def test_a_reply_to_a_librarian_without_an_address_goes_to_everyone(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    question = ask_as_reader()
+    threads.assign(question, staff["no_address"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        threads.reply(question, "Hello?")
+
+    assert len(mailoutbox) == 5
+
+
 def test_with_redis_the_notice_is_a_job_for_the_worker(
     settings, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
