@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from plugins.reference.models import Question
-from plugins.reference.queue_filters import MINE
+from plugins.reference.queue_filters import AMBER, MINE, RED
 from plugins.reference.sla import ON_THE_LIBRARY, level_of, limits, with_waiting_since
 from plugins.reference.threads import OPEN
 
@@ -82,9 +82,16 @@ class ReferencePanel(Component):
                     counts["waiting"],
                     f"{queue}?status={Status.WAITING}",
                 ),
-                # The queue lists the longest waits first: the late ones lead it.
-                Item("amber", level_of(first + SECOND).word, counts["amber"], queue, "amber"),
-                Item("red", level_of(second + SECOND).word, counts["red"], queue, "red"),
+                Item(
+                    AMBER,
+                    level_of(first + SECOND).word,
+                    counts["amber"],
+                    f"{queue}?late={AMBER}",
+                    AMBER,
+                ),
+                Item(
+                    RED, level_of(second + SECOND).word, counts["red"], f"{queue}?late={RED}", RED
+                ),
             ],
             "oldest": oldest,
             "oldest_level": oldest and level_of(timezone.now() - oldest.waiting_since),

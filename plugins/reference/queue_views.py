@@ -15,7 +15,7 @@ from django.utils import timezone
 from plugins.reference.librarian_access import librarians_only
 from plugins.reference.models import Question
 from plugins.reference.queue_filters import QueueFilterForm
-from plugins.reference.sla import Level, level_at, with_waiting_since
+from plugins.reference.sla import Level, level_at
 
 PER_PAGE = 50
 
@@ -35,9 +35,11 @@ def queue_rows(questions) -> list[Row]:
 @librarians_only
 def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET)
-    questions = with_waiting_since(
-        form.apply(Question.objects.all(), request.user).select_related("assigned_to", "topic")
-    ).order_by("waiting_since", "pk")
+    questions = (
+        form.apply(Question.objects.all(), request.user)
+        .select_related("assigned_to", "topic")
+        .order_by("waiting_since", "pk")
+    )
     page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

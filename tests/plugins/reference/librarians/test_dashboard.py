@@ -48,8 +48,8 @@ def test_the_panel_counts_what_waits_and_links_to_the_filtered_queue(client, lib
         "New: 2": "/admin/reference/?status=new",
         "Assigned to me: 1": "/admin/reference/?assigned=me",
         "Waiting for the reader: 1": "/admin/reference/?status=waiting",
-        "over 24 h : 1": "/admin/reference/",
-        "over 48 h : 1": "/admin/reference/",
+        "over 24 h : 1": "/admin/reference/?late=amber",
+        "over 48 h : 1": "/admin/reference/?late=red",
     }
 
 

@@ -48,6 +48,8 @@ def test_a_readers_reply_puts_the_question_back_in_the_line_from_then(client, li
     replied(early, "One more thing", hours_ago(0.1))
 
     assert listed(client) == ["Asked an hour ago", "Asked long ago, replied just now"]
+    row = soup_of(client.get(QUEUE)).select_one(f"#question-{early.pk} .reference-age")
+    assert "asked 1\xa0day, 6\xa0hours ago" in row.get_text(" ", strip=True)
 
 
 def test_the_status_filter_shows_one_status_or_all(client, librarian):
@@ -82,6 +84,17 @@ def test_topic_language_and_source_filters(client, librarian):
     assert listed(client, topic=str(history.translation_key)) == ["About the town"]
     assert listed(client, language="ru") == ["На русском"]
     assert listed(client, source="chat") == ["In the chat"]
+
+
+@override_settings(REFERENCE_SLA_HOURS=(24, 48))
+def test_the_late_filter_shows_those_past_the_first_or_the_second_limit(client, librarian):
+    asked("Fresh", at=hours_ago(2))
+    asked("Late", at=hours_ago(30))
+    asked("Very late", at=hours_ago(50))
+    asked("Asked back long ago", at=hours_ago(70), status=Status.WAITING)
+
+    assert listed(client, late="amber") == ["Late"]
+    assert listed(client, late="red") == ["Very late"]
 
 
 @override_settings(REFERENCE_SLA_HOURS=(24, 48))
