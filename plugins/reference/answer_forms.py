@@ -117,16 +117,16 @@ class AnswerForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    def __init__(self, *args, **kwargs) -> None:
-        # Beside the answer on one page: its own ids, the same field names.
-        super().__init__(*args, auto_id="note_%s", **kwargs)
-
     body = forms.CharField(
         label=_("Text of the note"),
         help_text=_("Only librarians see it; the reader never does."),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Beside the answer on one page: its own ids, the same field names.
+        super().__init__(*args, auto_id="note_%s", **kwargs)
 
 
 class AssignForm(forms.Form):
