@@ -300,3 +300,14 @@ def test_an_unconfirmed_question_says_so(client, librarian):
     question = threads.ask(body="Still unconfirmed", language="en", email="x@example.org")
 
     assert "not confirmed yet" in client.get(page(question)).content.decode()
+
+
+def test_an_empty_note_is_refused_and_the_answer_being_typed_is_not_touched(
+    client, librarian, question
+):
+    response = client.post(page(question) + "note/", {"body": ""})
+
+    assert response.status_code == 400
+    soup = soup_of(response)
+    assert soup.select_one("#note-form .error-message")
+    assert not Message.objects.exists()

@@ -255,3 +255,13 @@ def test_the_charts_axis_ends_at_a_round_number_in_five_whole_steps(highest, top
     assert axis_top(highest) == top
     days = [(date(2026, 11, 1), highest), (date(2026, 11, 2), 0)]
     assert [value for _y, value in day_chart(days).ticks] == list(range(0, top + 1, top // 5))
+
+
+def test_a_readers_comment_is_shown_escaped(client, manager, settings):
+    settings.TIME_ZONE = "Europe/Chisinau"
+    rated(question(at(11, 2, 10)), 1, '<script>alert("r")</script>', at(11, 3, 9))
+
+    html = client.get(REPORT, NOVEMBER).content.decode()
+
+    assert '<script>alert("r")' not in html
+    assert "&lt;script&gt;alert(&quot;r&quot;)&lt;/script&gt;" in html
