@@ -55,3 +55,16 @@ def test_suggestions_are_listed_newest_first_and_marked_as_read(client, libraria
     older.refresh_from_db()
     assert older.handled and not ServiceSuggestion.objects.get(pk=newer.pk).handled
     assert "marked as read" in response.content.decode()
+
+
+def test_librarians_keep_the_topics_and_canned_answers(client, librarian):
+    home = client.get("/admin/").content.decode()
+    assert "/admin/snippets/reference/cannedanswer/" in home
+
+    response = client.post(
+        "/admin/snippets/reference/cannedanswer/add/",
+        {"title": "Wi-Fi", "body": "The password is at the desk."},
+    )
+
+    assert response.status_code == 302
+    assert CannedAnswer.objects.get().locale == Locale.get_default()
