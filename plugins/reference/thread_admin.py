@@ -6,6 +6,7 @@ redirects back with a message, or shows the page again with what was typed when 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -81,7 +82,6 @@ def _page(request: HttpRequest, question: Question, status: int = 200, **bound) 
                 for message in question.messages.all()
                 for records in [message.records.all()]
             ],
-            "language": question.language,
             **forms,
             "canned_texts": {str(c.pk): c.body for c in forms["answer_form"].canned_choices},
         },
@@ -101,14 +101,13 @@ def question_page(request: HttpRequest, pk: int) -> HttpResponse:
 def _posted(view: Callable[[HttpRequest, Question], HttpResponse]):
     """A POST-only action on one question, for librarians."""
 
+    @wraps(view)
     @librarians_only
     def act(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         return view(request, _question(pk))
 
-    act.__name__ = view.__name__
-    act.__doc__ = view.__doc__
     return act
 
 
