@@ -27,7 +27,7 @@ class LibrarianMenuItem(MenuItem):
 
 
 class QuestionsMenuItem(LibrarianMenuItem):
-    """ "Questions (3)": how many new questions wait, on every admin page."""
+    """The menu says how many new questions wait ("Questions (3 new)"), on every admin page."""
 
     def render_component(self, request):
         new = Question.objects.filter(
