@@ -12,7 +12,7 @@ class ReferenceConfig(AppConfig):
     def ready(self) -> None:
         from plugins.opac.record_extensions import register_record_section
         from plugins.readers.extensions import register_account_section
-        from plugins.reference import mail, signals
+        from plugins.reference import librarian_notices, mail, signals
         from plugins.reference.account import QUESTIONS_SECTION
         from plugins.reference.record_link import ASK_SECTION
 
@@ -20,3 +20,4 @@ class ReferenceConfig(AppConfig):
         signals.answer_given.connect(mail.on_answer_given, dispatch_uid="reference_answer_mail")
         register_account_section(QUESTIONS_SECTION)
         register_record_section(ASK_SECTION)
+        librarian_notices.connect()

@@ -1,0 +1,1 @@
+"""The reference service's monthly report for the library's management."""
