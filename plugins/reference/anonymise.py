@@ -12,12 +12,14 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+# A library card or an account number: letters then five digits or more ("CPL0012345"), or ten
+# digits or more in a row (Koha's barcodes, "23529001000011"); taken before telephone numbers.
+CARD_NUMBER = re.compile(r"\b(?:[^\W\d_]+\d{5,}\w*|\d{10,})\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A telephone number: an optional +, then at least seven digits with spaces, dots, dashes or
 # brackets between them ("+373 22 123-456", "(022) 12 34 56").
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\s().-]{0,2}\d){6,}(?!\w)")
-# A card number, a passport or an account number: five digits or more, letters around them
-# ("23529001000011", "CPL0012345").
+# Any other run of five digits or more (a passport, a postcode with a street...).
 LONG_NUMBER = re.compile(r"\b\w*\d{5,}\w*\b")
 SHORTEST_NAME = 2  # "Ion", "Li": shorter pieces would take whole words out of any text
 STEM_FROM = 4  # names this long also match with other endings (Анна, Анны, Анне)
@@ -46,6 +48,7 @@ def _name_pattern(part: str) -> str:
 def anonymise(text: str, names: Iterable[str] = ()) -> str:
     """``text`` with addresses, numbers and the given names replaced by a mark saying so."""
     text = EMAIL.sub(_("[e-mail address]"), text)
+    text = CARD_NUMBER.sub(_("[number]"), text)
     text = PHONE.sub(_("[telephone number]"), text)
     text = LONG_NUMBER.sub(_("[number]"), text)
     for part in name_parts(names):

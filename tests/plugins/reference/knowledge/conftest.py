@@ -68,6 +68,7 @@ def answered_question(
     language: str = "en",
     **fields,
 ) -> Question:
+    topic = fields.pop("topic", None)  # librarians give it in the queue, not the reader
     question = threads.ask(
         body=body,
         language=language,
@@ -76,6 +77,9 @@ def answered_question(
         **fields,
     )
     threads.confirm(question)
+    if topic is not None:
+        Question.objects.filter(pk=question.pk).update(topic=topic)
+        question.refresh_from_db()
     threads.answer(question, librarian, answer)
     return question
 
