@@ -79,7 +79,13 @@ def test_schema_org_faq_page_names_the_question_and_its_answer(client):
 
 def test_a_question_with_markup_is_shown_as_text_on_the_page_and_in_its_data(client):
     topic = add_topic("Security")
-    entry = add_entry(base_of("en"), f"Why {XSS}?", topic=topic, slug="xss", question=f"Is {XSS} safe?\n&amp; </script>")
+    entry = add_entry(
+        base_of("en"),
+        f"Why {XSS}?",
+        topic=topic,
+        slug="xss",
+        question=f"Is {XSS} safe?\n&amp; </script>",
+    )
 
     response = client.get(entry.url)
 

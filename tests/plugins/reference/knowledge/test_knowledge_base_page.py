@@ -74,7 +74,9 @@ def test_drafts_and_other_languages_entries_are_not_listed(client):
     add_entry(base_of("en"), "A draft question?", publish=False)
     add_entry(base_of("ro"), "O întrebare?", slug="o-intrebare")
 
-    listed = [title for titles in groups_on(client.get(base_of("en").url)).values() for title in titles]
+    listed = [
+        title for titles in groups_on(client.get(base_of("en").url)).values() for title in titles
+    ]
 
     assert "A draft question?" not in listed and "O întrebare?" not in listed
     assert len(listed) == 8
@@ -150,7 +152,9 @@ def test_the_page_costs_the_same_queries_with_3_and_40_more_entries(client):
     few = count_queries(client, path)
     _fill_more = [add_topic(f"More {n}") for n in range(2)]
     for number in range(40):
-        add_entry(base_of("en"), f"More {number}?", topic=_fill_more[number % 2], slug=f"more-{number}")
+        add_entry(
+            base_of("en"), f"More {number}?", topic=_fill_more[number % 2], slug=f"more-{number}"
+        )
 
     assert count_queries(client, path) == few
 

@@ -79,7 +79,9 @@ def test_the_entry_goes_to_the_knowledge_base_of_the_questions_language(client, 
     assert only_entry(question).get_parent().specific == base_of("ru")
 
 
-def test_a_question_in_a_language_without_a_knowledge_base_goes_to_the_default_one(client, librarian):
+def test_a_question_in_a_language_without_a_knowledge_base_goes_to_the_default_one(
+    client, librarian
+):
     question = answered_question(librarian, "Wie verlängere ich?", language="de")
 
     client.post(publish_url(question))
@@ -256,9 +258,7 @@ def test_a_librarian_who_may_not_add_pages_to_the_knowledge_base_is_refused(clie
     from django.contrib.auth.models import Group, Permission
 
     answerers = Group.objects.create(name="Answerers only")
-    answerers.permissions.add(
-        Permission.objects.get(codename="answer_question"), *_admin_access()
-    )
+    answerers.permissions.add(Permission.objects.get(codename="answer_question"), *_admin_access())
     user = get_user_model().objects.create_user("answerer", "answerer@example.org", "pw")
     user.groups.add(answerers)
     assert not GroupPagePermission.objects.filter(group=answerers).exists()

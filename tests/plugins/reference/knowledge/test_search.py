@@ -62,13 +62,20 @@ def test_markup_in_a_query_is_shown_back_as_text(client):
 
 
 def test_a_new_entry_is_found_once_published(client):
-    add_entry(base_of("en"), "Do you lend telescopes?", answer="Yes, the astronomy kit.", slug="telescopes")
+    add_entry(
+        base_of("en"),
+        "Do you lend telescopes?",
+        answer="Yes, the astronomy kit.",
+        slug="telescopes",
+    )
 
     assert found(client.get(base_of("en").url, {"q": "astronomy"})) == ["Do you lend telescopes?"]
 
 
 def test_the_site_search_finds_entries_by_their_question_and_answer(client):
-    assert "How do I get a library card?" in site_results(client.get("/en/search/", {"q": "guardian"}))
+    assert "How do I get a library card?" in site_results(
+        client.get("/en/search/", {"q": "guardian"})
+    )
     assert "Можно ли получить книгу, которой нет в библиотеке?" in site_results(
         client.get("/ru/search/", {"q": "монография"})
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from plugins.reference.models import FaqEntryPage, FaqVote
 from tests.html import soup_of
