@@ -1,0 +1,151 @@
+"""Time the knowledge base page with 1,000 entries in topics (the whole list, one topic's first
+page, a search) against the home page of the same run, and count their queries.
+
+Usage: uv run python benchmarks/reference.py [--rounds 30] [--entries 1000]
+
+It builds a throwaway SQLite database (or fills the empty database DATABASE_URL names), loads
+the demo site, adds the entries under the demo's English knowledge base, then requests each page
+and the home page in turn, round after round (interleaved, so both meet the same machine), and
+prints each round's times and their ratio, then the medians and the queries of one request. The
+queries of the whole list must not grow from the demo's 8 entries to 1,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+workdir = Path(tempfile.mkdtemp(prefix="library20-reference-bench-"))
+atexit.register(shutil.rmtree, workdir, ignore_errors=True)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "library_site.settings.test")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+os.environ["LIBRARY20_VAR_DIR"] = str(workdir)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from library_site.demo.loader import load_demo_content  # noqa: E402
+from plugins.reference.models import FaqEntryPage, KnowledgeBasePage, Topic  # noqa: E402
+
+TOPICS = 12
+WORDS = ["renew", "print", "archive", "database", "card", "loan", "map", "newspaper", "cite"]
+
+
+def timed(client: Client, url: str) -> float:
+    start = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, url
+    return elapsed
+
+
+def queries_of(client: Client, url: str) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+@transaction.atomic
+def add_entries(base: KnowledgeBasePage, count: int) -> list[Topic]:
+    """``count`` live entries under ``base``, spread over ``TOPICS`` new topics."""
+    topics = [
+        Topic.objects.create(
+            name=f"Benchmark topic {n:02d}", sort_order=200 + n, locale=base.locale
+        )
+        for n in range(TOPICS)
+    ]
+    for number in range(count):
+        word = WORDS[number % len(WORDS)]
+        entry = FaqEntryPage(
+            title=f"Question {number:04d} about the {word}?",
+            slug=f"bench-{number}",
+            question=f"A reader asks about the {word}, number {number}.",
+            answer=[("paragraph", f"<p>The answer about the {word}, number {number}.</p>")],
+            topic=topics[number % TOPICS],
+        )
+        base.add_child(instance=entry)  # live, as published: revisions are not what is measured
+    return topics
+
+
+def measure(client: Client, pages: dict[str, str], home: str, rounds: int) -> None:
+    """Each page against the home page, interleaved, with the medians and the queries."""
+    for name, url in pages.items():
+        for warm in (home, url):
+            for _ in range(3):
+                timed(client, warm)
+        ratios, page_ms, home_ms = [], [], []
+        for number in range(rounds):
+            page_ms.append(timed(client, url))
+            home_ms.append(timed(client, home))
+            ratios.append(page_ms[-1] / home_ms[-1])
+            print(
+                f"  round {number + 1:3d}: {page_ms[-1]:8.2f} ms / home {home_ms[-1]:7.2f} ms"
+                f" = {ratios[-1]:5.2f}x"
+            )
+        page_queries, home_queries = queries_of(client, url), queries_of(client, home)
+        print(
+            f"{name}: median {statistics.median(page_ms):.2f} ms, {page_queries} queries;"
+            f" home median {statistics.median(home_ms):.2f} ms, {home_queries} queries;"
+            f" median ratio {statistics.median(ratios):.2f}x"
+        )
+
+
+def measure_faq(client: Client, rounds: int = 30, entries: int = 1000) -> None:
+    """The knowledge base with ``entries`` entries against the home page; exits when the whole
+    list costs more queries with them than with the demo's eight."""
+    base = KnowledgeBasePage.objects.get(locale__language_code="en")
+    url = base.url
+    demo_queries = queries_of(client, url)
+    topics = add_entries(base, entries)
+    print(f"knowledge base: {entries} entries added in {TOPICS} topics")
+    measure(
+        client,
+        {
+            f"knowledge base, {entries} entries by topic": url,
+            f"one topic ({entries // TOPICS} entries), first page": f"{url}?topic={topics[0].pk}",
+            "a search in the knowledge base": f"{url}?q=newspaper",
+        },
+        "/en/",
+        rounds,
+    )
+    many_queries = queries_of(client, url)
+    counted = f"queries of the whole list with 8 entries: {demo_queries}"
+    print(f"{counted}; with {entries + 8}: {many_queries}")
+    if many_queries != demo_queries:
+        sys.exit("the knowledge base's queries grow with its entries")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--entries", type=int, default=1000)
+    args = parser.parse_args()
+
+    settings.MEDIA_ROOT = str(workdir / "media")
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("compilemessages", verbosity=0)
+    load_demo_content()
+    print(f"database: {connection.vendor}; {args.rounds} rounds, each page then the home page")
+    measure_faq(Client(), args.rounds, args.entries)
+
+
+if __name__ == "__main__":
+    main()
