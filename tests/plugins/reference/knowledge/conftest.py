@@ -4,12 +4,11 @@ and answered questions to publish."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from plugins.reference import threads
 from plugins.reference.models import FaqEntryPage, KnowledgeBasePage, Question, Topic
+from tests.plugins.comments.conftest import make_moderator
 from tests.plugins.opac.conftest import catalogue, site_koha  # noqa: F401
 
 
@@ -52,11 +51,9 @@ def add_entry(
     return entry
 
 
-def make_librarian(name: str = "librarian", group: str = "Editors"):
-    """A librarian in one of Wagtail's groups the reference migration gives its rights."""
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-password")
-    user.groups.add(Group.objects.get(name=group))
-    return user
+def make_librarian(name: str = "librarian"):
+    """A librarian among Wagtail's Editors, to whom the reference migration gives its rights."""
+    return make_moderator(name, group="Editors")
 
 
 def answered_question(
