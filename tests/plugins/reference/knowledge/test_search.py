@@ -4,7 +4,11 @@ site's search, by the words of an entry's question and answer."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from wagtail.search.models import IndexEntry
 
+from plugins.reference.models import FaqEntryPage
 from tests.html import soup_of
 from tests.plugins.reference.knowledge.conftest import add_entry, base_of
 
@@ -85,3 +89,14 @@ def test_the_site_search_skips_draft_entries(client):
     add_entry(base_of("en"), "Secret draft?", answer="Zeppelins.", publish=False, slug="secret")
 
     assert site_results(client.get("/en/search/", {"q": "zeppelins"})) == []
+
+
+def test_update_index_rebuilds_the_entries_in_the_search_index(client):
+    IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(FaqEntryPage)).delete()
+    assert found(client.get(base_of("en").url, {"q": "scanner"})) == []
+
+    call_command("update_index", verbosity=0)
+
+    assert found(client.get(base_of("en").url, {"q": "scanner"})) == [
+        "Can I print and make copies at the library?"
+    ]
