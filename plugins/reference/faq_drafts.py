@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from plugins.reference.anonymise import anonymise
@@ -119,6 +120,7 @@ def draft_entry(question: Question, base: KnowledgeBasePage, user) -> FaqEntryPa
         owner=user,
     )
     base.add_child(instance=entry)
+    log(instance=entry, action="wagtail.create", user=user)  # the page's history says who
     entry.save_revision(user=user, log_action=True)
     return entry
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission, Locale, PageLogEntry
 
 from plugins.opac.models import CatalogueRecord
 from plugins.reference import threads
@@ -60,6 +60,7 @@ def test_publishing_makes_a_draft_entry_and_opens_it_in_the_editor(client, libra
     assert entry.answer[0].value.source == "<p>Open My account.</p><p>Then press Renew.</p>"
     assert entry.topic == topic
     assert entry.source_question == question
+    assert PageLogEntry.objects.filter(page=entry, action="wagtail.create", user=librarian).exists()
 
 
 def test_the_get_asks_before_making_anything(client, librarian):
