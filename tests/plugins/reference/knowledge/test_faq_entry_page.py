@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from plugins.reference.models import AskLibrarianPage, FaqEntryPage
+from library_site.core.models import HomePage
+from plugins.reference.models import AskLibrarianPage, FaqEntryPage, KnowledgeBasePage
 from tests.html import soup_of
 from tests.plugins.reference.knowledge.conftest import add_entry, add_topic, base_of
 from tests.queries import count_queries
@@ -97,3 +98,15 @@ def test_a_question_with_markup_is_shown_as_text_on_the_page_and_in_its_data(cli
     script = soup.select_one('script[type="application/ld+json"]').string
     assert "</script" not in script and "<" not in script
     assert jsonld_of(soup)["mainEntity"][0]["text"] == f"Is {XSS} safe?\n&amp; </script>"
+
+
+def test_under_a_knowledge_base_on_the_home_page_ask_leads_to_the_knowledge_base(client):
+    home = HomePage.objects.get(locale__language_code="en")
+    base = KnowledgeBasePage(title="Questions", slug="questions")
+    home.add_child(instance=base)
+    base.save_revision().publish()
+    entry = add_entry(base, "Where is the lift?", slug="lift")
+
+    soup = soup_of(client.get(entry.url))
+
+    assert soup.select_one(".faq-entry__ask a.button")["href"] == base.url
