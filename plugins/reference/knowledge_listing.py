@@ -22,6 +22,7 @@ from plugins.reference.models import FaqEntryPage, KnowledgeBasePage, Topic
 PER_TOPIC = 8  # entries each topic shows on the whole list
 PAGE_SIZE = 50  # entries of one topic per page
 OTHER = "other"  # ?topic=other: the entries without a topic
+MAX_ID_DIGITS = 9  # a topic id fits any database's integer; longer input names no topic
 ROW_FIELDS = (
     "pk",
     "title",
@@ -119,7 +120,7 @@ def chosen_topic(base: KnowledgeBasePage, value: str) -> TopicGroup | None:
     """The group ``?topic=`` names (empty), or None when it names nothing there is."""
     if value == OTHER:
         return TopicGroup(str(_("Other questions")), OTHER)
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS):
         return None
     topic = Topic.objects.filter(pk=int(value)).first()
     if topic is None:
