@@ -1,6 +1,6 @@
 """Time the reference service's pages against the home page of the same run.
 
-Usage: uv run python benchmarks/reference.py [--rounds 30] [--questions 1000]
+Usage: uv run python benchmarks/reference.py [--rounds 30] [--questions 1000] [--entries 1000]
 
 It builds a throwaway SQLite database (or fills the empty database DATABASE_URL names), loads
 the demo site, adds what each measure needs, then requests the measured page and the home page
@@ -9,8 +9,8 @@ round's times and their ratio, then the medians and the queries of one request.
 
 - ``measure_queue``: the librarians' queue in the admin with 1,000 confirmed questions (of all
   statuses, a third assigned, some with replies), and its queries with 5 questions (equal).
-
-Another measure joins as a function taking the parsed arguments, called from ``main``.
+- ``measure_faq``: the knowledge base with 1,000 entries in topics (the whole list, one topic's
+  first page, a search); its queries must not grow from the demo's 8 entries to 1,000.
 """
 
 from __future__ import annotations
@@ -42,16 +42,24 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from library_site.demo.loader import load_demo_content  # noqa: E402
-from plugins.reference.models import Message, Question  # noqa: E402
+from plugins.reference.models import (  # noqa: E402
+    FaqEntryPage,
+    KnowledgeBasePage,
+    Message,
+    Question,
+    Topic,
+)
 
 HOME = "/en/"
 QUEUE = "/admin/reference/"
+TOPICS = 12
+WORDS = ["renew", "print", "archive", "database", "card", "loan", "map", "newspaper", "cite"]
 STATUSES = list(Question.Status.values)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -147,14 +155,61 @@ def measure_queue(args: argparse.Namespace) -> None:
         sys.exit("the queue's queries grow with its questions")
 
 
+@transaction.atomic
+def add_entries(base: KnowledgeBasePage, count: int) -> list[Topic]:
+    """``count`` live entries under ``base``, spread over ``TOPICS`` new topics."""
+    topics = [
+        Topic.objects.create(
+            name=f"Benchmark topic {n:02d}", sort_order=200 + n, locale=base.locale
+        )
+        for n in range(TOPICS)
+    ]
+    for number in range(count):
+        word = WORDS[number % len(WORDS)]
+        entry = FaqEntryPage(
+            title=f"Question {number:04d} about the {word}?",
+            slug=f"bench-{number}",
+            question=f"A reader asks about the {word}, number {number}.",
+            answer=[("paragraph", f"<p>The answer about the {word}, number {number}.</p>")],
+            topic=topics[number % TOPICS],
+        )
+        base.add_child(instance=entry)  # live, as published: revisions are not what is measured
+    return topics
+
+
+def measure_faq(args: argparse.Namespace) -> None:
+    """The knowledge base with ``args.entries`` entries against the home page; exits when the
+    whole list costs more queries with them than with the demo's eight."""
+    client, entries = Client(), args.entries
+    base = KnowledgeBasePage.objects.get(locale__language_code="en")
+    url = base.url
+    demo_queries = queries_of(client, url)
+    topics = add_entries(base, entries)
+    print(f"knowledge base: {entries} entries added in {TOPICS} topics")
+    pages = {
+        f"knowledge base, {entries} entries by topic": url,
+        f"one topic ({entries // TOPICS} entries), first page": f"{url}?topic={topics[0].pk}",
+        "a search in the knowledge base": f"{url}?q=newspaper",
+    }
+    for name, page_url in pages.items():
+        compare(client, name, page_url, args.rounds)
+    many_queries = queries_of(client, url)
+    counted = f"queries of the whole list with 8 entries: {demo_queries}"
+    print(f"{counted}; with {entries + 8}: {many_queries}")
+    if many_queries != demo_queries:
+        sys.exit("the knowledge base's queries grow with its entries")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--questions", type=int, default=1000)
+    parser.add_argument("--entries", type=int, default=1000)
     args = parser.parse_args()
     prepare_site()
     print(f"database: {connection.vendor}; {args.rounds} rounds, each page then the home page")
     measure_queue(args)
+    measure_faq(args)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from library_site.core.models import (
 from library_site.demo.blog import ensure_blog
 from library_site.demo.content import blog as blog_content
 from library_site.demo.content import events as event_content
+from library_site.demo.content import reference as reference_content
 from library_site.demo.content import site as content
 from library_site.demo.content import tours as tour_content
 from library_site.demo.content.site import PageContent
@@ -29,6 +30,7 @@ from library_site.demo.content.text import TARGET_LANGUAGES, Catalogue, T
 from library_site.demo.exhibitions import ensure_exhibitions
 from library_site.demo.exhibitions import texts as exhibition_texts
 from library_site.demo.images import ensure_images
+from library_site.demo.reference import ensure_reference
 from library_site.demo.tours import ensure_tour
 from plugins.events.models import EventIndexPage, EventPage
 from plugins.opac.models import CataloguePage
@@ -166,6 +168,7 @@ def demo_catalogue() -> Catalogue:
     texts.extend(blog_content.texts())
     texts.extend(exhibition_texts())
     texts.extend(tour_content.texts())
+    texts.extend(reference_content.texts())
     return Catalogue(texts)
 
 
@@ -189,6 +192,7 @@ def load_demo_content() -> Site:
     ensure_blog(home, catalogue, locales, translate)
     ensure_exhibitions(home, catalogue, locales, translate)
     ensure_tour(home, catalogue, locales, translate)
+    ensure_reference(home, catalogue, locales, translate)
     ensure_library_settings(site, catalogue, locales)
     name_mail_site(site)
     return site

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from plugins.reference import asking_views, feedback_views, thread_views
+from plugins.reference import asking_views, feedback_views, thread_views, votes
 
 app_name = "reference"
 
@@ -15,4 +15,5 @@ urlpatterns: list = [
     path("thread/<str:access_key>/reply/", thread_views.reply, name="reply"),
     path("thread/<str:access_key>/rate/", feedback_views.rate, name="rate"),
     path("suggest/", feedback_views.suggest, name="suggest"),
+    path("faq/<int:page_id>/helpful/", votes.vote, name="faq_vote"),
 ]

@@ -1,3 +1,3 @@
-"""The reference service's admin, one module per part."""
+"""The reference service's admin hooks, one module per part."""
 
-from plugins.reference import librarian_hooks  # noqa: F401
+from plugins.reference import knowledge_hooks, librarian_hooks  # noqa: F401  (register their hooks)

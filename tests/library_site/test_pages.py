@@ -2,9 +2,11 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page
 
 from plugins.events.models import EventPage
 from plugins.exhibitions.models import ExhibitionPage, TourPage
+from plugins.reference.models import AskLibrarianPage, FaqEntryPage, KnowledgeBasePage
 from tests.html import soup_of
 
 LANGUAGES = ["en", "ru", "uk", "ro"]
@@ -125,6 +127,7 @@ def test_main_menu_lists_the_pages_of_the_active_language(client):
         "События",
         "Истории библиотеки",
         "Выставки",
+        "Спросите библиотекаря",
     ]
 
 
@@ -193,7 +196,12 @@ def test_sitemap_lists_the_pages_of_every_language(client):
         for stop in ["", *(f"stops/{number}/" for number in range(2, 7))]
     }
     assert len(tours) == 24  # the demo's tour of six stops in four languages
-    assert locations == events | exhibitions | tours | {
+    reference = {
+        f"http://localhost{page.url}"
+        for page in Page.objects.live().type(AskLibrarianPage, KnowledgeBasePage, FaqEntryPage)
+    }
+    assert len(reference) == 40  # the ask page, its knowledge base and 8 entries, 4 languages
+    assert locations == events | exhibitions | tours | reference | {
         f"http://localhost{path}"
         for paths in (HOME, CATALOGUE, ABOUT, VISITING, CONTACTS, EVENTS, EXHIBITIONS)
         for path in paths.values()

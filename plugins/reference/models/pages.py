@@ -5,6 +5,7 @@ search), with the readers' "was this helpful?" votes."""
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -66,6 +67,13 @@ class KnowledgeBasePage(Page):
     class Meta:
         verbose_name = _("knowledge base")
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from plugins.reference.knowledge_pages import base_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(base_context(self, request))
+        return context
+
 
 class FaqEntryPage(Page):
     """One answered question, public: the title is the question as readers would ask it."""
@@ -112,6 +120,23 @@ class FaqEntryPage(Page):
     class Meta:
         verbose_name = _("knowledge base entry")
         verbose_name_plural = _("knowledge base entries")
+
+    def biblio_ids(self) -> list[int]:
+        """The catalogue records the answer names, in order, each once."""
+        return list(
+            dict.fromkeys(
+                block.value["biblio_id"]
+                for block in self.answer
+                if block.block_type == "record" and block.value["biblio_id"]
+            )
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from plugins.reference.knowledge_pages import entry_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(entry_context(self, request))
+        return context
 
 
 class FaqVote(models.Model):
