@@ -82,6 +82,20 @@ def cache(env: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def channel_layers(env: Mapping[str, str]) -> dict[str, Any]:
+    """Django Channels' layer (the live chat's messages between processes): Redis when
+    REDIS_URL is set; else in memory, which reaches only sockets served by the same process."""
+    url = redis_url(env)
+    if not url:
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    return {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [url], "prefix": "library20:channels"},
+        }
+    }
+
+
 def email(env: Mapping[str, str], default: str) -> dict[str, Any]:
     """Django's EMAIL_* settings from EMAIL_URL (smtp://, submission://, console://, ...)."""
     url = env.get("EMAIL_URL", "").strip() or default
