@@ -64,7 +64,9 @@ def confirm(question: Question) -> bool:
 
 
 @transaction.atomic
-def start_chat(*, body: str, language: str, reader=None, email: str = "", name: str = "") -> Question:
+def start_chat(
+    *, body: str, language: str, reader=None, email: str = "", name: str = ""
+) -> Question:
     """A live chat's first line, as a question of its own thread. An anonymous reader's counts at
     once too: being in the chat, live, confirms them as a mailed link would."""
     question = ask(

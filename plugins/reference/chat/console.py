@@ -1,6 +1,6 @@
 """The librarians' chat console in the Wagtail admin: open, it puts them on chat duty.
 
-    /admin/reference/chat/     waiting chats, the ones taken, lines sent and received live
+/admin/reference/chat/     waiting chats, the ones taken, lines sent and received live
 """
 
 from __future__ import annotations
