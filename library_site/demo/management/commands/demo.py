@@ -3,6 +3,7 @@ import os
 import socket
 from contextlib import nullcontext
 
+import uvicorn
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -36,6 +37,20 @@ def port_in_use(host: str, port: int) -> bool:
                 return True
             raise CommandError(f"cannot serve on {host}:{port}: {error.strerror}") from None
     return False
+
+
+def serve(host: str, port: int) -> None:
+    """The site over ASGI with uvicorn, as production serves it: pages, static files (WhiteNoise),
+    media and the live chat's websockets, until Ctrl+C."""
+    config = uvicorn.Config(
+        "library_site.asgi:application",
+        host=host,
+        port=port,
+        ws="websockets",
+        lifespan="off",  # Django's ASGI application has no startup or shutdown to run
+        log_level="info",
+    )
+    uvicorn.Server(config).run()
 
 
 class Command(BaseCommand):
@@ -92,7 +107,7 @@ class Command(BaseCommand):
             + f"(library card {PATRON.cardnumber}, PIN {PATRON.pin})\n"
             + station
         )
-        call_command("runserver", address, use_reloader=False, use_ipv6=":" in host)
+        serve(host, port)
 
     def prepare(self, verbosity: int) -> None:
         self.stdout.write(f"Preparing the demo in {settings.VAR_DIR} …")
