@@ -1,6 +1,7 @@
 import errno
 import os
 import socket
+import warnings
 from contextlib import nullcontext
 
 import uvicorn
@@ -21,6 +22,7 @@ from plugins.readers.demo import PATRON, ensure_demo_reader
 
 DEFAULT_PASSWORD = "library20-demo"
 DEFAULT_READER_PASSWORD = "library20-reader"
+STREAMING_WARNING = "StreamingHttpResponse must consume synchronous iterators"
 # One line per page created, per redirect checked, per sync: -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "plugins.opac")
 
@@ -42,11 +44,15 @@ def port_in_use(host: str, port: int) -> bool:
 def serve(host: str, port: int) -> None:
     """The site over ASGI with uvicorn, as production serves it: pages, static files (WhiteNoise),
     media and the live chat's websockets, until Ctrl+C."""
+    # WhiteNoise hands Django files to stream as synchronous iterators, which Django's ASGI
+    # handler reads in a thread and warns about once: harmless for the demo's few visitors
+    # (production serves /static/ from the web server).
+    warnings.filterwarnings("ignore", message=STREAMING_WARNING)
     config = uvicorn.Config(
         "library_site.asgi:application",
         host=host,
         port=port,
-        ws="websockets",
+        ws="websockets-sansio",
         lifespan="off",  # Django's ASGI application has no startup or shutdown to run
         log_level="info",
     )

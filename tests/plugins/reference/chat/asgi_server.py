@@ -36,7 +36,7 @@ def asgi_server() -> Iterator[str]:
         application,
         host="127.0.0.1",
         port=port,
-        ws="websockets",
+        ws="websockets-sansio",
         lifespan="off",
         log_level="warning",
     )

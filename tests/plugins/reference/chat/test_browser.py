@@ -15,7 +15,11 @@ from tests.library_site.browser.conftest import demo_site  # noqa: F401
 from tests.plugins.reference.chat.asgi_server import asgi_server
 from tests.services import chromium
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    # WhiteNoise streams the static files synchronously; Django's ASGI handler says so once.
+    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume:Warning"),
+]
 
 WIDGET_URLCONF = "tests.plugins.reference.chat.widget_page"
 OPEN = "tests.plugins.reference.chat.test_offer.open_library"
@@ -66,7 +70,6 @@ def test_a_reader_and_a_librarian_chat_live_and_the_reader_ends_it(
         waiting.get_by_role("button", name="Take this chat").click()
         chat = console.get_by_role("region", name=re.compile("^Olena — Do you have Kobzar"))
         expect(chat.get_by_role("listitem")).to_have_text(["OlenaDo you have Kobzar in Ukrainian?"])
-        )
         expect(widget.get_by_role("status")).to_have_text("A librarian has joined the chat: Marta")
 
         chat.get_by_label("Your message").fill("Yes, two copies on the shelf.")
