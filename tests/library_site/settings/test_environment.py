@@ -226,7 +226,10 @@ def test_channel_layer_is_in_memory_unless_redis_url_is_set():
     assert environment.channel_layers({})["default"]["BACKEND"].endswith("InMemoryChannelLayer")
     redis = environment.channel_layers({"REDIS_URL": "redis://127.0.0.1:6379/2"})["default"]
     assert redis["BACKEND"] == "channels_redis.core.RedisChannelLayer"
-    assert redis["CONFIG"]["hosts"] == ["redis://127.0.0.1:6379/2"]
+    [host] = redis["CONFIG"]["hosts"]
+    assert host["address"] == "redis://127.0.0.1:6379/2"
+    # Longer than channels-redis waits for a socket's next message (5 s).
+    assert host["socket_timeout"] > 5
 
 
 def test_malformed_redis_url_is_refused_for_the_channel_layer_too():
