@@ -24,7 +24,6 @@ import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -40,7 +39,6 @@ import django  # noqa: E402
 
 django.setup()
 
-import uvicorn  # noqa: E402
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.generic.websocket import AsyncWebsocketConsumer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
@@ -57,6 +55,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 from library_site.settings import environment  # noqa: E402
 from plugins.reference import threads  # noqa: E402
 from plugins.reference.chat.routing import websocket_urlpatterns  # noqa: E402
+from tests.plugins.reference.chat.asgi_server import asgi_server  # noqa: E402
 
 
 class Echo(AsyncWebsocketConsumer):
@@ -75,26 +74,6 @@ def application():
             "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(routes)),
         }
     )
-
-
-def serve() -> tuple[uvicorn.Server, threading.Thread, str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        application(),
-        host="127.0.0.1",
-        port=port,
-        ws="websockets-sansio",
-        lifespan="off",
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, thread, f"127.0.0.1:{port}"
 
 
 def librarian_cookie() -> str:
@@ -197,8 +176,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     # Every line is timed, none refused: the readers' per-minute limit is not what is measured.
     limits = {"chat_message": "", "chat": ""}
-    with override_settings(READERS_RATE_LIMITS=limits):
-        server, thread, address = serve()
+    with override_settings(READERS_RATE_LIMITS=limits), asgi_server(application()) as site:
+        address = site.removeprefix("http://")
         print(f"database: {connection.vendor}; {args.lines} lines each, uvicorn on {address}")
         memory = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
         report("in-memory", measure_chat(address, memory, args.lines))
@@ -207,8 +186,6 @@ def main() -> None:
             report("Redis", measure_chat(address, redis, args.lines))
         else:
             print(f"    Redis: not measured, nothing answers at {args.redis}")
-        server.should_exit = True  # after the last socket's goodbye is handled
-        thread.join(10)
 
 
 if __name__ == "__main__":

@@ -27,9 +27,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def asgi_server() -> Iterator[str]:
-    """The site at the address yielded, stopped on leaving."""
-    from library_site.asgi import application
+def asgi_server(application=None) -> Iterator[str]:
+    """The site (or another ASGI ``application``) at the address yielded, stopped on leaving."""
+    if application is None:
+        from library_site.asgi import application
 
     port = free_port()
     config = uvicorn.Config(

@@ -61,3 +61,23 @@ def reader_socket(question, user=None, address: str = "127.0.0.1") -> WebsocketC
 
 def console_socket(librarian) -> WebsocketCommunicator:
     return socket("/ws/ask/chat/console/", librarian)
+
+
+async def received_of_type(communicator: WebsocketCommunicator, kind: str) -> dict:
+    """The next message of ``kind``, past any others (such as waiting lists)."""
+    while True:
+        message = await communicator.receive_json_from(timeout=3)
+        if message["type"] == kind:
+            return message
+
+
+async def taken_chat(librarian, question) -> tuple[WebsocketCommunicator, WebsocketCommunicator]:
+    """The librarian's console, having taken the chat, and the reader's socket, connected."""
+    console = console_socket(librarian)
+    await console.connect()
+    await console.send_json_to({"type": "take", "question": question.pk})
+    await received_of_type(console, "chat")
+    reader = reader_socket(question)
+    await reader.connect()
+    await reader.receive_json_from()
+    return console, reader

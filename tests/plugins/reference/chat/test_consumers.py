@@ -9,17 +9,14 @@ from django.utils.translation import gettext
 from plugins.reference.chat.consumers import REFUSED
 from plugins.reference.models import ChatDuty, Message, Question
 from plugins.reference.threads import start_chat
-from tests.plugins.reference.chat.conftest import console_socket, reader_socket
+from tests.plugins.reference.chat.conftest import (
+    console_socket,
+    reader_socket,
+    received_of_type,
+    taken_chat,
+)
 
 XSS = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
-
-
-async def received_of_type(communicator, kind: str) -> dict:
-    """The next message of ``kind``, past any others (such as waiting lists)."""
-    while True:
-        message = await communicator.receive_json_from(timeout=3)
-        if message["type"] == kind:
-            return message
 
 
 def test_reader_and_librarian_lines_are_saved_as_chat_messages_in_order(
@@ -187,13 +184,7 @@ def test_a_line_too_long_is_refused_and_nothing_is_saved(sockets, anonymous_chat
 
 def test_markup_in_a_line_travels_as_text_and_is_saved_as_typed(sockets, librarian, anonymous_chat):
     async def scenario():
-        console = console_socket(librarian)
-        await console.connect()
-        await console.send_json_to({"type": "take", "question": anonymous_chat.pk})
-        await received_of_type(console, "chat")
-        reader = reader_socket(anonymous_chat)
-        await reader.connect()
-        await reader.receive_json_from()
+        console, reader = await taken_chat(librarian, anonymous_chat)
         await reader.send_json_to({"type": "line", "body": XSS})
         line = await received_of_type(console, "line")
         await reader.disconnect()
@@ -206,13 +197,7 @@ def test_markup_in_a_line_travels_as_text_and_is_saved_as_typed(sockets, librari
 
 def test_the_reader_ends_the_chat_and_both_sides_are_told(sockets, librarian, anonymous_chat):
     async def scenario():
-        console = console_socket(librarian)
-        await console.connect()
-        await console.send_json_to({"type": "take", "question": anonymous_chat.pk})
-        await received_of_type(console, "chat")
-        reader = reader_socket(anonymous_chat)
-        await reader.connect()
-        await reader.receive_json_from()
+        console, reader = await taken_chat(librarian, anonymous_chat)
         await reader.send_json_to({"type": "end"})
         ended = await received_of_type(reader, "ended")
         told = await received_of_type(console, "ended")
@@ -237,13 +222,7 @@ def test_the_librarian_ends_the_chat_and_it_leaves_the_waiting_list(
     sockets, librarian, anonymous_chat
 ):
     async def scenario():
-        console = console_socket(librarian)
-        await console.connect()
-        await console.send_json_to({"type": "take", "question": anonymous_chat.pk})
-        await received_of_type(console, "chat")
-        reader = reader_socket(anonymous_chat)
-        await reader.connect()
-        await reader.receive_json_from()
+        console, reader = await taken_chat(librarian, anonymous_chat)
         await console.send_json_to({"type": "end", "question": anonymous_chat.pk})
         ended = await received_of_type(reader, "ended")
         await reader.disconnect()

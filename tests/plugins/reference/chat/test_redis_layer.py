@@ -7,8 +7,7 @@ from asgiref.sync import async_to_sync
 
 from library_site.settings import environment
 from plugins.reference.models import Message
-from tests.plugins.reference.chat.conftest import console_socket, reader_socket
-from tests.plugins.reference.chat.test_consumers import received_of_type
+from tests.plugins.reference.chat.conftest import received_of_type, taken_chat
 from tests.services import port_open, require
 
 
@@ -28,13 +27,7 @@ def test_a_line_reaches_the_librarian_through_redis(
     assert type(get_channel_layer()).__name__ == "RedisChannelLayer"
 
     async def scenario():
-        console = console_socket(librarian)
-        await console.connect()
-        await console.send_json_to({"type": "take", "question": anonymous_chat.pk})
-        await received_of_type(console, "chat")
-        reader = reader_socket(anonymous_chat)
-        await reader.connect()
-        await reader.receive_json_from()
+        console, reader = await taken_chat(librarian, anonymous_chat)
         await reader.send_json_to({"type": "line", "body": "Через Redis"})
         line = await received_of_type(console, "line")
         await reader.disconnect()
