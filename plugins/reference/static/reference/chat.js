@@ -41,8 +41,13 @@
     status.textContent = "";
     after.hidden = false;
     var link = after.querySelector("a");
-    if (threadUrl) link.href = threadUrl; else link.hidden = true;
-    link.focus();
+    if (threadUrl) {
+      link.href = threadUrl;
+      link.focus();
+    } else {
+      after.querySelector("[data-chat-thread-note]").hidden = true;
+      after.focus();
+    }
   }
 
   function connect(path) {
