@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from plugins.reference.chat.consumers import thread_url
 from plugins.reference.models import Message, Question
+from tests.axe import serious_violations
 from tests.library_site.browser.conftest import demo_site  # noqa: F401
 from tests.plugins.reference.chat.asgi_server import asgi_server
 from tests.services import chromium
@@ -76,6 +77,8 @@ def test_a_reader_and_a_librarian_chat_live_and_the_reader_ends_it(
         chat.get_by_label("Your message").press("Enter")
         lines = widget.locator("[data-chat-lines] li")
         expect(lines.last).to_have_text("MartaYes, two copies on the shelf.")
+        assert serious_violations(reader) == []
+        assert serious_violations(console) == []
 
         widget.get_by_label("Your message").fill(XSS)
         widget.get_by_role("button", name="Send").click()
@@ -111,3 +114,4 @@ def test_outside_hours_the_reader_is_shown_the_way_to_the_question_form(site, se
         expect(widget).to_contain_text("The library is closed now.")
         expect(widget).to_contain_text("ask your question with the form here")
         expect(widget.get_by_role("button", name="Chat with a librarian now")).to_have_count(0)
+        assert serious_violations(reader) == []
