@@ -54,7 +54,9 @@ def serve(host: str, port: int) -> None:
         port=port,
         ws="websockets-sansio",
         lifespan="off",  # Django's ASGI application has no startup or shutdown to run
-        log_level="info",
+        # Warnings and errors only: uvicorn's line per websocket names its path, and a reader's
+        # chat path holds the chat's secret key.
+        log_level="warning",
     )
     uvicorn.Server(config).run()
 
