@@ -101,3 +101,16 @@ def test_starting_a_chat_needs_the_csrf_token(offered):
     response = Client(enforce_csrf_checks=True).post("/en/ask/chat/", {"body": "Hello?"})
 
     assert response.status_code == 403
+
+
+def test_a_signed_in_readers_chat_is_theirs_and_keeps_no_address(
+    client, offered, django_user_model
+):
+    reader = django_user_model.objects.create_user("olena", "olena@example.org", "pw")
+    client.force_login(reader)
+
+    response = client.post("/en/ask/chat/", {"body": "Hello?", "email": "other@example.org"})
+
+    question = Question.objects.get(access_key=response.json()["access_key"])
+    assert (question.reader, question.email) == (reader, "")
+    assert question.confirmed
