@@ -9,6 +9,7 @@ transactional test makes, is seen by both sides.
 
 from __future__ import annotations
 
+import gc
 import socket
 import threading
 import time
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import uvicorn
+from asgiref.sync import SyncToAsync
+from django.db import connections
 
 START_SECONDS = 10
 
@@ -54,3 +57,7 @@ def asgi_server(application=None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(START_SECONDS)
+        # The sockets' database work ran in asgiref's one shared thread, whose connections would
+        # otherwise outlive the test (and keep PostgreSQL from dropping the test database).
+        SyncToAsync.single_thread_executor.submit(connections.close_all).result()
+        gc.collect()  # and those of the requests' threads, gone with their threads
