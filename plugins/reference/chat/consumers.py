@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from plugins.readers import ratelimits
 from plugins.reference import threads
 from plugins.reference.chat import duty, lines
-from plugins.reference.chat.requests import request_of
+from plugins.reference.chat.handshake import request_of
 from plugins.reference.models import Question
 
 REFUSED = 4403  # the socket's close code for "not yours"

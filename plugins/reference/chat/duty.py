@@ -42,7 +42,7 @@ class Offer:
 
     offered: bool
     library_open: bool
-    on_duty: bool
+    on_duty: bool  # asked only while the library is open
     next_opening: datetime.datetime | None = None
 
 
