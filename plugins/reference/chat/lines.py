@@ -11,6 +11,10 @@ from django.utils import timezone
 from plugins.reference.models import Message, Question
 
 LINE_MAX_LENGTH = 2000  # one chat line; the widget's field says so too
+WAITING_SHOWN = 50
+# A reader who left without ending the chat leaves it open: after this long with nothing said it
+# is no longer offered as waiting (it stays in the question queue, to answer by e-mail).
+LIVE_FOR = datetime.timedelta(hours=2)
 READER, LIBRARIAN = "reader", "librarian"
 
 
@@ -47,7 +51,9 @@ def open_chats() -> Q:
 def waiting(now: datetime.datetime | None = None) -> list[dict]:
     """Chats no librarian has taken, newest first, with how long each has waited."""
     now = now or timezone.now()
-    chats = Question.objects.filter(open_chats(), assigned_to__isnull=True).order_by("-created_at")
+    chats = Question.objects.filter(
+        open_chats(), assigned_to__isnull=True, last_activity_at__gte=now - LIVE_FOR
+    ).order_by("-created_at")
     return [
         {
             "question": chat.pk,
@@ -56,7 +62,7 @@ def waiting(now: datetime.datetime | None = None) -> list[dict]:
             "language": chat.language,
             "waiting_seconds": int((now - chat.created_at).total_seconds()),
         }
-        for chat in chats[:50]
+        for chat in chats[:WAITING_SHOWN]
     ]
 
 

@@ -3,11 +3,15 @@ with their number."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from plugins.reference import threads
 from plugins.reference.chat import lines
+from plugins.reference.models import Question
 
 
 def queries_of(function, *args) -> int:
@@ -52,3 +56,13 @@ def test_a_taken_or_ended_chat_no_longer_waits(librarian, db):
     threads.end_chat(ended)
 
     assert [chat["summary"] for chat in lines.waiting()] == ["Waiting"]
+
+
+def test_a_chat_silent_for_two_hours_no_longer_waits(db):
+    left = threads.start_chat(body="Left without a word", language="en")
+    Question.objects.filter(pk=left.pk).update(
+        last_activity_at=timezone.now() - datetime.timedelta(hours=2, minutes=1)
+    )
+    threads.start_chat(body="Still here", language="en")
+
+    assert [chat["summary"] for chat in lines.waiting()] == ["Still here"]
