@@ -16,6 +16,7 @@ from library_site.core.models import (
     HomePage,
     LibraryProfile,
     LibrarySettings,
+    OpeningPeriod,
     SocialAccount,
     StandardPage,
 )
@@ -153,6 +154,15 @@ def ensure_library_settings(site: Site, catalogue: Catalogue, locales: list[Loca
     if not library.social_accounts.exists():
         library.social_accounts = [
             SocialAccount(network=network, url=url) for network, url in content.SOCIAL_ACCOUNTS
+        ]
+    if not library.opening_periods.exists():
+        library.opening_periods = [
+            OpeningPeriod(
+                weekday=weekday,
+                opens=time.fromisoformat(opens.zfill(5)),
+                closes=time.fromisoformat(closes.zfill(5)),
+            )
+            for weekday, opens, closes in content.OPENING_PERIODS
         ]
     library.save()
     translate(library.profile, catalogue, locales)

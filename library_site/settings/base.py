@@ -84,6 +84,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "library_site.urls"
 WSGI_APPLICATION = "library_site.wsgi.application"
+# The same site over ASGI (uvicorn), which also serves the live chat's websockets.
+ASGI_APPLICATION = "library_site.asgi.application"
 
 TEMPLATES = [
     {
@@ -108,6 +110,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": environment.cache(ENV)}
 RQ_QUEUES = environment.job_queues(ENV)
+CHANNEL_LAYERS = environment.channel_layers(ENV)
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",  # the admin's username sign-in
@@ -300,6 +303,8 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 REFERENCE_SLA_HOURS = (24, 48)
 # Besides the librarians who may answer, a shared mailbox told of every new question.
 REFERENCE_NOTIFY_EMAIL = ENV.get("REFERENCE_NOTIFY_EMAIL", "").strip()
+# When the live chat is offered besides a librarian on duty: the library's opening hours.
+REFERENCE_OPENING_HOURS = "library_site.core.opening_hours.library_is_open"
 
 # The blog (plugins.blog): Puput inside this site's own URLs, its pages subclassed per language.
 PUPUT_AS_PLUGIN = True

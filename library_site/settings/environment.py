@@ -82,6 +82,26 @@ def cache(env: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+CHANNEL_READ_SECONDS = 15
+
+
+def channel_layers(env: Mapping[str, str]) -> dict[str, Any]:
+    """Django Channels' layer (the live chat's messages between processes): Redis when
+    REDIS_URL is set; else in memory, which reaches only sockets served by the same process."""
+    url = redis_url(env)
+    if not url:
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # A socket waits up to 5 s (channels-redis' BZPOPMIN) for its next message; redis-py 8 times
+    # reads out after 5 s by default, which would cut those waits off, so the read allows more.
+    host = {"address": url, "socket_timeout": CHANNEL_READ_SECONDS}
+    return {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [host], "prefix": "library20:channels"},
+        }
+    }
+
+
 def email(env: Mapping[str, str], default: str) -> dict[str, Any]:
     """Django's EMAIL_* settings from EMAIL_URL (smtp://, submission://, console://, ...)."""
     url = env.get("EMAIL_URL", "").strip() or default

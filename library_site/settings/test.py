@@ -19,3 +19,6 @@ WHITENOISE_AUTOREFRESH = True
 CATALOGUE_SEARCH_CACHE_SECONDS = 0
 # Nothing reaches the internet: only the site's own video player answers for embeds.
 WAGTAILEMBEDS_FINDERS = [{"class": "plugins.events.embeds.VideoFileFinder"}]
+# The live chat's sockets and the test share one process (tests/plugins/reference/chat use Redis
+# by name where they mean it).
+CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

@@ -64,6 +64,36 @@ def confirm(question: Question) -> bool:
 
 
 @transaction.atomic
+def start_chat(
+    *, body: str, language: str, reader=None, email: str = "", name: str = ""
+) -> Question:
+    """A live chat's first line, as a question of its own thread. An anonymous reader's counts at
+    once too: being in the chat, live, confirms them as a mailed link would."""
+    question = ask(
+        body=body,
+        language=language,
+        reader=reader,
+        email=email,
+        name=name,
+        source=Question.Source.CHAT,
+    )
+    if not question.confirmed:
+        confirm(question)
+    return question
+
+
+@transaction.atomic
+def end_chat(question: Question) -> bool:
+    """Either side ended the chat: the thread counts as answered; whether this ended it."""
+    now = timezone.now()
+    updated = Question.objects.filter(pk=question.pk, chat_ended_at__isnull=True).update(
+        chat_ended_at=now, status=Status.ANSWERED, last_activity_at=now
+    )
+    question.refresh_from_db()
+    return bool(updated)
+
+
+@transaction.atomic
 def answer(
     question: Question,
     librarian,

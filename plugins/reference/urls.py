@@ -3,6 +3,7 @@
 from django.urls import path
 
 from plugins.reference import asking_views, feedback_views, thread_views, votes
+from plugins.reference.chat import views as chat_views
 
 app_name = "reference"
 
@@ -16,4 +17,5 @@ urlpatterns: list = [
     path("thread/<str:access_key>/rate/", feedback_views.rate, name="rate"),
     path("suggest/", feedback_views.suggest, name="suggest"),
     path("faq/<int:page_id>/helpful/", votes.vote, name="faq_vote"),
+    path("chat/", chat_views.start, name="chat_start"),
 ]

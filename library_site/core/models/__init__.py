@@ -1,4 +1,9 @@
-from library_site.core.models.library import LibraryProfile, LibrarySettings, SocialAccount
+from library_site.core.models.library import (
+    LibraryProfile,
+    LibrarySettings,
+    OpeningPeriod,
+    SocialAccount,
+)
 from library_site.core.models.pages import ContentPage, HomePage, StandardPage
 
 __all__ = [
@@ -6,6 +11,7 @@ __all__ = [
     "HomePage",
     "LibraryProfile",
     "LibrarySettings",
+    "OpeningPeriod",
     "SocialAccount",
     "StandardPage",
 ]

@@ -1,5 +1,9 @@
-"""Who the library is: name, address and hours in every language, contacts, social accounts."""
+"""Who the library is: name, address and hours in every language, contacts, social accounts,
+and its weekly opening periods (which the live chat follows)."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -57,6 +61,14 @@ class LibrarySettings(BaseSiteSetting, ClusterableModel):
         FieldPanel("phone"),
         FieldPanel("email"),
         InlinePanel("social_accounts", label=_("Social accounts")),
+        InlinePanel(
+            "opening_periods",
+            label=_("Opening periods"),
+            help_text=_(
+                "When the library is open each week, in the site's time zone; the live chat "
+                "is offered only then. Several periods a day are allowed (e.g. a lunch break)."
+            ),
+        ),
     ]
 
     class Meta:
@@ -93,3 +105,40 @@ class SocialAccount(Orderable):
 
     def __str__(self) -> str:
         return f"{self.get_network_display()}: {self.url}"
+
+
+class OpeningPeriod(Orderable):
+    """One period the library is open on a weekday; a closing time of 0:00 means midnight."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    settings = ParentalKey(
+        LibrarySettings, on_delete=models.CASCADE, related_name="opening_periods"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"), help_text=_("0:00 for midnight."))
+
+    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening period")
+        verbose_name_plural = _("opening periods")
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self) -> None:
+        if self.opens is not None and self.closes is not None and not self.closes_after_opening:
+            raise ValidationError({"closes": _("The library must close after it opens.")})
+
+    @property
+    def closes_after_opening(self) -> bool:
+        return self.closes == datetime.time(0) or self.closes > self.opens

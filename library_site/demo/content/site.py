@@ -45,6 +45,11 @@ OPENING_HOURS = T(
     uk="Понеділок–п’ятниця 9:00–19:00\nСубота 10:00–16:00\nНеділя — вихідний",
     ro="Luni–vineri 9:00–19:00\nSâmbătă 10:00–16:00\nDuminică închis",
 )
+# The same hours as periods (weekday 0 is Monday, hours from, until): the live chat follows them.
+OPENING_PERIODS = (
+    *((weekday, "9:00", "19:00") for weekday in range(5)),
+    (5, "10:00", "16:00"),
+)
 PHONE = "+373 000 00 000"
 EMAIL = "ask@library20.example"
 SOCIAL_ACCOUNTS = (

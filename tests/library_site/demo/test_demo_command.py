@@ -9,6 +9,10 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -102,6 +106,12 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         status, _type, body = fetch(f"{site}/uk/catalogue/41/")  # redirected to its slug
         assert status == 200 and "Кобзарь" in body.decode()
         assert fetch(f"{site}/covers/41.svg")[:2] == (200, "image/svg+xml; charset=utf-8")
+
+        # Served over ASGI: the live chat's websocket answers, and turns away a visitor with no
+        # librarian's account from the console (an HTTP-only server knows no websockets).
+        with pytest.raises(InvalidStatus) as refused:
+            connect(f"ws://127.0.0.1:{port}/ws/ask/chat/console/", origin=site, open_timeout=10)
+        assert refused.value.response.status_code == 403
 
         # The self-service kiosk beside it, and its demo pad with tagged books.
         kiosk = wait_for(f"http://127.0.0.1:{kiosk_port}/", process, seconds=30)

@@ -60,6 +60,21 @@ def test_library_profile_exists_in_every_language():
     }
 
 
+def test_the_demo_library_has_the_opening_periods_its_hours_text_gives():
+    from datetime import time
+
+    from library_site.core.models import LibrarySettings, OpeningPeriod
+
+    periods = OpeningPeriod.objects.filter(settings__in=LibrarySettings.objects.all())
+    found = sorted(periods.values_list("weekday", "opens", "closes"))
+
+    assert found == [*((day, time(9), time(19)) for day in range(5)), (5, time(10), time(16))]
+    assert (
+        "Monday–Friday 9:00–19:00"
+        in LibraryProfile.objects.get(locale__language_code="en").opening_hours
+    )
+
+
 def test_loading_again_changes_nothing():
     pages, revisions, profiles = (
         Page.objects.count(),

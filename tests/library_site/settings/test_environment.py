@@ -220,3 +220,18 @@ def test_cover_url_template_names_the_isbn_it_takes():
 def test_cover_url_template_that_cannot_make_an_address_is_refused(raw, problem):
     with pytest.raises(SettingError, match=rf"^CATALOGUE_COVER_URL: .*{problem}"):
         environment.cover_url({"CATALOGUE_COVER_URL": raw})
+
+
+def test_channel_layer_is_in_memory_unless_redis_url_is_set():
+    assert environment.channel_layers({})["default"]["BACKEND"].endswith("InMemoryChannelLayer")
+    redis = environment.channel_layers({"REDIS_URL": "redis://127.0.0.1:6379/2"})["default"]
+    assert redis["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    [host] = redis["CONFIG"]["hosts"]
+    assert host["address"] == "redis://127.0.0.1:6379/2"
+    # Longer than channels-redis waits for a socket's next message (5 s).
+    assert host["socket_timeout"] > 5
+
+
+def test_malformed_redis_url_is_refused_for_the_channel_layer_too():
+    with pytest.raises(SettingError, match=r"^REDIS_URL: "):
+        environment.channel_layers({"REDIS_URL": "http://cache:6379"})

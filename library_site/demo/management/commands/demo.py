@@ -1,8 +1,10 @@
 import errno
 import os
 import socket
+import warnings
 from contextlib import nullcontext
 
+import uvicorn
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -20,6 +22,7 @@ from plugins.readers.demo import PATRON, ensure_demo_reader
 
 DEFAULT_PASSWORD = "library20-demo"
 DEFAULT_READER_PASSWORD = "library20-reader"
+STREAMING_WARNING = "StreamingHttpResponse must consume synchronous iterators"
 # One line per page created, per redirect checked, per sync: -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "plugins.opac")
 
@@ -36,6 +39,26 @@ def port_in_use(host: str, port: int) -> bool:
                 return True
             raise CommandError(f"cannot serve on {host}:{port}: {error.strerror}") from None
     return False
+
+
+def serve(host: str, port: int) -> None:
+    """The site over ASGI with uvicorn, as production serves it: pages, static files (WhiteNoise),
+    media and the live chat's websockets, until Ctrl+C."""
+    # WhiteNoise hands Django files to stream as synchronous iterators, which Django's ASGI
+    # handler reads in a thread and warns about once: harmless for the demo's few visitors
+    # (production serves /static/ from the web server).
+    warnings.filterwarnings("ignore", message=STREAMING_WARNING)
+    config = uvicorn.Config(
+        "library_site.asgi:application",
+        host=host,
+        port=port,
+        ws="websockets-sansio",
+        lifespan="off",  # Django's ASGI application has no startup or shutdown to run
+        # Warnings and errors only: uvicorn's line per websocket names its path, and a reader's
+        # chat path holds the chat's secret key.
+        log_level="warning",
+    )
+    uvicorn.Server(config).run()
 
 
 class Command(BaseCommand):
@@ -92,7 +115,7 @@ class Command(BaseCommand):
             + f"(library card {PATRON.cardnumber}, PIN {PATRON.pin})\n"
             + station
         )
-        call_command("runserver", address, use_reloader=False, use_ipv6=":" in host)
+        serve(host, port)
 
     def prepare(self, verbosity: int) -> None:
         self.stdout.write(f"Preparing the demo in {settings.VAR_DIR} …")
