@@ -76,11 +76,14 @@ def notify(question_pk: int, event: str, message_pk: int | None = None) -> None:
 
 
 def _on_asked(sender, question: Question, **details) -> None:
-    later(notify, question.pk, ASKED)
+    # A chat waits in the console of the librarians on duty, who see it arrive.
+    if question.source != Question.Source.CHAT:
+        later(notify, question.pk, ASKED)
 
 
 def _on_reply(sender, question: Question, message: Message, **details) -> None:
-    later(notify, question.pk, REPLIED, message.pk)
+    if not message.via_chat:  # a chat line reaches its librarian in the console
+        later(notify, question.pk, REPLIED, message.pk)
 
 
 def connect() -> None:

@@ -108,7 +108,9 @@ def answer_job(message_id: int) -> None:
 
 
 def on_question_asked(sender, question: Question, **details) -> None:
-    later(acknowledgement_job, question.pk)
+    # A chat is answered while the reader is there; its end shows the thread's link.
+    if question.source != Question.Source.CHAT:
+        later(acknowledgement_job, question.pk)
 
 
 def on_answer_given(sender, question: Question, message: Message, **details) -> None:

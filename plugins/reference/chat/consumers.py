@@ -7,7 +7,7 @@ from __future__ import annotations
 from asgiref.sync import async_to_sync
 from channels.generic.websocket import JsonWebsocketConsumer
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -23,10 +23,7 @@ REFUSED = 4403  # the socket's close code for "not yours"
 def thread_url(question: Question) -> str:
     """The thread page where the transcript stays and the reader rates the service."""
     with translation.override(question.language):
-        try:
-            return reverse("reference:thread", args=[question.access_key])
-        except NoReverseMatch:  # the thread page belongs to the question form's part
-            return ""
+        return reverse("reference:thread", args=[question.access_key])
 
 
 class ChatConsumer(JsonWebsocketConsumer):

@@ -19,6 +19,7 @@ from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags,
 from plugins.opac.koha import koha_client
 from plugins.opac.recommendations.stored import recompute as recompute_recommendations
 from plugins.readers.demo import PATRON, ensure_demo_reader
+from plugins.reference.demo_questions import ensure_demo_questions
 
 DEFAULT_PASSWORD = "library20-demo"
 DEFAULT_READER_PASSWORD = "library20-reader"
@@ -99,6 +100,7 @@ class Command(BaseCommand):
         reader_password = os.environ.get("LIBRARY20_DEMO_READER_PASSWORD", DEFAULT_READER_PASSWORD)
         card = ensure_demo_reader(reader_password, KohaClient(settings.KOHA))
         ensure_demo_shelves()  # the demo readers' and the reader's, made just above
+        ensure_demo_questions()  # the reader's and the admin's, made just above
         serve_site_at(host, port)
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         if any(port_in_use(*where) for where in station_addresses(kiosk_port)):

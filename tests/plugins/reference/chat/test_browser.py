@@ -100,7 +100,7 @@ def test_a_reader_and_a_librarian_chat_live_and_the_reader_ends_it(
         (Message.Kind.REPLY, XSS, True),
     ]
     # The link to the thread page (the question form's part of the plugin), where there is one.
-    assert thread_link_shown == bool(thread_url(question))
+    assert thread_link_shown
     assert thread_link_href == thread_url(question)
 
 
