@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -123,8 +124,11 @@ class OpeningPeriod(Orderable):
         LibrarySettings, on_delete=models.CASCADE, related_name="opening_periods"
     )
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"), help_text=_("0:00 for midnight."))
+    # Times of day: exhibitions' "opens" and "closes" are dates, and read otherwise.
+    opens = models.TimeField(pgettext_lazy("time of day", "opens"))
+    closes = models.TimeField(
+        pgettext_lazy("time of day", "closes"), help_text=_("0:00 for midnight.")
+    )
 
     panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
 
