@@ -22,10 +22,8 @@ import atexit
 import json
 import os
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -46,8 +44,9 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from page_timing import compare, queries_of  # noqa: E402
 
 from library_site.demo.images import ensure_images  # noqa: E402
 from library_site.demo.loader import load_demo_content  # noqa: E402
@@ -163,21 +162,6 @@ PAGE_KINDS: dict[str, Callable[[], str]] = {
 }
 
 
-def timed(client: Client, url: str) -> float:
-    start = time.perf_counter()
-    response = client.get(url)
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, url
-    return elapsed
-
-
-def queries_of(client: Client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return len(queries)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
@@ -195,24 +179,7 @@ def main() -> None:
     print(f"database: {connection.vendor}; {args.rounds} rounds, each page then the home page")
 
     for name, url in pages.items():
-        for warm in (home, url):
-            for _ in range(3):
-                timed(client, warm)
-        ratios, page_ms, home_ms = [], [], []
-        for number in range(args.rounds):
-            page_ms.append(timed(client, url))
-            home_ms.append(timed(client, home))
-            ratios.append(page_ms[-1] / home_ms[-1])
-            print(
-                f"  round {number + 1:3d}: {page_ms[-1]:8.2f} ms / home {home_ms[-1]:7.2f} ms"
-                f" = {ratios[-1]:5.2f}x"
-            )
-        page_queries, home_queries = queries_of(client, url), queries_of(client, home)
-        print(
-            f"{name}: median {statistics.median(page_ms):.2f} ms, {page_queries} queries;"
-            f" home median {statistics.median(home_ms):.2f} ms, {home_queries} queries;"
-            f" median ratio {statistics.median(ratios):.2f}x"
-        )
+        compare(client, name, url, args.rounds, home)
 
     five = queries_of(client, add_exhibition("bench-5-items", BLOCKS, 5))
     twenty = queries_of(client, add_exhibition("bench-20-items", BLOCKS, 20))

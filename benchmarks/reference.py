@@ -58,9 +58,10 @@ from django.core.asgi import get_asgi_application  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from page_timing import compare, queries_of  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
 from library_site.demo.loader import load_demo_content  # noqa: E402
@@ -76,7 +77,6 @@ from plugins.reference.models import (  # noqa: E402
 )
 from tests.plugins.reference.chat.asgi_server import asgi_server  # noqa: E402
 
-HOME = "/en/"
 QUEUE = "/admin/reference/"
 TOPICS = 12
 WORDS = ["renew", "print", "archive", "database", "card", "loan", "map", "newspaper", "cite"]
@@ -122,42 +122,6 @@ def add_questions(count: int, librarian=None) -> None:
     Message.objects.bulk_create(
         Message(question=question, kind=Message.Kind.REPLY, body="One more thing.")
         for question in created[::5]
-    )
-
-
-def timed(client: Client, url: str) -> float:
-    start = time.perf_counter()
-    response = client.get(url)
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, url
-    return elapsed
-
-
-def queries_of(client: Client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return len(queries)
-
-
-def compare(client: Client, name: str, url: str, rounds: int) -> None:
-    """Print ``url`` against the home page, interleaved round by round."""
-    for warm in (HOME, url):
-        for _ in range(3):
-            timed(client, warm)
-    ratios, page_ms, home_ms = [], [], []
-    for number in range(rounds):
-        page_ms.append(timed(client, url))
-        home_ms.append(timed(client, HOME))
-        ratios.append(page_ms[-1] / home_ms[-1])
-        print(
-            f"  round {number + 1:3d}: {page_ms[-1]:8.2f} ms / home {home_ms[-1]:7.2f} ms"
-            f" = {ratios[-1]:5.2f}x"
-        )
-    print(
-        f"{name}: median {statistics.median(page_ms):.2f} ms, {queries_of(client, url)} queries;"
-        f" home median {statistics.median(home_ms):.2f} ms, {queries_of(client, HOME)} queries;"
-        f" median ratio {statistics.median(ratios):.2f}x"
     )
 
 
