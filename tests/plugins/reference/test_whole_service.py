@@ -32,10 +32,10 @@ def entries_listed(client: Client, language: str) -> list[str]:
 def test_a_question_goes_from_the_reader_to_the_librarian_and_into_the_knowledge_base(
     client,
     admin_client,
-    oliver,
+    oliver,  # noqa: F811
     mailoutbox,
     settings,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"

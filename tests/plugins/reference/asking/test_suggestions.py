@@ -17,7 +17,7 @@ def test_a_suggestion_is_kept_in_the_pages_language_with_the_signed_in_reader(cl
     client.force_login(reader.user)
     response = client.post("/ro/ask/suggest/", {"body": "Mai multe scaune", "email": ""})
     assert response.status_code == 200
-    assert soup_of(response).select_one("h1").get_text() == "Thank you for your suggestion"
+    assert soup_of(response).select_one("h1").get_text() == "Vă mulțumim pentru sugestie"
     suggestion = ServiceSuggestion.objects.get()
     assert (suggestion.body, suggestion.language, suggestion.reader) == (
         "Mai multe scaune",

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from plugins.reference import threads
-from plugins.reference.models import Message, Question
+from plugins.reference.models import CannedAnswer, Message, Question, Topic
 
 PASSWORD = "a-long-password"
 
@@ -77,3 +77,10 @@ def admin_user_without_the_service(name: str = "outsider"):
     user = make_user(name)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return user
+
+
+@pytest.fixture
+def no_demo_snippets(db):
+    """Only the topics and canned answers a test makes (the test database holds the demo's)."""
+    CannedAnswer.objects.all().delete()
+    Topic.objects.all().delete()

@@ -26,7 +26,7 @@ def signed_in(page, base: str) -> None:  # noqa: F811
 def question(demo_site):  # noqa: F811
     make_librarian()
     CannedAnswer.objects.create(
-        title="Opening hours", body="We open at nine.", locale=Locale.get_default()
+        title="We open at nine", body="We open at nine.", locale=Locale.get_default()
     )
     asked("Late one", at=hours_ago(50))
     return asked("When do you open?", at=hours_ago(2))
@@ -38,7 +38,7 @@ def test_use_inserts_the_canned_answer_where_the_cursor_is(demo_site, question, 
     page.fill("#id_body", "Dear reader, . Kind regards")
     page.eval_on_selector("#id_body", "area => area.setSelectionRange(13, 13)")
 
-    page.select_option("#id_canned", label="Opening hours")
+    page.select_option("#id_canned", label="We open at nine")
     page.click(".reference-canned__use")
 
     assert page.input_value("#id_body") == "Dear reader, We open at nine.. Kind regards"

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from wagtail.users.models import UserProfile
 
-from plugins.reference import threads
+from plugins.reference import mail, signals, threads
 from plugins.reference.librarian_notices import notify, recipients
 from tests.plugins.reference.librarians.conftest import (
     admin_user_without_the_service,
@@ -17,6 +17,14 @@ from tests.plugins.reference.librarians.conftest import (
 from tests.services import port_open, require
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def only_the_librarians_mail():
+    """The reader's acknowledgement (plugins.reference.mail) is not what is tested here."""
+    signals.question_asked.disconnect(dispatch_uid="reference_ack_mail")
+    yield
+    signals.question_asked.connect(mail.on_question_asked, dispatch_uid="reference_ack_mail")
 
 
 @pytest.fixture

@@ -210,7 +210,9 @@ def canned(title: str, body: str, language: str = "en", of: CannedAnswer | None 
     )
 
 
-def test_canned_answers_are_offered_in_the_questions_language_else_the_default(client, librarian):
+def test_canned_answers_are_offered_in_the_questions_language_else_the_default(
+    client, librarian, no_demo_snippets
+):
     hours = canned("Opening hours", "We open at nine.")
     canned("Часы работы", "Мы открываемся в девять.", "ru", of=hours)
     canned("Wi-Fi", "The password is at the desk.")

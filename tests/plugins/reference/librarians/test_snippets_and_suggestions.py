@@ -26,7 +26,7 @@ def admin(client, django_user_model):
     ("model", "fields"),
     [(Topic, {"name": "Local history"}), (CannedAnswer, {"title": "Hours", "body": "At nine."})],
 )
-def test_topics_and_canned_answers_offer_translate(client, admin, model, fields):
+def test_topics_and_canned_answers_offer_translate(client, admin, model, fields, no_demo_snippets):
     snippet = model.objects.create(locale=Locale.get_default(), **fields)
     meta = model._meta
 
@@ -57,7 +57,7 @@ def test_suggestions_are_listed_newest_first_and_marked_as_read(client, libraria
     assert "marked as read" in response.content.decode()
 
 
-def test_librarians_keep_the_topics_and_canned_answers(client, librarian):
+def test_librarians_keep_the_topics_and_canned_answers(client, librarian, no_demo_snippets):
     home = client.get("/admin/").content.decode()
     assert "/admin/snippets/reference/cannedanswer/" in home
 
