@@ -21,14 +21,21 @@ def grant(apps, schema_editor):
         for codename, name in PERMISSIONS.items()
     ]
     for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.add(*permissions)
+        # By key: migrating within a running process may give the relation another rendering
+        # of Permission than the one these objects come from.
+        group.permissions.add(*[permission.pk for permission in permissions])
 
 
 def withdraw(apps, schema_editor):
+    """Take the permissions from the groups (the permissions stay, as Django's own do for a
+    removed model, until ``remove_stale_contenttypes``)."""
     Permission = apps.get_model("auth", "Permission")
-    Permission.objects.filter(
+    Group = apps.get_model("auth", "Group")
+    chosen = Permission.objects.filter(
         content_type__app_label="reference", codename__in=list(PERMISSIONS)
-    ).delete()
+    ).values_list("pk", flat=True)
+    for group in Group.objects.filter(name__in=GROUPS):
+        group.permissions.remove(*chosen)
 
 
 class Migration(migrations.Migration):

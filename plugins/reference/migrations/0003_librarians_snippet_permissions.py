@@ -23,7 +23,9 @@ def grant(apps, schema_editor):
             for action in ACTIONS
         ]
     for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.add(*permissions)
+        # By key: migrating within a running process may give the relation another rendering
+        # of Permission than the one these objects come from.
+        group.permissions.add(*[permission.pk for permission in permissions])
 
 
 def withdraw(apps, schema_editor):
@@ -31,7 +33,7 @@ def withdraw(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     chosen = Permission.objects.filter(
         content_type__app_label="reference", content_type__model__in=list(MODELS)
-    )
+    ).values_list("pk", flat=True)
     for group in Group.objects.filter(name__in=GROUPS):
         group.permissions.remove(*chosen)
 
