@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.components import Component
 
 from plugins.reference.models import Question
@@ -74,7 +75,12 @@ class ReferencePanel(Component):
         oldest = oldest_waiting()
         return {
             "items": [
-                Item("new", _("New"), counts["new"], f"{queue}?status={Status.NEW}"),
+                Item(
+                    "new",
+                    pgettext_lazy("questions", "New"),
+                    counts["new"],
+                    f"{queue}?status={Status.NEW}",
+                ),
                 Item("mine", _("Assigned to me"), counts["mine"], f"{queue}?assigned={MINE}"),
                 Item(
                     "waiting",

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from plugins.reference.models import (
     FaqVote,
@@ -176,7 +177,12 @@ def _tables(report: MonthlyReport, questions: list[tuple]) -> list[Table]:
         Table(
             "topics",
             _("Questions by topic"),
-            [_("Topic"), _("Asked"), _("Answered"), _("Median first response (hours)")],
+            [
+                _("Topic"),
+                pgettext("how many questions", "Asked"),
+                pgettext("how many questions", "Answered"),
+                _("Median first response (hours)"),
+            ],
             [
                 [
                     name,
