@@ -171,8 +171,7 @@ def topic(request: HttpRequest, question: Question) -> HttpResponse:
     form = TopicForm(request.POST)
     if not form.is_valid():
         return _page(request, question, status=400, topic=form)
-    question.topic = form.cleaned_data["topic"]
-    question.save(update_fields=["topic"])
+    threads.set_topic(question, form.cleaned_data["topic"])
     messages.success(request, _("The topic is saved."))
     return _back(question)
 

@@ -147,6 +147,12 @@ def assign(question: Question, librarian) -> None:
     _announce(signals.question_assigned, question, librarian=librarian)
 
 
+def set_topic(question: Question, topic) -> None:
+    """File the question under a topic (None: no topic), for the knowledge base and the report."""
+    question.topic = topic
+    question.save(update_fields=["topic"])
+
+
 @transaction.atomic
 def set_status(question: Question, status: str) -> None:
     """Set the status by hand (a librarian closes a thread, or opens it again)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.models import Locale
 
 from plugins.reference import signals, threads
-from plugins.reference.models import Message, Question
+from plugins.reference.models import Message, Question, Topic
 
 Status = Question.Status
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,15 @@ def test_the_summary_is_the_first_line_cut_short():
     question = Question(body="A" * 100 + "\nsecond line")
     assert question.summary == "A" * 79 + "…"
     assert Question(body="Short\nmore").summary == "Short"
+
+
+def test_a_topic_files_the_question_and_none_unfiles_it(reader):
+
+    question = threads.ask(body="Q", language="en", reader=reader)
+    history = Topic.objects.create(name="Local history", locale=Locale.get_default())
+    threads.set_topic(question, history)
+    question.refresh_from_db()
+    assert question.topic == history and question.status == Status.NEW
+    threads.set_topic(question, None)
+    question.refresh_from_db()
+    assert question.topic is None
