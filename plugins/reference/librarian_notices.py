@@ -1,7 +1,8 @@
 """E-mail to the librarians when a question arrives (to every librarian with an address and to
-REFERENCE_NOTIFY_EMAIL) or a reader replies (to the librarian it is assigned to, else to all),
-each in the librarian's own admin language, with a link to the question's admin page. Sent by
-a job after the request (django-rq where configured)."""
+REFERENCE_NOTIFY_EMAIL), a reader replies (to the librarian it is assigned to, else to all) or a
+colleague assigns a question to a librarian (to that librarian); each in the librarian's own
+admin language, with a link to the question's admin page. Sent by a job after the request
+(django-rq where configured)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from plugins.reference.models import Message, Question
 
 log = logging.getLogger(__name__)
 
-ASKED, REPLIED = "asked", "replied"
+ASKED, REPLIED, ASSIGNED = "asked", "replied", "assigned"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def _shared_mailbox() -> list[Recipient]:
 def recipients(question: Question, event: str) -> list[Recipient]:
     """Who hears of ``event`` on ``question``: each address once."""
     everyone = librarians()
+    if event == ASSIGNED:  # to its librarian only, whoever holds it when the job runs
+        return _as_recipients(everyone.filter(pk=question.assigned_to_id))
     chosen = []
     if event == REPLIED and question.assigned_to_id is not None:
         chosen = _as_recipients(everyone.filter(pk=question.assigned_to_id))
@@ -60,7 +63,7 @@ def recipients(question: Question, event: str) -> list[Recipient]:
 
 
 def notify(question_pk: int, event: str, message_pk: int | None = None) -> None:
-    """The job: mail the librarians about ``event`` (ASKED or REPLIED) on the question."""
+    """The job: mail the librarians about ``event`` (ASKED, REPLIED, ASSIGNED) on the question."""
     question = Question.objects.filter(pk=question_pk).first()
     if question is None or not question.confirmed:
         return
@@ -86,7 +89,14 @@ def _on_reply(sender, question: Question, message: Message, **details) -> None:
         later(notify, question.pk, REPLIED, message.pk)
 
 
+def _on_assigned(sender, question: Question, librarian, by=None, **details) -> None:
+    # Taking a question oneself (in the queue or the chat console) needs no notice.
+    if librarian is not None and (by is None or by.pk != librarian.pk):
+        later(notify, question.pk, ASSIGNED)
+
+
 def connect() -> None:
     """Called once from the app's ready()."""
     signals.question_asked.connect(_on_asked, dispatch_uid="reference_notice_asked")
     signals.reply_received.connect(_on_reply, dispatch_uid="reference_notice_reply")
+    signals.question_assigned.connect(_on_assigned, dispatch_uid="reference_notice_assigned")

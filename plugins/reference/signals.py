@@ -9,5 +9,6 @@ question_asked = Signal()
 answer_given = Signal()
 # sender=Question, question=, message=: the reader wrote again in the thread.
 reply_received = Signal()
-# sender=Question, question=, librarian=: the question was given to a librarian (or to nobody).
+# sender=Question, question=, librarian=, by=: the question was given to a librarian (or to
+# nobody) by ``by`` (a user, or None).
 question_assigned = Signal()

@@ -158,7 +158,7 @@ def assign(request: HttpRequest, question: Question) -> HttpResponse:
     if not form.is_valid():
         return _page(request, question, status=400, assign=form)
     librarian = form.chosen()
-    threads.assign(question, librarian)
+    threads.assign(question, librarian, by=request.user)
     if librarian is None:
         messages.success(request, _("The question is for every librarian now."))
     else:

@@ -136,15 +136,16 @@ def note(question: Question, librarian, body: str) -> Message:
 
 
 @transaction.atomic
-def assign(question: Question, librarian) -> None:
-    """Give the question to a librarian (None: back to everyone); a new one becomes assigned."""
+def assign(question: Question, librarian, *, by=None) -> None:
+    """Give the question to a librarian (None: back to everyone); a new one becomes assigned.
+    ``by`` is who did it: a librarian taking a question themselves needs no notice."""
     question.assigned_to = librarian
     if librarian is not None and question.status == Status.NEW:
         question.status = Status.ASSIGNED
     elif librarian is None and question.status == Status.ASSIGNED:
         question.status = Status.NEW
     question.save(update_fields=["assigned_to", "status"])
-    _announce(signals.question_assigned, question, librarian=librarian)
+    _announce(signals.question_assigned, question, librarian=librarian, by=by)
 
 
 def set_topic(question: Question, topic) -> None:

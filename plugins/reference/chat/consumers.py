@@ -180,7 +180,7 @@ class LibrarianConsoleConsumer(ChatConsumer):
             if question.assigned_to_id not in (None, self.librarian.pk):
                 self.send_json({"type": "gone", "question": question.pk})
                 return
-            threads.assign(question, self.librarian)
+            threads.assign(question, self.librarian, by=self.librarian)
         self.join(lines.group_of(question))
         self.send_json({"type": "chat", "chat": lines.chat_summary(question)})
         name = self.librarian.first_name or self.librarian.get_username()

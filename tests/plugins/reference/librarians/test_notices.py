@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from plugins.reference import mail, signals, threads
@@ -178,3 +179,48 @@ def test_the_job_for_a_question_gone_since_sends_nothing(staff, mailoutbox):
     notify(987654, "asked")
 
     assert mailoutbox == []
+
+
+def test_a_question_a_colleague_assigns_is_mailed_to_its_librarian_only(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    question = ask_as_reader("Where are the 1930s newspapers?")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        threads.assign(question, staff["editor"], by=staff["moderator"])
+
+    [notice] = mailoutbox
+    assert notice.to == ["editor@library.example"]
+    assert notice.subject == "Assigned to you: Where are the 1930s newspapers?"
+    assert "Where are the 1930s newspapers?" in notice.body
+
+
+def test_taking_a_question_oneself_or_unassigning_it_mails_no_one(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    question = ask_as_reader()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        threads.assign(question, staff["editor"], by=staff["editor"])
+        threads.assign(question, None, by=staff["editor"])
+
+    assert mailoutbox == []
+
+
+def test_the_assign_form_says_who_assigned(client, mailoutbox, django_capture_on_commit_callbacks):
+    moderator, colleague = make_librarian("moderator"), make_librarian("colleague")
+    client.force_login(moderator)
+    question = ask_as_reader()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("reference_question", args=[question.pk]) + "assign/",
+            {"librarian": str(colleague.pk)},
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("reference_question", args=[question.pk]) + "assign/",
+            {"librarian": "me"},
+        )
+
+    assert [mail.to for mail in mailoutbox] == [["colleague@library.example"]]
