@@ -171,6 +171,13 @@ def _split_trailer(frame: bytes) -> tuple[bytes, int | None, str | None, bytes |
     return frame, None, None, None
 
 
+# How a field's text becomes its value: (name for notes, text, notes, strict) -> value.
+_Read = Callable[[str, str, list[str], bool], Any]
+# An identified field: its name, the label its notes use, its reader (None: text as sent),
+# whether it repeats, its fixed length if any.
+_TaggedField = tuple[str, str, _Read | None, bool, int | None]
+
+
 def _count(name: str, text: str, notes: list[str], strict: bool) -> int | None:
     if text.isdigit():
         return int(text)
@@ -186,7 +193,7 @@ def _status(name: str, text: str, notes: list[str], strict: bool) -> PatronStatu
     return PatronStatus.from_wire(text)
 
 
-def _fixed_reader(spec: Fixed) -> Callable[[str, str, list[str], bool], Any] | None:
+def _fixed_reader(spec: Fixed) -> _Read | None:
     """The function that reads one fixed field; None for text, kept as sent."""
     kind = spec.kind
     if kind is Kind.TEXT:
@@ -305,13 +312,26 @@ class _TooLong(Exception):
     pass
 
 
+def _tagged_flag(name: str, value: str, notes: list[str], strict: bool) -> bool | None:
+    return _letter(name, Kind.FLAG, value[:1], notes, strict) if value else None
+
+
+def _tagged_reader(spec: Tagged) -> _TaggedField:
+    """How one identified field is read; a flag's notes name the field, a date's its code."""
+    if spec.kind is Kind.FLAG:
+        return spec.name, spec.name, _tagged_flag, spec.repeat, spec.length
+    if spec.kind is Kind.DATE:
+        return spec.name, spec.code, _date, spec.repeat, spec.length
+    return spec.name, spec.code, None, spec.repeat, spec.length
+
+
 @dataclass(frozen=True)
 class _Reader:
     """A message class's layout as decoding walks it, built once per class."""
 
     fixed_length: int
-    fixed: tuple[tuple[str, int, int, Callable[[str, str, list[str], bool], Any] | None], ...]
-    by_code: dict[str, Tagged]
+    fixed: tuple[tuple[str, int, int, _Read | None], ...]
+    by_code: dict[str, _TaggedField]
     required: tuple[str, ...]
 
 
@@ -324,7 +344,7 @@ def _reader(cls: type[Message]) -> _Reader:
     return _Reader(
         position - 2,
         tuple(fixed),
-        {spec.code: spec for spec in cls.TAGGED},
+        {spec.code: _tagged_reader(spec) for spec in cls.TAGGED},
         tuple(spec.code for spec in cls.TAGGED if spec.required),
     )
 
@@ -404,11 +424,21 @@ def _tagged(
             if strict:
                 raise _TooLong(f"field {code} is {len(value)} characters long")
             notes.append(f"field {code} is longer than {MAX_FIELD_LENGTH} characters")
-        spec = by_code.get(code)
-        if spec is None:
+        field = by_code.get(code)
+        if field is None:
             extra.append((code, value))
             continue
-        _store(spec, value, values, repeated, seen, notes, strict)
+        name, label, read, repeat, length = field
+        if length is not None and len(value) != length and strict:
+            raise ValueError(f"field {code} must be {length} characters")
+        converted = value if read is None else read(label, value, notes, strict)
+        if repeat:
+            repeated.setdefault(name, []).append(converted)
+        elif code in seen:
+            notes.append(f"field {code} repeated; the first is kept")
+        else:
+            values[name] = converted
+        seen.add(code)
     # Repeated fields are gathered in lists and made tuples once, not copied at every value.
     for name, items in repeated.items():
         values[name] = tuple(items)
@@ -419,29 +449,3 @@ def _tagged(
         notes.append(f"required fields missing: {', '.join(missing)}")
     if extra:
         values["extra_fields"] = tuple(extra)
-
-
-def _store(
-    spec: Tagged,
-    value: str,
-    values: dict,
-    repeated: dict[str, list[Any]],
-    seen: set[str],
-    notes: list[str],
-    strict: bool,
-) -> None:
-    if spec.length is not None and len(value) != spec.length and strict:
-        raise ValueError(f"field {spec.code} must be {spec.length} characters")
-    if spec.kind is Kind.FLAG:
-        converted: Any = _letter(spec.name, Kind.FLAG, value[:1], notes, strict) if value else None
-    elif spec.kind is Kind.DATE:
-        converted = _date(spec.code, value, notes, strict)
-    else:
-        converted = value
-    if spec.repeat:
-        repeated.setdefault(spec.name, []).append(converted)
-    elif spec.code in seen:
-        notes.append(f"field {spec.code} repeated; the first is kept")
-    else:
-        values[spec.name] = converted
-    seen.add(spec.code)
