@@ -1,15 +1,15 @@
 """Encode + decode a kiosk's SIP2 mix with our codec and with pysip2's, in one run, with the ratio.
 
-Usage: uv run python benchmarks/sip2_codec.py [--seconds 2] [--repeats 3]
+Usage: uv run python benchmarks/sip2_codec.py [--seconds 1] [--repeats 7]
 
 The mix is a self-check session: login 93/94, status 99/98, patron status 23/24, patron
 information 63/64 with a page of items, checkout 11/12, checkin 09/10, item information
 17/18, each with AY/AZ, in UTF-8. One message = one encode to bytes plus one decode back to a
 typed message. pysip2 (PyPI, msgspec models) does the same with equivalent models: the script
 first checks that both write the same bytes for every message of the mix, so both do the same
-work. After a warm-up, each codec runs rounds of the whole mix for ``--seconds``; the best of
-``--repeats`` runs is printed, in messages per second, and the ratio ours / pysip2 (above 1:
-ours is faster).
+work. After a warm-up, the two codecs are timed round-robin, ``--repeats`` rounds of about
+``--seconds`` each a side: each round's rates in messages per second and its ratio ours / pysip2
+are printed, then the median ratio (above 1: ours is faster).
 
 Last, the same mix is timed through the ACS side of a connection (``AcsConnection``): the
 requests arrive as a byte stream in 512-byte reads, are framed and handed out one at a time, and
@@ -21,6 +21,7 @@ bookkeeping cost.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -282,23 +283,47 @@ def theirs(mix: list[pysip2.SIPMessage]) -> Callable[[], None]:
     return one_round
 
 
-def rate(one_round: Callable[[], None], size: int, seconds: float, repeats: int) -> float:
-    """Best messages per second over ``repeats`` runs of about ``seconds`` each."""
-    for _ in range(50):  # warm-up
+def calibrate(one_round: Callable[[], None], seconds: float) -> int:
+    """Rounds of the mix that take about ``seconds``, after a warm-up."""
+    for _ in range(50):
         one_round()
     start = time.perf_counter()
     rounds = 0
     while time.perf_counter() - start < 0.2:
         one_round()
         rounds += 1
-    per_run = max(1, int(rounds * seconds / (time.perf_counter() - start)))
-    best = 0.0
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for _ in range(per_run):
-            one_round()
-        best = max(best, per_run * size / (time.perf_counter() - start))
-    return best
+    return max(1, int(rounds * seconds / (time.perf_counter() - start)))
+
+
+def timed(one_round: Callable[[], None], rounds: int, size: int) -> float:
+    """Messages per second over ``rounds`` rounds of a mix of ``size`` messages."""
+    start = time.perf_counter()
+    for _ in range(rounds):
+        one_round()
+    return rounds * size / (time.perf_counter() - start)
+
+
+def interleaved(
+    names: tuple[str, str],
+    sides: tuple[Callable[[], None], Callable[[], None]],
+    size: int,
+    seconds: float,
+    repeats: int,
+) -> float:
+    """Both sides timed round-robin, one run each per round; prints each round, returns the
+    median ratio first / second (the machine's slow and fast moments fall on both)."""
+    counts = [calibrate(side, seconds) for side in sides]
+    ratios = []
+    for number in range(1, repeats + 1):
+        first, second = (
+            timed(side, count, size) for side, count in zip(sides, counts, strict=True)
+        )
+        ratios.append(first / second)
+        print(
+            f"round {number}: {names[0]} {first:>10,.0f}/s  {names[1]} {second:>10,.0f}/s"
+            f"  ratio {first / second:.2f}"
+        )
+    return statistics.median(ratios)
 
 
 def check_same_work(mix: list[Message], models: list[pysip2.SIPMessage]) -> None:
@@ -318,8 +343,8 @@ def check_same_work(mix: list[Message], models: list[pysip2.SIPMessage]) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=2.0, help="per run, per codec")
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=1.0, help="per round, per side")
+    parser.add_argument("--repeats", type=int, default=7, help="rounds")
     args = parser.parse_args()
 
     mix = kiosk_mix()
@@ -332,19 +357,15 @@ def main() -> None:
         f"mix: {size} messages ({' '.join(m.CODE for m in mix)}), {total_bytes} bytes a round, "
         f"AY/AZ on, UTF-8; same bytes from both codecs"
     )
-    print(f"encode + decode, best of {args.repeats} runs of ~{args.seconds:g} s each")
-    our_rate = rate(ours(mix), size, args.seconds, args.repeats)
-    print(f"{'rfid_sip2.sip2':<16} {our_rate:>10,.0f} messages/s {1e6 / our_rate:8.1f} µs each")
-    their_rate = rate(theirs(models), size, args.seconds, args.repeats)
-    name = f"pysip2 {pysip2.__version__}"
-    print(f"{name:<16} {their_rate:>10,.0f} messages/s {1e6 / their_rate:8.1f} µs each")
-    print(f"ratio ours / pysip2: {our_rate / their_rate:.2f}")
-    print("exchanges (a request decoded, its response encoded), codec alone and as a server")
-    bare_rate = rate(codec_only(mix), size // 2, args.seconds, args.repeats)
-    print(f"{'codec alone':<16} {bare_rate:>10,.0f} exchanges/s {1e6 / bare_rate:7.1f} µs each")
-    acs_rate = rate(acs_side(mix), size // 2, args.seconds, args.repeats)
-    print(f"{'AcsConnection':<16} {acs_rate:>10,.0f} exchanges/s {1e6 / acs_rate:7.1f} µs each")
-    print(f"ratio AcsConnection / codec alone: {acs_rate / bare_rate:.2f}")
+    print(f"encode + decode, {args.repeats} rounds of ~{args.seconds:g} s a side, interleaved")
+    names = ("rfid_sip2.sip2", f"pysip2 {pysip2.__version__}")
+    ratio = interleaved(names, (ours(mix), theirs(models)), size, args.seconds, args.repeats)
+    print(f"median ratio ours / pysip2: {ratio:.2f}")
+    print("exchanges (a request decoded, its response encoded), as a server and codec alone")
+    names = ("AcsConnection", "codec alone")
+    sides = (acs_side(mix), codec_only(mix))
+    ratio = interleaved(names, sides, size // 2, args.seconds, args.repeats)
+    print(f"median ratio AcsConnection / codec alone: {ratio:.2f}")
 
 
 if __name__ == "__main__":

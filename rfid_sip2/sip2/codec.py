@@ -9,8 +9,10 @@ Each tolerance is noted in ``Decoded.warnings``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from rfid_sip2.sip2.checksum import checksum, verify
@@ -31,6 +33,7 @@ MAX_FIELD_LENGTH = 255
 # read as a checksum that fails, not as data: some clients drop the leading zeros.
 _TRAILER = re.compile(rb"AY([0-9])AZ([0-9A-Fa-f]{1,4})$")
 _CHECKSUM_ONLY = re.compile(rb"AZ([0-9A-Fa-f]{1,4})$")
+_TRAILER_TAIL = 10
 _NO_SEQUENCE = frozenset({"96", "97"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SC_STATUS = re.compile(r"^99([0-9 ])(.*?)(\d\.\d[0-9A-Z])\|?$")
@@ -63,32 +66,56 @@ class Decoded:
 
 def _clean(value: str, delimiter: str) -> str:
     """What may go inside a field: no delimiter, no control characters (CR would end it)."""
+    # Nearly every value is already clean: isprintable() is False for every control character.
+    if delimiter not in value and value.isprintable():
+        return value
     return _CONTROL.sub(" ", value.replace(delimiter, " "))
 
 
-def _fixed_text(spec: Fixed, value: Any) -> str:
-    kind = spec.kind
+def _fixed_text(spec: Fixed) -> Callable[[Any], str]:
+    """The function that writes one fixed field's characters."""
+    kind, length = spec.kind, spec.length
     if kind is Kind.FLAG:
-        return "Y" if value else "N"
+        return lambda value: "Y" if value else "N"
     if kind is Kind.BIT:
-        return "1" if value else "0"
+        return lambda value: "1" if value else "0"
     if kind is Kind.YNU:
-        return "U" if value is None else ("Y" if value else "N")
+        return lambda value: "U" if value is None else ("Y" if value else "N")
     if kind is Kind.DATE:
-        return format_date(value)
+        return format_date
     if kind is Kind.COUNT:
-        return " " * 4 if value is None else f"{min(max(int(value), 0), 9999):04d}"
+        return lambda value: " " * 4 if value is None else f"{min(max(int(value), 0), 9999):04d}"
     if kind is Kind.STATUS:
-        return value.to_wire()
-    return str(value).ljust(spec.length)[: spec.length]
+        return lambda value: value.to_wire()
+    return lambda value: str(value).ljust(length)[:length]
 
 
-def _tagged_text(spec: Tagged, value: Any) -> str:
+def _tagged_text(spec: Tagged) -> Callable[[Any], str]:
+    """The function that writes one identified field's value."""
     if spec.kind is Kind.FLAG:
-        return "Y" if value else "N"
+        return lambda value: "Y" if value else "N"
     if spec.kind is Kind.DATE:
-        return format_date(value)
-    return str(value)
+        return format_date
+    return str
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """A message class's layout as encoding walks it, built once per class."""
+
+    fixed: tuple[tuple[str, Callable[[Any], str]], ...]
+    tagged: tuple[tuple[str, str, Callable[[Any], str], bool, bool], ...]
+
+
+@cache
+def _writer(cls: type[Message]) -> _Writer:
+    return _Writer(
+        tuple((spec.name, _fixed_text(spec)) for spec in cls.FIXED),
+        tuple(
+            (spec.name, spec.code, _tagged_text(spec), spec.repeat, spec.required)
+            for spec in cls.TAGGED
+        ),
+    )
 
 
 def encode(
@@ -100,15 +127,16 @@ def encode(
 ) -> bytes:
     """The message's bytes with its terminator; with AY/AZ when error detection is on."""
     delimiter = options.delimiter
+    writer = _writer(type(message))
     parts = [message.CODE]
-    parts += [_clean(_fixed_text(f, getattr(message, f.name)), delimiter) for f in message.FIXED]
-    for spec in message.TAGGED:
-        value = getattr(message, spec.name)
-        values = value if spec.repeat else ([] if value is None else [value])
-        if spec.required and not values:
-            values = [""]
+    parts += [_clean(text(getattr(message, name)), delimiter) for name, text in writer.fixed]
+    for name, code, text, repeat, required in writer.tagged:
+        value = getattr(message, name)
+        values = value if repeat else (() if value is None else (value,))
+        if required and not values:
+            values = ("",)
         for item in values:
-            parts.append(f"{spec.code}{_clean(_tagged_text(spec, item), delimiter)}{delimiter}")
+            parts.append(f"{code}{_clean(text(item), delimiter)}{delimiter}")
     for code, value in message.extra_fields:
         parts.append(f"{code}{_clean(value, delimiter)}{delimiter}")
     if error_detection:
@@ -124,38 +152,59 @@ def encode(
 
 def _split_trailer(frame: bytes) -> tuple[bytes, int | None, str | None, bytes | None]:
     """Body, sequence number, checksum and the bytes the checksum covers."""
-    found = _TRAILER.search(frame)
+    # The trailer is at most 9 bytes (10 with a final line feed, which $ allows): searching only
+    # the tail finds the same match without scanning the whole frame.
+    offset = max(len(frame) - _TRAILER_TAIL, 0)
+    tail = frame[offset:]
+    found = _TRAILER.search(tail)
     if found:
         return (
-            frame[: found.start()],
+            frame[: offset + found.start()],
             int(found.group(1)),
             found.group(2).decode(),
-            frame[: found.start(2)],
+            frame[: offset + found.start(2)],
         )
-    found = _CHECKSUM_ONLY.search(frame)
+    found = _CHECKSUM_ONLY.search(tail)
     if found and frame[:2] in (b"96", b"97"):
-        return frame[: found.start()], None, found.group(1).decode(), frame[: found.start(1)]
+        start, checksum_start = offset + found.start(), offset + found.start(1)
+        return frame[:start], None, found.group(1).decode(), frame[:checksum_start]
     return frame, None, None, None
 
 
-def _fixed_value(spec: Fixed, text: str, notes: list[str], strict: bool) -> Any:
+# How a field's text becomes its value: (name for notes, text, notes, strict) -> value.
+_Read = Callable[[str, str, list[str], bool], Any]
+# An identified field: its name, the label its notes use, its reader (None: text as sent),
+# whether it repeats, its fixed length if any.
+_TaggedField = tuple[str, str, _Read | None, bool, int | None]
+
+
+def _count(name: str, text: str, notes: list[str], strict: bool) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text.strip() == "":
+        return None
+    if strict:
+        raise ValueError(f"{name}: not a count: {text!r}")
+    notes.append(f"{name}: unreadable count {text!r} taken as none")
+    return None
+
+
+def _status(name: str, text: str, notes: list[str], strict: bool) -> PatronStatus:
+    return PatronStatus.from_wire(text)
+
+
+def _fixed_reader(spec: Fixed) -> _Read | None:
+    """The function that reads one fixed field; None for text, kept as sent."""
     kind = spec.kind
     if kind is Kind.TEXT:
-        return text
-    if kind is Kind.STATUS:
-        return PatronStatus.from_wire(text)
-    if kind is Kind.DATE:
-        return _date(spec.name, text, notes, strict)
-    if kind is Kind.COUNT:
-        if text.strip() == "":
-            return None
-        if text.isdigit():
-            return int(text)
-        if strict:
-            raise ValueError(f"{spec.name}: not a count: {text!r}")
-        notes.append(f"{spec.name}: unreadable count {text!r} taken as none")
         return None
-    return _letter(spec.name, kind, text, notes, strict)
+    if kind is Kind.STATUS:
+        return _status
+    if kind is Kind.DATE:
+        return _date
+    if kind is Kind.COUNT:
+        return _count
+    return _LETTER_READERS[kind]
 
 
 def _date(name: str, text: str, notes: list[str], strict: bool) -> datetime | None:
@@ -174,19 +223,37 @@ def _date(name: str, text: str, notes: list[str], strict: bool) -> datetime | No
     return moment
 
 
+_LETTERS: dict[Kind, dict[str, bool | None]] = {
+    Kind.FLAG: {"Y": True, "N": False},
+    Kind.BIT: {"1": True, "0": False},
+    Kind.YNU: {"Y": True, "N": False, "U": None},
+}
+
+
 def _letter(name: str, kind: Kind, text: str, notes: list[str], strict: bool) -> bool | None:
     letter = text.upper()
-    table = {
-        Kind.FLAG: {"Y": True, "N": False},
-        Kind.BIT: {"1": True, "0": False},
-        Kind.YNU: {"Y": True, "N": False, "U": None},
-    }[kind]
+    table = _LETTERS[kind]
     if letter in table:
         return table[letter]
     if strict:
         raise ValueError(f"{name}: unexpected {text!r}")
     notes.append(f"{name}: unexpected {text!r} read as no")
     return None if kind is Kind.YNU else letter in ("Y", "1")
+
+
+def _flag(name: str, text: str, notes: list[str], strict: bool) -> bool | None:
+    return _letter(name, Kind.FLAG, text, notes, strict)
+
+
+def _bit(name: str, text: str, notes: list[str], strict: bool) -> bool | None:
+    return _letter(name, Kind.BIT, text, notes, strict)
+
+
+def _ynu(name: str, text: str, notes: list[str], strict: bool) -> bool | None:
+    return _letter(name, Kind.YNU, text, notes, strict)
+
+
+_LETTER_READERS = {Kind.FLAG: _flag, Kind.BIT: _bit, Kind.YNU: _ynu}
 
 
 def _decode_sc_status(text: str, strict: bool) -> tuple[dict, list[str]] | None:
@@ -245,88 +312,140 @@ class _TooLong(Exception):
     pass
 
 
+def _tagged_flag(name: str, value: str, notes: list[str], strict: bool) -> bool | None:
+    return _letter(name, Kind.FLAG, value[:1], notes, strict) if value else None
+
+
+def _tagged_reader(spec: Tagged) -> _TaggedField:
+    """How one identified field is read; a flag's notes name the field, a date's its code."""
+    if spec.kind is Kind.FLAG:
+        return spec.name, spec.name, _tagged_flag, spec.repeat, spec.length
+    if spec.kind is Kind.DATE:
+        return spec.name, spec.code, _date, spec.repeat, spec.length
+    return spec.name, spec.code, None, spec.repeat, spec.length
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """A message class's layout as decoding walks it, built once per class."""
+
+    fixed_length: int
+    fixed: tuple[tuple[str, int, int, _Read | None], ...]
+    by_code: dict[str, _TaggedField]
+    required: tuple[str, ...]
+
+
+@cache
+def _reader(cls: type[Message]) -> _Reader:
+    fixed, position = [], 2
+    for spec in cls.FIXED:
+        fixed.append((spec.name, position, position + spec.length, _fixed_reader(spec)))
+        position += spec.length
+    return _Reader(
+        position - 2,
+        tuple(fixed),
+        {spec.code: _tagged_reader(spec) for spec in cls.TAGGED},
+        tuple(spec.code for spec in cls.TAGGED if spec.required),
+    )
+
+
 def _fields(cls: type[Message], text: str, options: CodecOptions, notes: list[str]) -> dict:
     strict = options.strict
-    fixed_length = sum(spec.length for spec in cls.FIXED)
+    reader = _reader(cls)
+    fixed_length = reader.fixed_length
     rest = text[2 + fixed_length :]
     fixed_text = text[2 : 2 + fixed_length]
-    values: dict[str, Any] = {}
-    lenient_99 = None
     if cls is SCStatus and not _SC_STATUS_FIXED.fullmatch(fixed_text):
         lenient_99 = _decode_sc_status(text, strict)
-    if lenient_99 is not None:
-        values, extra_notes = lenient_99
-        notes.extend(extra_notes)
-        return values
+        if lenient_99 is not None:
+            values, extra_notes = lenient_99
+            notes.extend(extra_notes)
+            return values
     if len(fixed_text) < fixed_length:
         raise ValueError(f"fixed part is {len(fixed_text)} characters, not {fixed_length}")
     if strict and options.delimiter in fixed_text:
         raise ValueError("delimiter inside the fixed part: it is shorter than its layout")
-    position = 0
-    for spec in cls.FIXED:
-        piece = fixed_text[position : position + spec.length]
-        position += spec.length
-        values[spec.name] = _fixed_value(spec, piece, notes, strict)
-    _tagged(cls, rest, options, values, notes)
+    values: dict[str, Any] = {}
+    for name, start, end, read in reader.fixed:
+        piece = text[start:end]
+        values[name] = piece if read is None else read(name, piece, notes, strict)
+    _tagged(reader, rest, options, values, notes)
     return values
 
 
+def _split_fields(rest: str, delimiter: str) -> list[tuple[str, str, bool | None]]:
+    """Each field's code and value, and whether it ended with a delimiter (None: truncated)."""
+    if not delimiter:  # str.split refuses an empty separator
+        return _split_fields_slowly(rest, delimiter)
+    pieces = rest.split(delimiter)
+    # The common frame: every field ends with a delimiter and has a whole code before its value.
+    if not pieces.pop() and min(map(len, pieces), default=2) >= 2:
+        return [(piece[:2], piece[2:], True) for piece in pieces]
+    return _split_fields_slowly(rest, delimiter)
+
+
+def _split_fields_slowly(rest: str, delimiter: str) -> list[tuple[str, str, bool | None]]:
+    """As ``_split_fields``, for frames with a short or unterminated field."""
+    found: list[tuple[str, str, bool | None]] = []
+    while rest:
+        code, end = rest[:2], rest.find(delimiter, 2)
+        if len(code) < 2:
+            found.append((code, rest, None))
+            break
+        if end == -1:
+            found.append((code, rest[2:], False))
+            break
+        found.append((code, rest[2:end], True))
+        rest = rest[end + len(delimiter) :]
+    return found
+
+
 def _tagged(
-    cls: type[Message], rest: str, options: CodecOptions, values: dict, notes: list[str]
+    reader: _Reader, rest: str, options: CodecOptions, values: dict, notes: list[str]
 ) -> None:
     delimiter, strict = options.delimiter, options.strict
-    by_code = {spec.code: spec for spec in cls.TAGGED}
+    by_code = reader.by_code
     seen: set[str] = set()
+    repeated: dict[str, list[Any]] = {}
     extra: list[tuple[str, str]] = []
     if rest.startswith(delimiter):
         if strict:
             raise ValueError("delimiter where a field identifier should be")
         notes.append("stray delimiter after the fixed part")
         rest = rest[1:]
-    while rest:
-        code, end = rest[:2], rest.find(delimiter, 2)
-        if len(code) < 2:
-            raise ValueError(f"truncated field {rest!r}")
-        if end == -1:
+    for code, value, ended in _split_fields(rest, delimiter):
+        if not ended:
+            if ended is None:
+                raise ValueError(f"truncated field {value!r}")
             if strict:
                 raise ValueError(f"field {code} has no delimiter")
             notes.append(f"field {code} has no delimiter")
-            value, rest = rest[2:], ""
-        else:
-            value, rest = rest[2:end], rest[end + len(delimiter) :]
         if len(value) > MAX_FIELD_LENGTH:
             if strict:
                 raise _TooLong(f"field {code} is {len(value)} characters long")
             notes.append(f"field {code} is longer than {MAX_FIELD_LENGTH} characters")
-        spec = by_code.get(code)
-        if spec is None:
+        field = by_code.get(code)
+        if field is None:
             extra.append((code, value))
             continue
-        _store(spec, value, values, seen, notes, strict)
-    missing = [s.code for s in cls.TAGGED if s.required and s.code not in seen]
+        name, label, read, repeat, length = field
+        if length is not None and len(value) != length and strict:
+            raise ValueError(f"field {code} must be {length} characters")
+        converted = value if read is None else read(label, value, notes, strict)
+        if repeat:
+            repeated.setdefault(name, []).append(converted)
+        elif code in seen:
+            notes.append(f"field {code} repeated; the first is kept")
+        else:
+            values[name] = converted
+        seen.add(code)
+    # Repeated fields are gathered in lists and made tuples once, not copied at every value.
+    for name, items in repeated.items():
+        values[name] = tuple(items)
+    missing = [code for code in reader.required if code not in seen]
     if missing:
         if strict:
             raise ValueError(f"required fields missing: {', '.join(missing)}")
         notes.append(f"required fields missing: {', '.join(missing)}")
     if extra:
         values["extra_fields"] = tuple(extra)
-
-
-def _store(
-    spec: Tagged, value: str, values: dict, seen: set[str], notes: list[str], strict: bool
-) -> None:
-    if spec.length is not None and len(value) != spec.length and strict:
-        raise ValueError(f"field {spec.code} must be {spec.length} characters")
-    if spec.kind is Kind.FLAG:
-        converted: Any = _letter(spec.name, Kind.FLAG, value[:1], notes, strict) if value else None
-    elif spec.kind is Kind.DATE:
-        converted = _date(spec.code, value, notes, strict)
-    else:
-        converted = value
-    if spec.repeat:
-        values[spec.name] = (*values.get(spec.name, ()), converted)
-    elif spec.code in seen:
-        notes.append(f"field {spec.code} repeated; the first is kept")
-    else:
-        values[spec.name] = converted
-    seen.add(spec.code)

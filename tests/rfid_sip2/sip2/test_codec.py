@@ -127,6 +127,23 @@ def test_the_delimiter_and_control_characters_in_values_become_blanks() -> None:
     assert back.screen_messages == ("a b",)
 
 
+def test_del_becomes_a_blank_and_other_unprintable_letters_are_kept() -> None:
+    # Not printable for str.isprintable, yet no control character: the wire carries them as sent.
+    message = LoginRequest(login_user_id="a\x7fb", login_password="no\xa0break\u2028line")
+    frame = encode(message)
+    assert frame == "9300CNa b|COno\xa0break\u2028line|\r".encode()
+    assert decoded(frame[:-1]).message == LoginRequest(
+        login_user_id="a b", login_password="no\xa0break\u2028line"
+    )
+
+
+def test_a_field_cut_to_one_letter_takes_the_next_delimiter_into_its_code() -> None:
+    message = decoded(b"9300CNkiosk|X|COsecret|").message
+    assert message.login_user_id == "kiosk"
+    assert message.login_password == ""
+    assert message.extra_fields == (("X|", "COsecret"),)
+
+
 def test_fixed_text_is_padded_or_cut_to_its_length() -> None:
     status = SCStatus(status_code="0", max_print_width="40", protocol_version="2.00.1")
     assert encode(status) == b"99040 2.00\r"
