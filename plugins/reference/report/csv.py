@@ -10,6 +10,19 @@ from django.http import HttpResponse
 
 from plugins.reference.report.measures import MonthlyReport
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): readers' comments go into
+# this file, and the library's management opens it in a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """What the file holds for ``value``: text that would start a formula is quoted as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def report_csv(report: MonthlyReport) -> HttpResponse:
     buffer = io.StringIO()
@@ -19,7 +32,7 @@ def report_csv(report: MonthlyReport) -> HttpResponse:
             writer.writerow([])
         writer.writerow([table.title])
         writer.writerow(table.columns)
-        writer.writerows([["" if value is None else value for value in row] for row in table.rows])
+        writer.writerows([[cell(value) for value in row] for row in table.rows])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"reference-{report.month}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

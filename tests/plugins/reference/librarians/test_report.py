@@ -265,3 +265,14 @@ def test_a_readers_comment_is_shown_escaped(client, manager, settings):
 
     assert '<script>alert("r")' not in html
     assert "&lt;script&gt;alert(&quot;r&quot;)&lt;/script&gt;" in html
+
+
+def test_a_comment_a_spreadsheet_would_run_as_a_formula_is_kept_as_text_in_the_csv(client, manager):
+    asked = question(at(11, 3, 10), at(11, 3, 12))
+    rated(asked, 1, '=HYPERLINK("http://evil.example","click")', at(11, 4, 9))
+
+    response = client.get(REPORT, {**NOVEMBER, "export": "csv"})
+
+    lines = list(csv.reader(io.StringIO(response.content.decode())))
+    assert ["1", '\'=HYPERLINK("http://evil.example","click")'] in lines
+    assert ["Questions asked", "1"] in lines  # numbers stay numbers
