@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from plugins.opac.spreadsheets import FormulaSafeCsvMixin
 from plugins.reference.models import FaqEntryPage
 
 PERMISSION = "reference.view_reference_report"
 URL_NAME = "reference_helpfulness_report"
 
 
-class HelpfulnessReportView(ReportView):
+class HelpfulnessReportView(FormulaSafeCsvMixin, ReportView):
     page_title = _("Knowledge base: helpfulness")
     header_icon = "help"
     index_url_name = URL_NAME

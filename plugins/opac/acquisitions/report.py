@@ -17,12 +17,13 @@ from plugins.opac.acquisitions.chart import activity_chart
 from plugins.opac.acquisitions.measures import SHOWN, Measure, measure, measures
 from plugins.opac.acquisitions.models import PurchaseSuggestion
 from plugins.opac.acquisitions.periods import PeriodForm
+from plugins.opac.spreadsheets import FormulaSafeCsvMixin
 
 PERMISSION = "opac.view_acquisitions_report"
 URL_NAME = "opac_acquisitions_report"
 
 
-class AcquisitionsReportView(ReportView):
+class AcquisitionsReportView(FormulaSafeCsvMixin, ReportView):
     page_title = _("Acquisitions")
     header_icon = "clipboard-list"
     results_template_name = "opac/reports/acquisitions_results.html"

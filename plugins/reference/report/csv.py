@@ -8,20 +8,13 @@ import io
 
 from django.http import HttpResponse
 
+from plugins.opac.spreadsheets import as_text_cell
 from plugins.reference.report.measures import MonthlyReport
-
-# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): readers' comments go into
-# this file, and the library's management opens it in a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> object:
-    """What the file holds for ``value``: text that would start a formula is quoted as text."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """What the file holds for ``value``: readers' comments are in it, kept as text."""
+    return "" if value is None else as_text_cell(value)
 
 
 def report_csv(report: MonthlyReport) -> HttpResponse:

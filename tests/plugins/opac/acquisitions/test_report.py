@@ -215,6 +215,17 @@ def test_a_table_exports_as_csv_with_every_row_of_the_period(client, editor, act
     ]
 
 
+def test_a_search_a_spreadsheet_would_run_as_a_formula_is_kept_as_text_in_the_csv(
+    client, editor, activity
+):
+    FailedSearch.objects.create(query="=cmd|' /c calc'!a1", language="en", day=TODAY, count=9)
+
+    response = client.get(URL, {"period": "30", "table": "failed_searches", "export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1] == ["'=cmd|' /c calc'!a1", "English", "9"]
+
+
 def test_a_table_exports_as_xlsx(client, editor, activity):
     response = client.get(URL, {"period": "30", "table": "purchase_suggestions", "export": "xlsx"})
 
