@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 BLANK = " " * 18
 UNSUPPORTED = "0" * 18  # date / time sync in 98: the ACS does not support it
 
 
+# A device sends the same dates again and again (this second, a due date): both directions are
+# cached, which is safe as datetimes are immutable and equal ones write the same characters.
+@lru_cache(maxsize=1024)
 def format_date(value: datetime | None) -> str:
     """A date as SIP2 writes it; None becomes 18 blanks (what devices send for "no date")."""
     if value is None:
@@ -22,6 +26,7 @@ def format_date(value: datetime | None) -> str:
     )
 
 
+@lru_cache(maxsize=1024)
 def parse_date(text: str) -> datetime | None:
     """The date, naive for local time and aware for UTC; None for blanks, and for the 18 zeros
     with which a 98 says it does not sync the clock.
