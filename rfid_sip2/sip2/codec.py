@@ -31,6 +31,7 @@ from rfid_sip2.sip2.errors import (
 from rfid_sip2.sip2.fastpath import (
     MAX_FIELD_LENGTH,
     SC_STATUS_FIXED,
+    Compiled,
     Reader,
     Unusual,
     reader,
@@ -139,7 +140,7 @@ def encode(
 ) -> bytes:
     """The message's bytes with its terminator; with AY/AZ when error detection is on."""
     delimiter = options.delimiter
-    write = _WRITERS.get(type(message))
+    write = _WRITERS[type(message)]
     text = write(message, delimiter) if write is not None and len(delimiter) == 1 else None
     if text is None:
         text = _text(message, delimiter)
@@ -168,13 +169,9 @@ def _text(message: Message, delimiter: str) -> str:
     return "".join(parts)
 
 
-# Compiled once per message class: the path of clean messages.
-_WRITERS = {cls: write for cls in MESSAGE_TYPES.values() if (write := writer(cls)) is not None}
-_READERS = {
-    code.encode("ascii"): read
-    for code, cls in MESSAGE_TYPES.items()
-    if (read := reader(cls)) is not None
-}
+# Compiled once per message class, when first used: the path of clean messages.
+_WRITERS = Compiled(writer)
+_READERS = Compiled(reader)
 
 # -- decoding -----------------------------------------------------------------------------
 
@@ -302,7 +299,7 @@ def _decode_sc_status(text: str, strict: bool) -> tuple[dict, list[str]] | None:
 
 def decode(frame: bytes, options: CodecOptions = DEFAULT) -> Decoded | DecodeError:
     """One frame (without its terminator) as a message, or the reason it is not one."""
-    read = _READERS.get(frame[:2])
+    read = _READERS[frame[:2]] if type(frame) is bytes else None  # a bytearray: unhashable
     # With or without its CR, as the general path takes it; any other CR or LF goes there.
     clean = frame[:-1] if frame[-1:] == b"\r" else frame
     if read is not None and clean[-1:] not in b"\r\n" and b"\x00" not in clean:

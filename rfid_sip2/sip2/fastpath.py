@@ -18,7 +18,7 @@ from typing import Any
 
 from rfid_sip2.sip2.dates import UNSUPPORTED, format_date, parse_date
 from rfid_sip2.sip2.fields import Kind, PatronStatus, Tagged
-from rfid_sip2.sip2.messages import Message, SCStatus
+from rfid_sip2.sip2.messages import MESSAGE_TYPES, Message, SCStatus
 
 MAX_FIELD_LENGTH = 255
 # The fixed part of a 99 as the spec has it; devices send others, read leniently.
@@ -302,3 +302,22 @@ def writer(cls: type[Message]) -> Writer | None:
         "    return body if body.isprintable() else None",
     ]
     return _compile(lines, "write", {})
+
+
+class Compiled(dict):
+    """Readers by command (bytes) or writers by class, each compiled when first asked for:
+    importing the codec does not pay for messages a process never sees."""
+
+    def __init__(self, build: Callable[[type[Message]], Callable | None]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: bytes | type[Message]) -> Callable | None:
+        if isinstance(key, bytes):
+            cls = MESSAGE_TYPES.get(key.decode("latin-1"))
+            if cls is None:  # not stored: a command nobody defined could be any two bytes
+                return None
+        else:
+            cls = key
+        built = self[key] = self._build(cls)
+        return built

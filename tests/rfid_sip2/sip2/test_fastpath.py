@@ -97,6 +97,7 @@ def test_a_frame_we_wrote_or_a_near_miss_decodes_as_the_general_path_decodes_it(
 ) -> None:
     frame, options = case
     assert_same(decode(frame, options), general_decode(frame, options))
+    assert_same(decode(bytearray(frame), options), general_decode(frame, options))
 
 
 @EXAMPLES
