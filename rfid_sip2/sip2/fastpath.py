@@ -112,10 +112,11 @@ _SCOPE: dict[str, Any] = {
 }
 
 
-def _compile(lines: list[str], name: str, values: dict[str, Any]) -> Callable:
+def _compile(lines: list[str], name: str, cls: type[Message], values: dict[str, Any]) -> Callable:
     scope = {**_SCOPE, **values}
-    # Source built from our own message layouts only, never from received data.
-    exec(compile("\n".join(lines), f"<sip2 {name}>", "exec"), scope)
+    # Source built from our own message layouts only, never from received data; the file name
+    # tells the class in tracebacks and profiles.
+    exec(compile("\n".join(lines), f"<sip2 {name} {cls.__name__}>", "exec"), scope)
     return scope[name]
 
 
@@ -206,7 +207,7 @@ def reader(cls: type[Message]) -> Reader | None:
             constants[f"_unlaid{number}"] = defaults[spec.name]
         lines.append(f"        {spec.name!r}: {values[spec.name]},")
     lines += ["    })", "    return message"]
-    return _compile(lines, "read", constants)
+    return _compile(lines, "read", cls, constants)
 
 
 def _tagged_read(spec: Tagged, local: str, default: str) -> list[str]:
@@ -301,7 +302,7 @@ def writer(cls: type[Message]) -> Writer | None:
         "        return None",
         "    return body if body.isprintable() else None",
     ]
-    return _compile(lines, "write", {})
+    return _compile(lines, "write", cls, {})
 
 
 class Compiled(dict):
