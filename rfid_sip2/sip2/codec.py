@@ -144,12 +144,11 @@ def encode(
     text = write(message, delimiter) if write is not None and len(delimiter) == 1 else None
     if text is None:
         text = _text(message, delimiter)
-    if error_detection:
-        text += "AZ" if message.CODE in _NO_SEQUENCE else f"AY{(sequence_number or 0) % 10}AZ"
+    if not error_detection:
+        return text.encode(options.encoding, errors="replace") + options.terminator
+    text += "AZ" if message.CODE in _NO_SEQUENCE else f"AY{(sequence_number or 0) % 10}AZ"
     body = text.encode(options.encoding, errors="replace")
-    if error_detection:
-        body += checksum(body).encode("ascii")
-    return body + options.terminator
+    return body + checksum(body).encode("ascii") + options.terminator
 
 
 def _text(message: Message, delimiter: str) -> str:

@@ -171,20 +171,14 @@ def reader(cls: type[Message]) -> Reader | None:
         "    if len(rest) > MAX and max(map(len, pieces)) > MAX + 2:",
         "        raise Unusual",
     ]
-    repeats = [spec.code for spec in cls.TAGGED if spec.repeat]
-    if repeats:
-        lists = ", ".join(f"{code!r}: []" for code in repeats)
-        lines += [
-            f"    repeats = {{{lists}}}",
-            "    found, extra = _gather(pieces, repeats, _known)",
-        ]
-    else:  # each field once, but for vendor fields sent more than once
-        lines += [
-            "    found = {piece[:2]: piece[2:] for piece in pieces}",
-            "    extra = None",
-            "    if len(found) != len(pieces):",
-            "        found, extra = _gather(pieces, {}, _known)",
-        ]
+    lists = ", ".join(f"{spec.code!r}: []" for spec in cls.TAGGED if spec.repeat)
+    lines += [
+        "    found = {piece[:2]: piece[2:] for piece in pieces}",
+        "    repeats = extra = None",
+        "    if len(found) != len(pieces):  # a field more than once: a repeating one, or not",
+        f"        repeats = {{{lists}}}",
+        "        found, extra = _gather(pieces, repeats, _known)",
+    ]
     values = {"extra_fields": "_extra(found, extra) if found or extra else ()"}
     position = 2
     for spec in cls.FIXED:
@@ -214,7 +208,12 @@ def _tagged_read(spec: Tagged, local: str, default: str) -> list[str]:
     """Lines that set ``local`` to one identified field's value."""
     code = spec.code
     if spec.repeat:
-        return [f"    {local} = tuple(repeats[{code!r}])"]
+        return [
+            "    if repeats is not None:",
+            f"        {local} = tuple(repeats[{code!r}])",
+            "    else:",
+            f"        {local} = (found.pop({code!r}),) if {code!r} in found else ()",
+        ]
     converted = []
     if spec.length is not None:
         converted += [f"if strict and len({local}) != {spec.length}:", "    raise Unusual"]
