@@ -229,3 +229,11 @@ def test_every_byte_changed_or_inserted_decodes_as_the_general_path_decodes_it(
                 frame[:at] + splice + frame[at:],
             ):
                 assert_same(decode(changed, options), general_decode(changed, options))
+
+
+def test_commands_nobody_defined_are_not_remembered() -> None:
+    before = dict(codec._READERS)
+    for first in range(256):
+        frame = bytes([first, 0x5A]) + b"whatever|AY1AZ0000"
+        assert_same(decode(frame), general_decode(frame, codec.DEFAULT))
+    assert set(codec._READERS) - set(before) <= {code.encode() for code in MESSAGE_TYPES}
