@@ -315,9 +315,10 @@ def _decode_clean(read: Reader, frame: bytes, options: CodecOptions) -> Decoded 
         given, sequence = frame[-4:], frame[-7] - 48
         if not 0 <= sequence <= 9 or not _HEX4(given):
             return None
-        if (sum(frame[:-4]) + int(given, 16)) & 0xFFFF:
+        checksum_text = given.decode()
+        if not verify(frame[:-4], checksum_text):
             return None
-        body, checksum_text = frame[:-9], given.decode()
+        body = frame[:-9]
     elif b"AZ" in frame[-_TRAILER_TAIL:]:
         return None
     else:
