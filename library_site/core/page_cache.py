@@ -35,7 +35,8 @@ READER_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 UNCACHEABLE = ("private", "no-cache", "no-store")
 
 
-def _version() -> str:
+def content_version() -> str:
+    """Changes whenever what pages show changes (core.site_changes)."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
@@ -50,7 +51,7 @@ def forget_pages() -> None:
 
 def _key(request: HttpRequest) -> str:
     asked = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page-cache:{_version()}:{hashlib.sha256(asked.encode()).hexdigest()}"
+    return f"page-cache:{content_version()}:{hashlib.sha256(asked.encode()).hexdigest()}"
 
 
 def _may_be_cached(request: HttpRequest) -> bool:
