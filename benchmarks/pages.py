@@ -1,19 +1,23 @@
 """Time every public page type against a plain Django view, in one run, interleaved, with ratios.
 
-Usage: uv run python benchmarks/pages.py [--rounds 100]
+Usage: uv run python benchmarks/pages.py [--rounds 50]
 
 It builds a throwaway SQLite database (or uses DATABASE_URL), loads the demo content and syncs
 the sandbox's catalogue (so the home page lists new acquisitions besides the blog's quote,
 events and exhibitions), then times anonymous requests through Django's test client: a plain
-view that renders a one-line template through the same middleware, and each page type with the
-page cache off (rendered every time: the cost of the page) and on (served from the cache).
+view that renders a one-line template through the same middleware, and each page type three ways:
 
-Each round requests, for every page type in turn, the plain view, the page uncached and the page
-cached, so the ratios compare requests made moments apart. It prints each round's ratios, then
-per page type: the median milliseconds, the queries of one uncached request (frame cache warm)
-and the median of the per-round ratios. Pages that are never kept (forms with a CSRF token, live
-availability) show "-" for the cached side. Figures from a machine shared with other work are
-noisy: the ratios of interleaved rounds are what to read.
+- after publish: everything kept forgotten first, as a publish does (frames, language links, the
+  home page's panels, the site lookup, kept pages): the worst case;
+- uncached: the page cache off, what is kept per site and language warm (a page-cache miss on a
+  live site: a new query string, a page after the first reader's);
+- cached: served from the page cache (pages never kept show "-").
+
+Each round requests, for every page type in turn and each way, the plain view then the page, so
+the ratios compare requests made moments apart. It prints each round's ratios, then per page
+type and way: the median milliseconds, the queries of one request and the median of the
+per-round ratios. Figures from a machine shared with other work are noisy: the ratios of
+interleaved rounds are what to read.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +43,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import page_timing  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -52,6 +56,7 @@ from wagtail.models import Page  # noqa: E402
 
 from library_site import urls as site_urls  # noqa: E402
 from library_site.core.page_cache import HIT_HEADER  # noqa: E402
+from library_site.core.site_changes import forget_everything  # noqa: E402
 from library_site.demo.loader import load_demo_content  # noqa: E402
 from plugins.blog.models import BlogEntryPage, BlogIndexPage  # noqa: E402
 from plugins.events.models import EventIndexPage, EventPage  # noqa: E402
@@ -102,28 +107,48 @@ def page_types() -> dict[str, str]:
     }
 
 
-def timed(client: Client, url: str, cache_seconds: int) -> tuple[float, bool]:
-    """Milliseconds of one GET of ``url`` (which must answer 200), and whether it was a hit."""
+def timed(client: Client, url: str, cache_seconds: int, publish: bool = False) -> float:
+    """Milliseconds of one GET of ``url`` (which must answer 200); ``publish`` first forgets
+    everything kept, as a publish does. With the page cache on, an untimed first GET keeps the
+    page (an earlier "after publish" request of the round forgot it)."""
     settings.PAGE_CACHE_SECONDS = cache_seconds
-    start = time.perf_counter()
-    response = client.get(url)
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, url
-    return elapsed, response.get(HIT_HEADER) == "hit"
+    if publish:
+        forget_everything()
+    if cache_seconds:
+        client.get(url)
+    return page_timing.timed(client, url)
 
 
-def queries_of(client: Client, url: str) -> int:
-    """Queries of one uncached GET after a first one (the frame's cache warm, as on a live site)."""
-    settings.PAGE_CACHE_SECONDS = 0
+def is_kept(client: Client, url: str) -> bool:
+    """Whether the page cache serves ``url`` to anonymous readers."""
+    settings.PAGE_CACHE_SECONDS = CACHE_SECONDS
     client.get(url)
+    return client.get(url).get(HIT_HEADER) == "hit"
+
+
+def queries_of(client: Client, url: str, publish: bool = False) -> int:
+    """Queries of one uncached GET after a first one (what is kept warm, as on a live site), or
+    right after a publish."""
+    settings.PAGE_CACHE_SECONDS = 0
+    if not publish:
+        return page_timing.queries_of(client, url)
+    forget_everything()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return len(queries)
 
 
+MODES = {
+    # name: (page cache seconds, forget everything first)
+    "after publish": (0, True),
+    "uncached": (0, False),
+    "cached": (CACHE_SECONDS, False),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=50)
     args = parser.parse_args()
 
     settings.ROOT_URLCONF = __name__
@@ -136,46 +161,48 @@ def main() -> None:
     client = Client()
     urls = page_types()
     for url in [PLAIN, *urls.values()]:  # warm-up: templates, translations, frames
-        for seconds in (0, CACHE_SECONDS, CACHE_SECONDS):
-            timed(client, url, seconds)
-
+        for seconds, publish in MODES.values():
+            timed(client, url, seconds, publish)
+    kept = {name: is_kept(client, url) for name, url in urls.items()}
     plain: list[float] = []
-    cold: dict[str, list[float]] = {name: [] for name in urls}
-    hot: dict[str, list[float]] = {name: [] for name in urls}
-    cold_ratio: dict[str, list[float]] = {name: [] for name in urls}
-    hot_ratio: dict[str, list[float]] = {name: [] for name in urls}
-    kept: dict[str, bool] = {}
+    times = {(name, mode): [] for name in urls for mode in MODES}
+    ratios = {(name, mode): [] for name in urls for mode in MODES}
     print(f"database: {connection.vendor}; {args.rounds} rounds; ratio = page / plain view")
+    print("each round, per page: after publish / uncached / cached (x the plain view)")
     for number in range(args.rounds):
         line = []
         for name, url in urls.items():
-            base, _hit = timed(client, PLAIN, 0)
-            plain.append(base)
-            uncached, _hit = timed(client, url, 0)
-            cached, kept[name] = timed(client, url, CACHE_SECONDS)
-            cold[name].append(uncached)
-            cold_ratio[name].append(uncached / base)
-            if kept[name]:
-                hot[name].append(cached)
-                hot_ratio[name].append(cached / base)
-            hot_text = f"{cached / base:.1f}" if kept[name] else "-"
-            line.append(f"{name} {uncached / base:.1f}/{hot_text}")
-        print(f"round {number + 1:3d} (uncached/cached x): " + ", ".join(line))
+            round_ratios = []
+            for mode, (seconds, publish) in MODES.items():
+                if mode == "cached" and not kept[name]:
+                    round_ratios.append("-")
+                    continue
+                base = timed(client, PLAIN, 0)
+                plain.append(base)
+                elapsed = timed(client, url, seconds, publish)
+                times[name, mode].append(elapsed)
+                ratios[name, mode].append(elapsed / base)
+                round_ratios.append(f"{elapsed / base:.1f}")
+            line.append(f"{name} {'/'.join(round_ratios)}")
+        print(f"round {number + 1:3d}: " + ", ".join(line))
 
     print(
-        f"\nplain Django view: median {statistics.median(plain):.2f} ms, "
-        f"{queries_of(client, PLAIN)} queries"
+        f"\nplain Django view: median {statistics.median(plain):.2f} ms,"
+        f" {queries_of(client, PLAIN)} queries"
     )
-    columns = ("uncached ms", "queries", "ratio", "cached ms", "ratio")
-    print(f"{'page':<18} {columns[0]:>11} {columns[1]:>7} {columns[2]:>7}", end="")
-    print(f"   {columns[3]:>9} {columns[4]:>7}")
+    print("per page: median ms, queries, median of the per-round ratios to the plain view")
     for name, url in urls.items():
-        hot_ms = f"{statistics.median(hot[name]):9.2f}" if kept[name] else f"{'-':>9}"
-        hot_x = f"{statistics.median(hot_ratio[name]):6.1f}x" if kept[name] else f"{'-':>7}"
-        print(
-            f"{name:<18} {statistics.median(cold[name]):11.2f} {queries_of(client, url):7d}"
-            f" {statistics.median(cold_ratio[name]):6.1f}x   {hot_ms} {hot_x}"
-        )
+        cells = []
+        for mode, (_seconds, publish) in MODES.items():
+            if not times[name, mode]:
+                cells.append(f"{mode}: not kept (sets a cookie or says no-cache)")
+                continue
+            queries = 0 if mode == "cached" else queries_of(client, url, publish)
+            cells.append(
+                f"{mode}: {statistics.median(times[name, mode]):7.2f} ms {queries:3d} q"
+                f" {statistics.median(ratios[name, mode]):6.1f}x"
+            )
+        print(f"{name:<17} " + " | ".join(cells))
 
 
 if __name__ == "__main__":

@@ -1,14 +1,18 @@
 """Anonymous readers get pages from the cache after the first request; what an editor publishes
 in any language is seen on the next request in every language."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import Locale
 
 from library_site.core.models import LibraryProfile, StandardPage
 from library_site.core.page_cache import HIT_HEADER
 from tests.html import soup_of
 from tests.plugins.readers.conftest import make_reader
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +150,20 @@ def test_no_page_is_kept_when_the_cache_is_off(client):
     client.get("/en/about/")
 
     assert client.get("/en/about/").get(HIT_HEADER) is None
+
+
+def test_the_home_pages_panels_show_an_event_published_after_they_were_kept(client):
+    from tests.plugins.events.conftest import add_event, index_of
+
+    client.get("/ru/")  # the panels of the Russian home page kept
+    soon = timezone.now() + timedelta(hours=1)
+    add_event(index_of("ru"), "Ночь в библиотеке", soon, slug="night")
+
+    section = soup_of(client.get("/ru/")).select_one(".home-events")
+    assert "Ночь в библиотеке" in section.get_text()
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_a_home_page_rendered_again_takes_its_panels_from_the_cache(client):
+    client.get("/en/")  # the panels kept
+    assert count_queries(client, "/en/") <= 7

@@ -1,5 +1,8 @@
 """What each public page type costs in queries for an anonymous reader, rendered (page cache off,
-the frame's cache warm as on a live site): a ceiling each, so no change adds queries unseen."""
+what is kept per site and language warm, as on a live site but for the first request after a
+publish): a ceiling each, so no change adds queries unseen. The goal is 8 at most; the blog, the
+record, the event and the exhibition pages are over it (Wagtail's routing costs a query a level,
+its view restriction check two)."""
 
 import pytest
 from wagtail.models import Page
@@ -27,17 +30,17 @@ def record(catalogue, site_koha) -> CatalogueRecord:  # noqa: F811
 @pytest.mark.parametrize(
     ("address", "ceiling"),
     [
-        (lambda record: "/en/", 18),
-        (lambda record: "/ru/", 19),
-        (lambda record: "/en/about/", 7),
-        (lambda record: catalogue_url("en", f"?q={record.title.split()[0]}"), 11),
-        (lambda record: record_url(record.pk, record.title, "en"), 14),
-        (lambda record: first_url(BlogIndexPage), 18),
-        (lambda record: first_url(BlogEntryPage), 21),
-        (lambda record: first_url(EventIndexPage), 9),
-        (lambda record: first_url(EventPage), 12),
-        (lambda record: first_url(ExhibitionIndexPage), 9),
-        (lambda record: first_url(ExhibitionPage), 17),
+        (lambda record: "/en/", 7),
+        (lambda record: "/ru/", 8),
+        (lambda record: "/en/about/", 6),
+        (lambda record: catalogue_url("en", f"?q={record.title.split()[0]}"), 10),
+        (lambda record: record_url(record.pk, record.title, "en"), 13),
+        (lambda record: first_url(BlogIndexPage), 17),
+        (lambda record: first_url(BlogEntryPage), 20),
+        (lambda record: first_url(EventIndexPage), 8),
+        (lambda record: first_url(EventPage), 11),
+        (lambda record: first_url(ExhibitionIndexPage), 8),
+        (lambda record: first_url(ExhibitionPage), 16),
     ],
     ids=[
         "home",
