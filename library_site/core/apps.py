@@ -10,6 +10,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from library_site.core import frame
+        from library_site.core import site_changes
 
-        frame.connect()
+        site_changes.connect()

@@ -2,7 +2,7 @@
 
 Built once per site and language and kept in the cache, so a page pays for its own content
 only; anything an editor changes in it (publishing, moving or deleting a page, the library's
-settings or profile, view restrictions) forgets every frame at once.
+settings or profile, view restrictions) forgets every frame at once (core.site_changes).
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q, Subquery
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, Site
 
 from library_site.core.models import LibraryProfile, LibrarySettings, SocialAccount
 
@@ -83,23 +81,6 @@ def _profile(library: LibrarySettings, language: str) -> LibraryProfile | None:
     return by_language.get(language) or next(iter(by_language.values()), None)
 
 
-def forget_frames(**_signal) -> None:
+def forget_frames() -> None:
     sites = Site.objects.values_list("pk", flat=True)
     cache.delete_many([_key(s, code) for s in sites for code, _name in settings.LANGUAGES])
-
-
-SHOWN_MODELS = (Page, Site, LibrarySettings, LibraryProfile, SocialAccount, PageViewRestriction)
-
-
-def _forget_after_change(sender, instance, **_signal) -> None:
-    if isinstance(instance, SHOWN_MODELS):
-        forget_frames()
-
-
-def connect() -> None:
-    """Forget the frames whenever what they show may have changed."""
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_frames, dispatch_uid=f"frame-{id(signal)}")
-    # Pages are saved and deleted as their own classes: every save is looked at.
-    post_save.connect(_forget_after_change, dispatch_uid="frame-saved")
-    post_delete.connect(_forget_after_change, dispatch_uid="frame-deleted")

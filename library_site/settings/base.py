@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and CSRF middleware: it sees every cookie a response sets.
+    "library_site.core.page_cache.AnonymousPageCacheMiddleware",
+    "library_site.core.site_lookup.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +112,9 @@ DATABASES = {"default": environment.database(ENV, VAR_DIR / "library20.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": environment.cache(ENV)}
+# How long anonymous readers' pages are served from the cache (library_site.core.page_cache):
+# publishing forgets them at once; this bounds what changes with time alone. 0 turns it off.
+PAGE_CACHE_SECONDS = environment.integer(ENV, "PAGE_CACHE_SECONDS", 300)
 RQ_QUEUES = environment.job_queues(ENV)
 CHANNEL_LAYERS = environment.channel_layers(ENV)
 

@@ -17,6 +17,8 @@ WHITENOISE_AUTOREFRESH = True
 # Each test's catalogue is new: counts remembered by an earlier test must not answer it
 # (tests/plugins/opac/search/test_search_cache.py turns the cache on).
 CATALOGUE_SEARCH_CACHE_SECONDS = 0
+# Tests change the database between requests; tests/library_site/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 # Nothing reaches the internet: only the site's own video player answers for embeds.
 WAGTAILEMBEDS_FINDERS = [{"class": "plugins.events.embeds.VideoFileFinder"}]
 # The live chat's sockets and the test share one process (tests/plugins/reference/chat use Redis

@@ -35,6 +35,7 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -115,7 +116,11 @@ class CataloguePage(
     @path("", name="search")
     def search(self, request: HttpRequest) -> HttpResponse:
         view = search_view(self.url, query_from(request.GET))
-        return self.render(request, context_overrides={"search": view})
+        response = self.render(request, context_overrides={"search": view})
+        if not view.results.total:
+            # A search that finds nothing is counted for the librarians each time it is made.
+            patch_cache_control(response, no_cache=True)
+        return response
 
     @path("new/", name="new_acquisitions")
     def new_acquisitions(self, request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from plugins.opac.jobs import later
 from plugins.opac.models import CatalogueRecord
@@ -47,6 +48,13 @@ def asked_about(request: HttpRequest, form: QuestionForm) -> CatalogueRecord | N
             request, _("The catalogue has no such record; you can ask your question all the same.")
         )
     return record
+
+
+@never_cache
+def ask_dialog(request: HttpRequest) -> HttpResponse:
+    """The compact question form the frame's dialog fetches when it opens, with this reader's
+    CSRF token (which is why it is not part of the cacheable page)."""
+    return render(request, "reference/includes/ask_dialog_form.html")
 
 
 def ask(request: HttpRequest) -> HttpResponse:

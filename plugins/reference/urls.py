@@ -9,6 +9,7 @@ app_name = "reference"
 
 urlpatterns: list = [
     path("", asking_views.ask, name="ask"),
+    path("dialog/", asking_views.ask_dialog, name="ask_dialog"),
     path("sent/", asking_views.check_mail, name="check_mail"),
     path("confirm/<str:access_key>/", asking_views.confirm, name="confirm"),
     path("received/<str:access_key>/", asking_views.received, name="received"),

@@ -1,5 +1,7 @@
 """The home page and the standard pages (about, visiting, contacts) of each language."""
 
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -39,6 +41,17 @@ class HomePage(ContentPage):
     """The root of one language's site."""
 
     parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        from plugins.events.templatetags.event_tags import events_page
+        from plugins.exhibitions.exhibition_listing import exhibitions_page
+
+        context = super().get_context(request, *args, **kwargs)
+        # Looked up when the template first asks (not at all while its panels are in the cache),
+        # and once for both the feed links in the head and the panels in the body.
+        context["events_index"] = functools.cache(events_page)
+        context["exhibitions_index"] = functools.cache(exhibitions_page)
+        return context
 
     class Meta:
         verbose_name = _("home page")

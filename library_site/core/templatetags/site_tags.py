@@ -7,12 +7,14 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from library_site.core.frame import Frame, frame_for
+from library_site.core import page_cache
+from library_site.core.frame import FRAME_SECONDS, Frame, frame_for
 from library_site.core.sharing import share_links as links_for
 
 register = template.Library()
@@ -44,9 +46,17 @@ class LanguageMenu:
         return [link for link in self.links if link.is_translation]
 
 
-def _translations_by_language(page: Page) -> dict[str, Page]:
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {translation.locale.language_code: translation for translation in translations}
+def _translation_urls(page: Page, request: HttpRequest) -> dict[str, str]:
+    """The addresses of ``page``'s live translations (itself included) by language, kept until
+    what pages show changes (core.site_changes makes a new content version)."""
+    site = Site.find_for_request(request)
+    key = f"translation-urls:{page_cache.content_version()}:{site.pk if site else 0}:{page.pk}"
+    urls = cache.get(key)
+    if urls is None:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        urls = {each.locale.language_code: each.get_url(request) for each in translations}
+        cache.set(key, urls, FRAME_SECONDS)
+    return urls
 
 
 def _route_of(page: Page, request: HttpRequest) -> str:
@@ -57,20 +67,19 @@ def _route_of(page: Page, request: HttpRequest) -> str:
 
 
 def _page_menu(page: Page, request: HttpRequest, current: str) -> LanguageMenu:
-    translations = _translations_by_language(page)
+    translations = _translation_urls(page, request)
     route = _route_of(page, request)
     query = request.META.get("QUERY_STRING", "")
-    homes: dict[str, Page] = {}
+    homes: dict[str, str] = {}
     if len(translations) < len(settings.LANGUAGES):
         site = Site.find_for_request(request)
         if site is not None:
-            homes = _translations_by_language(site.root_page)
+            homes = _translation_urls(site.root_page, request)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        url = translations.get(code) or homes.get(code)
+        if url is None:
             continue
-        url = target.get_url(request)
         is_translation = code in translations
         if is_translation:
             url += route
@@ -138,6 +147,12 @@ def share_links(context: template.Context, page: Page) -> dict:
     Mastodon instance."""
     url = context["request"].build_absolute_uri(page.url)
     return {"links": links_for(page.title, url), "shared": page}
+
+
+@register.simple_tag
+def content_version() -> str:
+    """Changes whenever what pages show changes: a fragment kept under it is never stale."""
+    return page_cache.content_version()
 
 
 @register.simple_tag

@@ -59,10 +59,11 @@ def events_page(language: str | None = None) -> EventIndexPage | None:
 
 
 @register.inclusion_tag("events/includes/home_upcoming.html", takes_context=True)
-def upcoming_events(context: template.Context) -> dict:
+def upcoming_events(context: template.Context, index: EventIndexPage | None = None) -> dict:
+    """The next events of the active language's events page (unless given)."""
     from plugins.events.listing import next_events
 
-    index = events_page()
+    index = index or events_page()
     return {
         "request": context.get("request"),
         "index": index,

@@ -26,12 +26,15 @@ def exhibition_dates(exhibition: ExhibitionPage) -> str:
 
 
 @register.inclusion_tag("exhibitions/exhibition_home.html", takes_context=True)
-def exhibitions_on_home(context: template.Context) -> dict:
-    """Current exhibitions first, then upcoming ones, at most three."""
+def exhibitions_on_home(
+    context: template.Context, index: ExhibitionIndexPage | None = None
+) -> dict:
+    """Current exhibitions first, then upcoming ones, at most three, with a link to the active
+    language's exhibitions page (unless given)."""
     exhibitions = on_home()
     return {
         "request": context.get("request"),
-        "index": exhibitions_page() if exhibitions else None,
+        "index": (index or exhibitions_page()) if exhibitions else None,
         "exhibitions": exhibitions,
     }
 

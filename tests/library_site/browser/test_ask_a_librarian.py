@@ -15,6 +15,7 @@ def test_a_visitor_asks_through_the_frames_dialog_and_is_told_to_check_their_mai
     page.goto(f"{demo_site.url}/en/")
     page.locator("footer").get_by_role("link", name="Ask a librarian").click()
     dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Your question").wait_for()  # the form is fetched as the dialog opens
     assert serious_violations(page) == []  # the page with its dialog open
     dialog.get_by_label("Your question").fill("When does the reading room open?")
     dialog.get_by_label("Your e-mail address").fill("reader@example.org")

@@ -26,23 +26,39 @@ def ask_page(db) -> AskLibrarianPage:
     return page
 
 
-def test_every_pages_frame_links_to_the_question_form_and_holds_a_compact_one(client):
-    footer = soup_of(client.get("/uk/")).select_one("footer")
+def test_every_pages_frame_links_to_the_question_form_and_fetches_a_compact_one(client):
+    response = client.get("/uk/")
+    footer = soup_of(response).select_one("footer")
     assert footer.select_one("a.ask-link__open")["href"] == ask_url("uk")
-    compact = footer.select_one("dialog form[method=post]")
+    assert footer.select_one("dialog [data-ask-form]")["data-ask-form"] == "/uk/ask/dialog/"
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert not response.cookies  # the page is the same for every anonymous reader
+
+    dialog = client.get("/uk/ask/dialog/")
+    compact = soup_of(dialog).select_one("form[method=post]")
     assert compact["action"] == ask_url("uk")
     assert compact.select_one("input[name=language]")["value"] == "uk"
     assert compact.select_one("input[name=csrfmiddlewaretoken]") is not None
+    assert "private" in dialog["Cache-Control"]
 
 
 def test_the_compact_form_asks_as_the_full_one_does(client):
-    footer_form = soup_of(client.get("/en/")).select_one("footer dialog form[method=post]")
+    footer_form = soup_of(client.get("/en/ask/dialog/")).select_one("form[method=post]")
     data = {
         field["name"]: field.get("value", "") for field in footer_form.select("input[type=hidden]")
     }
     data.update(body="From the footer", email="f@example.org")
     response = client.post(footer_form["action"], data)
     assert response["Location"] == "/en/ask/sent/"
+
+
+def test_a_signed_in_reader_is_not_asked_for_an_address_in_the_compact_form(client):
+    client.force_login(make_reader().user)
+
+    compact = soup_of(client.get("/en/ask/dialog/")).select_one("form[method=post]")
+
+    assert compact.select_one("textarea[name=body]") is not None
+    assert compact.select_one("input[name=email]") is None
 
 
 def test_a_record_page_offers_to_ask_about_the_book(client, oliver):
