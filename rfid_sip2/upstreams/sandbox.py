@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from koha_bridge.sandbox import accounts, circulation
 from koha_bridge.sandbox.clock import parse_api_datetime, to_api_datetime
 from koha_bridge.sandbox.errors import SandboxError
-from koha_bridge.sandbox.passwords import verify_secret
 from koha_bridge.sandbox.rules import preference
+from koha_bridge.sandbox.verified_pins import VerifiedPins
 from rfid_sip2.sip2.dates import format_date
 from rfid_sip2.sip2.fields import PatronStatus
 from rfid_sip2.sip2.messages import (
@@ -136,6 +136,7 @@ class SandboxUpstream:
         self.currency = currency
         self.zone = zone
         self.show_outstanding_amount = show_outstanding_amount
+        self.pins = VerifiedPins()  # a device sends the PIN with every request: hash it once
         self._handlers: dict[type[Message], Callable] = {
             PatronStatusRequest: self._patron_status,
             CheckoutRequest: self._checkout,
@@ -255,9 +256,10 @@ class SandboxUpstream:
     def _institution(request: Message, terminal: Terminal) -> str:
         return getattr(request, "institution_id", "") or terminal.institution_id
 
-    @staticmethod
-    def _pin_ok(patron: sqlite3.Row, pin: str | None) -> bool:
-        return pin is not None and verify_secret(pin, patron["password_hash"])
+    def _pin_ok(self, patron: sqlite3.Row, pin: str | None) -> bool:
+        return pin is not None and self.pins.verify(
+            patron["patron_id"], pin, patron["password_hash"]
+        )
 
     @staticmethod
     def _media_type(item: sqlite3.Row) -> str | None:

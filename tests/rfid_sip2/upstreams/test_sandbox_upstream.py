@@ -17,8 +17,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from koha_bridge.sandbox import accounts
+from koha_bridge.sandbox import accounts, verified_pins
 from koha_bridge.sandbox.demo_library import PATRONS, DemoPatron
+from koha_bridge.sandbox.passwords import hash_secret
 from koha_bridge.sandbox.seeding import barcode_for
 from rfid_sip2.sip2 import messages as sip
 from rfid_sip2.sip2.codec import decode, encode
@@ -154,6 +155,31 @@ def test_no_pin_is_answered_cq_n_without_a_note(ask):
 
     assert response.valid_patron_password is False
     assert response.screen_messages == ("Greetings from Koha. ",)
+
+
+def test_a_pin_proved_right_is_not_hashed_again_within_the_session(ask, monkeypatch):
+    hashed = []
+    real = verified_pins.verify_secret
+    monkeypatch.setattr(
+        verified_pins, "verify_secret", lambda pin, stored: hashed.append(pin) or real(pin, stored)
+    )
+    for _ in range(3):
+        assert ask(status_request(READER, pin=READER.pin)).valid_patron_password is True
+    assert ask(status_request(READER, pin="0000")).valid_patron_password is False
+
+    assert hashed == [READER.pin, "0000"]
+
+
+def test_a_changed_pin_is_refused_at_once_though_it_was_just_proved(ask, sandbox):
+    assert ask(status_request(READER, pin=READER.pin)).valid_patron_password is True
+    with sandbox.store.transaction() as db:
+        db.execute(
+            "UPDATE patrons SET password_hash = ? WHERE cardnumber = ?",
+            (hash_secret("8642", iterations=1000), READER.cardnumber),
+        )
+
+    assert ask(status_request(READER, pin=READER.pin)).valid_patron_password is False
+    assert ask(status_request(READER, pin="8642")).valid_patron_password is True
 
 
 def test_an_unknown_card_is_no_patron_with_no_privileges(ask):
