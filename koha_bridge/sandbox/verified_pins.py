@@ -23,7 +23,7 @@ SIZE = 4096  # patrons remembered at once
 
 
 class VerifiedPins:
-    """``verify`` is ``verify_secret`` for one patron, answering from memory what it proved lately."""
+    """``verify_secret`` for one patron, answering from memory what it proved lately."""
 
     def __init__(
         self, ttl: float = TTL, size: int = SIZE, clock: Callable[[], float] = time.monotonic
