@@ -63,14 +63,24 @@ class AnsweredRequests:
         """Claim a request about to be answered, unless it arrived already ``since`` then:
         None for a new one, else what became of the first copy (a claim stays unanswered if
         the process dies while its request is answered)."""
+        return self.claim_all([(key, at, since)])[0]
+
+    def claim_all(self, claims: Iterable[tuple[str, float, float]]) -> list[Claimed | None]:
+        """``claim`` for each (key, at, since), in one transaction."""
+        found: list[Claimed | None] = []
         with write_transaction(self._db) as db:
-            row = db.execute(
-                "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
-            ).fetchone()
-            if row is not None and row[0] >= since:
-                return Claimed(row[1] is not None, _response(row[1]))
-            db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
-        return None
+            for key, at, since in claims:
+                row = db.execute(
+                    "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
+                ).fetchone()
+                if row is not None and row[0] >= since:
+                    found.append(Claimed(row[1] is not None, _response(row[1])))
+                    continue
+                db.execute(
+                    "INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at)
+                )
+                found.append(None)
+        return found
 
     def answer(self, answers: Iterable[tuple[str, Message | None]]) -> None:
         """The answers claimed requests got, by key (None: the gateway had none, sent 96)."""

@@ -173,6 +173,40 @@ def test_after_the_window_the_same_frame_is_a_new_request(tmp_path):
     assert computed == [False, False]
 
 
+def test_requests_arriving_together_share_one_commit_for_their_claims_and_one_for_answers(
+    tmp_path,
+):
+    class Counting(AnsweredRequests):
+        def __init__(self, path) -> None:
+            super().__init__(path)
+            self.writes: list[str] = []
+
+        def claim_all(self, claims):
+            self.writes.append(f"claim {len(claims)}")
+            return super().claim_all(claims)
+
+        def answer(self, answers):
+            answers = list(answers)
+            self.writes.append(f"answer {len(answers)}")
+            super().answer(answers)
+
+    async def compute(lost: bool):
+        return CheckoutResponse(ok=True), "online"
+
+    async def together() -> list:
+        repeats = Repeats(store, window=600)
+        return await asyncio.gather(*(repeats.answer(f"k{n}", compute) for n in range(5)))
+
+    with Counting(tmp_path / "answered.sqlite3") as store:
+        answers = asyncio.run(together())
+        writes = list(store.writes)
+        claimed_again = [store.claim(f"k{n}", time.time(), since=0) for n in range(5)]
+
+    assert answers == [(CheckoutResponse(ok=True), "online")] * 5
+    assert writes == ["claim 5", "answer 5"]
+    assert all(claim.answered for claim in claimed_again)  # each answer is on disk
+
+
 def test_old_answers_are_forgotten_on_disk_too(tmp_path):
     now = [1_000_000.0]
 
