@@ -16,7 +16,13 @@ from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.repeats import Repeats, request_key
 from rfid_sip2.sip2.codec import Decoded, decode, encode
 from rfid_sip2.sip2.connection import MessageReceived
-from rfid_sip2.sip2.messages import CheckoutRequest, CheckoutResponse, Message
+from rfid_sip2.sip2.messages import (
+    BlockPatronRequest,
+    CheckoutRequest,
+    CheckoutResponse,
+    Message,
+    PatronStatusResponse,
+)
 from rfid_sip2.upstreams.base import Terminal
 from tests.rfid_sip2.gateway.harness import LOGIN, Device, gateway_config, running
 from tests.rfid_sip2.gateway.upstreams import Cable, free_items, sandbox_cable
@@ -65,6 +71,22 @@ def test_a_checkout_sent_again_after_reconnecting_gets_the_first_answer_and_no_r
     assert decode(first).message.ok
     assert again == first
     assert checkouts_seen(cable) == 1 and renewals(sandbox, item) == 0
+
+
+def test_a_block_patron_sent_again_gets_the_first_answer_with_its_patron_status(tmp_path, sandbox):
+    request = BlockPatronRequest(
+        institution_id="CPL",
+        blocked_card_message="card left in the machine",
+        patron_identifier=OLENA,
+        transaction_date=WHEN,
+    )
+    frame = encode(request, sequence_number=4, error_detection=True)
+    with running(gateway_config(tmp_path), sandbox_cable(sandbox)) as gateway:
+        first = send(gateway.port, frame)
+        again = send(gateway.port, frame)
+
+    assert isinstance(decode(first).message, PatronStatusResponse)
+    assert again == first
 
 
 def test_a_checkout_sent_again_while_offline_is_journaled_once(tmp_path, sandbox):
