@@ -3,8 +3,9 @@
 Koha's server (C4/SIP) is the model, field by field: which fields a response carries, its screen
 messages (``koha_texts``), which of CanBookBeIssued's answers a self-check may override, the alert
 types of a return. Where Koha's code would answer nonsense because of a plain bug, the sandbox
-answers what the code means to; those places say so. Each request is one sandbox transaction, run
-in a worker thread so the event loop never waits on the database.
+answers what the code means to; those places say so. Each request is a sandbox transaction of its
+own, run in a worker thread so the event loop never waits on the database; requests that arrive
+together share that thread's COMMIT (``group_commit``).
 
 Times: the sandbox keeps instants; SIP2 dates are the library's wall-clock time (Koha writes them
 with four blank zone characters). ``zone`` is the library's time zone, UTC unless told otherwise.
@@ -59,6 +60,7 @@ from rfid_sip2.sip2.messages import (
 )
 from rfid_sip2.upstreams import koha_texts as koha
 from rfid_sip2.upstreams.base import Terminal, UpstreamInDoubt, UpstreamUnavailable
+from rfid_sip2.upstreams.group_commit import GroupCommit
 
 if TYPE_CHECKING:
     from koha_bridge.sandbox.sandbox import Sandbox
@@ -137,6 +139,7 @@ class SandboxUpstream:
         self.zone = zone
         self.show_outstanding_amount = show_outstanding_amount
         self.pins = VerifiedPins()  # a device sends the PIN with every request: hash it once
+        self._transactions = GroupCommit(sandbox.store)
         self._handlers: dict[type[Message], Callable] = {
             PatronStatusRequest: self._patron_status,
             CheckoutRequest: self._checkout,
@@ -160,7 +163,7 @@ class SandboxUpstream:
     ) -> Message:
         try:
             async with asyncio.timeout_at(deadline):
-                return await asyncio.to_thread(self.answer, request, terminal)
+                return await self._transactions.run(lambda: self.answer(request, terminal))
         except TimeoutError:
             # Its thread cannot be stopped: the transaction may still commit.
             raise UpstreamInDoubt("the sandbox did not answer by the deadline") from None
@@ -174,7 +177,8 @@ class SandboxUpstream:
             return False
 
     async def close(self) -> None:
-        """Nothing to release: the sandbox belongs to whoever made it."""
+        """Stop the worker thread (the sandbox itself belongs to whoever made it)."""
+        await self._transactions.close()
 
     def _ping(self) -> bool:
         self.sandbox.store.ping()

@@ -1048,3 +1048,30 @@ def test_a_database_failure_makes_the_upstream_unavailable(upstream):
 
     with pytest.raises(UpstreamUnavailable):
         asyncio.run(upstream.handle(status_request(READER), TERMINAL))
+
+
+def test_requests_answered_together_are_each_their_own_transaction(upstream, sandbox, db):
+    """A request that fails is rolled back alone; the others sent with it are kept."""
+    answer = upstream.answer
+
+    def failing_on_item_7(request, terminal):
+        response = answer(request, terminal)
+        if request.item_identifier == item(7):
+            raise sqlite3.OperationalError("disk I/O error")
+        return response
+
+    upstream.answer = failing_on_item_7
+
+    async def together():
+        return await asyncio.gather(
+            *(upstream.handle(checkout(READER, item(n)), TERMINAL) for n in (6, 7, 9)),
+            return_exceptions=True,
+        )
+
+    lent_6, failed_7, lent_9 = asyncio.run(together())
+    asyncio.run(upstream.close())
+
+    assert lent_6.ok and lent_9.ok
+    assert isinstance(failed_7, UpstreamUnavailable)
+    assert loan(db, 6) is not None and loan(db, 9) is not None
+    assert loan(db, 7) is None
