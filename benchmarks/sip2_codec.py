@@ -1,6 +1,6 @@
 """Encode + decode a kiosk's SIP2 mix with our codec and with pysip2's, in one run, with the ratio.
 
-Usage: uv run python benchmarks/sip2_codec.py [--seconds 1] [--repeats 7]
+Usage: uv run python benchmarks/sip2_codec.py [--seconds 1] [--repeats 7] [--moving-clock]
 
 The mix is a self-check session: login 93/94, status 99/98, patron status 23/24, patron
 information 63/64 with a page of items, checkout 11/12, checkin 09/10, item information
@@ -10,6 +10,12 @@ first checks that both write the same bytes for every message of the mix, so bot
 work. After a warm-up, the two codecs are timed round-robin, ``--repeats`` rounds of about
 ``--seconds`` each a side: each round's rates in messages per second and its ratio ours / pysip2
 are printed, then the median ratio (above 1: ours is faster).
+
+The codec caches the dates it reads and writes (a device sends the same ones again and again),
+and the mix repeats its dates. ``--moving-clock`` takes that away: each round of the mix is one
+second later than the one before, over more distinct seconds than the caches hold, so every
+round reads and writes its dates afresh (within a round, requests and responses share them,
+as a kiosk's exchanges in one second do).
 
 Last, the same mix is timed through the ACS side of a connection (``AcsConnection``): the
 requests arrive as a byte stream in 512-byte reads, are framed and handed out one at a time, and
@@ -26,7 +32,8 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import datetime
+from datetime import datetime, timedelta
+from itertools import cycle
 from pathlib import Path
 from typing import Any
 
@@ -61,18 +68,22 @@ from rfid_sip2.sip2.messages import (  # noqa: E402
 OPTIONS = CodecOptions(encoding="utf-8")
 NOW = datetime(2025, 8, 25, 14, 30, 5)
 DUE = datetime(2025, 9, 8, 23, 59)
+# Distinct seconds for --moving-clock: more than the codec's date caches hold (1,024).
+CLOCK_SECONDS = 2048
 INST, PATRON, ITEM = "MAIN", "23529000001", "39529000000001"
 TITLE = "L'Écume des jours"
 
 
-def kiosk_mix() -> list[Message]:
+def kiosk_mix(now: datetime = NOW) -> list[Message]:
+    """One self-check session, its clock at ``now``."""
+    due = now + (DUE - NOW)
     items = tuple(f"3952900000{n:04d}" for n in range(10))
     return [
         LoginRequest(login_user_id="kiosk1", login_password="secret", location_code="Desk 1"),
         LoginResponse(ok=True),
         SCStatus(status_code="0", max_print_width="080", protocol_version="2.00"),
         ACSStatus(
-            date_time_sync=NOW,
+            date_time_sync=now,
             institution_id=INST,
             library_name="Bibliothèque municipale",
             supported_messages="YYYYNYYYYYYNYYYY",
@@ -80,7 +91,7 @@ def kiosk_mix() -> list[Message]:
         ),
         PatronStatusRequest(
             language="001",
-            transaction_date=NOW,
+            transaction_date=now,
             institution_id=INST,
             patron_identifier=PATRON,
             terminal_password="",
@@ -88,7 +99,7 @@ def kiosk_mix() -> list[Message]:
         ),
         PatronStatusResponse(
             language="001",
-            transaction_date=NOW,
+            transaction_date=now,
             institution_id=INST,
             patron_identifier=PATRON,
             personal_name="Zoë Durand",
@@ -99,7 +110,7 @@ def kiosk_mix() -> list[Message]:
         ),
         PatronInformationRequest(
             language="001",
-            transaction_date=NOW,
+            transaction_date=now,
             summary="  Y       ",
             institution_id=INST,
             patron_identifier=PATRON,
@@ -110,7 +121,7 @@ def kiosk_mix() -> list[Message]:
         PatronInformationResponse(
             patron_status=PatronStatus(too_many_items_overdue=True),
             language="001",
-            transaction_date=NOW,
+            transaction_date=now,
             hold_items_count=2,
             overdue_items_count=1,
             charged_items_count=10,
@@ -129,8 +140,8 @@ def kiosk_mix() -> list[Message]:
             screen_messages=("Welcome back", "One item is overdue"),
         ),
         CheckoutRequest(
-            transaction_date=NOW,
-            nb_due_date=DUE,
+            transaction_date=now,
+            nb_due_date=due,
             institution_id=INST,
             patron_identifier=PATRON,
             item_identifier=ITEM,
@@ -144,7 +155,7 @@ def kiosk_mix() -> list[Message]:
             renewal_ok=False,
             magnetic_media=False,
             desensitize=True,
-            transaction_date=NOW,
+            transaction_date=now,
             institution_id=INST,
             patron_identifier=PATRON,
             item_identifier=ITEM,
@@ -154,8 +165,8 @@ def kiosk_mix() -> list[Message]:
             screen_messages=("Due back on 8 September",),
         ),
         CheckinRequest(
-            transaction_date=NOW,
-            return_date=NOW,
+            transaction_date=now,
+            return_date=now,
             current_location="Returns chute",
             institution_id=INST,
             item_identifier=ITEM,
@@ -165,19 +176,19 @@ def kiosk_mix() -> list[Message]:
             ok=True,
             resensitize=True,
             magnetic_media=False,
-            transaction_date=NOW,
+            transaction_date=now,
             institution_id=INST,
             item_identifier=ITEM,
             permanent_location="Fiction",
             title_identifier=TITLE,
             sort_bin="A1",
         ),
-        ItemInformationRequest(transaction_date=NOW, institution_id=INST, item_identifier=ITEM),
+        ItemInformationRequest(transaction_date=now, institution_id=INST, item_identifier=ITEM),
         ItemInformationResponse(
             circulation_status="03",
             security_marker="02",
             fee_type="01",
-            transaction_date=NOW,
+            transaction_date=now,
             item_identifier=ITEM,
             title_identifier=TITLE,
             owner=INST,
@@ -221,9 +232,12 @@ def as_pysip2(message: Message) -> pysip2.SIPMessage:
     return msgspec.convert(values, type=struct_type, strict=True)
 
 
-def ours(mix: list[Message]) -> Callable[[], None]:
+def ours(mixes: list[list[Message]]) -> Callable[[], None]:
+    """Each round the next of the mixes (one, or one per second of a moving clock)."""
+    rounds = cycle(mixes)
+
     def one_round() -> None:
-        for sequence, message in enumerate(mix):
+        for sequence, message in enumerate(next(rounds)):
             frame = encode(
                 message, sequence_number=sequence % 10, error_detection=True, options=OPTIONS
             )
@@ -270,11 +284,12 @@ def acs_side(mix: list[Message]) -> Callable[[], None]:
     return one_round
 
 
-def theirs(mix: list[pysip2.SIPMessage]) -> Callable[[], None]:
+def theirs(mixes: list[list[pysip2.SIPMessage]]) -> Callable[[], None]:
     encode_message, decode_message = pysip2.encode_message, pysip2.decode_message
+    rounds = cycle(mixes)
 
     def one_round() -> None:
-        for sequence, message in enumerate(mix):
+        for sequence, message in enumerate(next(rounds)):
             frame = encode_message(
                 message, sequence_number=sequence % 10, checksum=True, encoding="utf-8"
             )
@@ -345,11 +360,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=1.0, help="per round, per side")
     parser.add_argument("--repeats", type=int, default=7, help="rounds")
+    parser.add_argument(
+        "--moving-clock",
+        action="store_true",
+        help=f"each round of the mix one second later, {CLOCK_SECONDS} seconds in turn",
+    )
     args = parser.parse_args()
 
-    mix = kiosk_mix()
-    models = [as_pysip2(message) for message in mix]
-    check_same_work(mix, models)
+    seconds = range(CLOCK_SECONDS if args.moving_clock else 1)
+    mixes = [kiosk_mix(NOW + timedelta(seconds=second)) for second in seconds]
+    all_models = [[as_pysip2(message) for message in mix] for mix in mixes]
+    for mix, models in zip(mixes, all_models, strict=True):
+        check_same_work(mix, models)
+    mix = mixes[0]
     size = len(mix)
     total_bytes = sum(len(encode(m, sequence_number=0, error_detection=True)) for m in mix)
 
@@ -357,9 +380,14 @@ def main() -> None:
         f"mix: {size} messages ({' '.join(m.CODE for m in mix)}), {total_bytes} bytes a round, "
         f"AY/AZ on, UTF-8; same bytes from both codecs"
     )
+    if args.moving_clock:
+        print(
+            f"dates moving: {CLOCK_SECONDS} clock seconds in turn, more than the date caches hold"
+        )
     print(f"encode + decode, {args.repeats} rounds of ~{args.seconds:g} s a side, interleaved")
     names = ("rfid_sip2.sip2", f"pysip2 {pysip2.__version__}")
-    ratio = interleaved(names, (ours(mix), theirs(models)), size, args.seconds, args.repeats)
+    sides = (ours(mixes), theirs(all_models))
+    ratio = interleaved(names, sides, size, args.seconds, args.repeats)
     print(f"median ratio ours / pysip2: {ratio:.2f}")
     print("exchanges (a request decoded, its response encoded), as a server and codec alone")
     names = ("AcsConnection", "codec alone")

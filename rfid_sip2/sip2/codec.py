@@ -4,6 +4,9 @@ Tolerated unless ``strict``: a missing final delimiter, 18 blanks in date fields
 delimiter after the fixed part, undecodable bytes (replaced), missing required fields, field
 values over 255 characters, odd 99 layouts, a line feed the account's terminator does not have.
 Each tolerance is noted in ``Decoded.warnings``.
+
+A message that needs none of that goes through the reader or writer compiled for its class
+(``fastpath``); anything else, or anything they are unsure of, takes the general path here.
 """
 
 from __future__ import annotations
@@ -25,10 +28,18 @@ from rfid_sip2.sip2.errors import (
     NotText,
     UnknownCommand,
 )
+from rfid_sip2.sip2.fastpath import (
+    MAX_FIELD_LENGTH,
+    SC_STATUS_FIXED,
+    Compiled,
+    Reader,
+    Unusual,
+    reader,
+    writer,
+)
 from rfid_sip2.sip2.fields import Fixed, Kind, PatronStatus, Tagged
 from rfid_sip2.sip2.messages import MESSAGE_TYPES, Message, SCStatus
 
-MAX_FIELD_LENGTH = 255
 # AY/AZ are found from the end: data can hold those letters too. Fewer than 4 hex digits are
 # read as a checksum that fails, not as data: some clients drop the leading zeros.
 _TRAILER = re.compile(rb"AY([0-9])AZ([0-9A-Fa-f]{1,4})$")
@@ -37,7 +48,9 @@ _TRAILER_TAIL = 10
 _NO_SEQUENCE = frozenset({"96", "97"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SC_STATUS = re.compile(r"^99([0-9 ])(.*?)(\d\.\d[0-9A-Z])\|?$")
-_SC_STATUS_FIXED = re.compile(r"[0-9][0-9 ]{3}\d\.\d[0-9A-Z]")
+_HEX4 = re.compile(rb"[0-9A-Fa-f]{4}").fullmatch
+_new = object.__new__
+_set_dict = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -127,6 +140,19 @@ def encode(
 ) -> bytes:
     """The message's bytes with its terminator; with AY/AZ when error detection is on."""
     delimiter = options.delimiter
+    write = _WRITERS[type(message)]
+    text = write(message, delimiter) if write is not None and len(delimiter) == 1 else None
+    if text is None:
+        text = _text(message, delimiter)
+    if not error_detection:
+        return text.encode(options.encoding, errors="replace") + options.terminator
+    text += "AZ" if message.CODE in _NO_SEQUENCE else f"AY{(sequence_number or 0) % 10}AZ"
+    body = text.encode(options.encoding, errors="replace")
+    return body + checksum(body).encode("ascii") + options.terminator
+
+
+def _text(message: Message, delimiter: str) -> str:
+    """The general path: each value written and cleaned one at a time."""
     writer = _writer(type(message))
     parts = [message.CODE]
     parts += [_clean(text(getattr(message, name)), delimiter) for name, text in writer.fixed]
@@ -139,13 +165,12 @@ def encode(
             parts.append(f"{code}{_clean(text(item), delimiter)}{delimiter}")
     for code, value in message.extra_fields:
         parts.append(f"{code}{_clean(value, delimiter)}{delimiter}")
-    if error_detection:
-        parts.append("AZ" if message.CODE in _NO_SEQUENCE else f"AY{(sequence_number or 0) % 10}AZ")
-    body = "".join(parts).encode(options.encoding, errors="replace")
-    if error_detection:
-        body += checksum(body).encode("ascii")
-    return body + options.terminator
+    return "".join(parts)
 
+
+# Compiled once per message class, when first used: the path of clean messages.
+_WRITERS = Compiled(writer)
+_READERS = Compiled(reader)
 
 # -- decoding -----------------------------------------------------------------------------
 
@@ -273,6 +298,51 @@ def _decode_sc_status(text: str, strict: bool) -> tuple[dict, list[str]] | None:
 
 def decode(frame: bytes, options: CodecOptions = DEFAULT) -> Decoded | DecodeError:
     """One frame (without its terminator) as a message, or the reason it is not one."""
+    read = _READERS[frame[:2]] if type(frame) is bytes else None  # a bytearray: unhashable
+    # With or without its CR, as the general path takes it; any other CR or LF goes there.
+    clean = frame[:-1] if frame[-1:] == b"\r" else frame
+    if read is not None and clean[-1:] not in b"\r\n" and b"\x00" not in clean:
+        decoded = _decode_clean(read, clean, options)
+        if decoded is not None:
+            return decoded
+    return _decode_any(frame, options)
+
+
+def _decode_clean(read: Reader, frame: bytes, options: CodecOptions) -> Decoded | None:
+    """A frame that needs no tolerance, through its class's reader; None for any other."""
+    if frame[-9:-7] == b"AY" and frame[-6:-4] == b"AZ":
+        # Where the general path's trailer pattern would match, with its four hex digits.
+        given, sequence = frame[-4:], frame[-7] - 48
+        if not 0 <= sequence <= 9 or not _HEX4(given):
+            return None
+        checksum_text = given.decode()
+        if not verify(frame[:-4], checksum_text):
+            return None
+        body = frame[:-9]
+    elif b"AZ" in frame[-_TRAILER_TAIL:]:
+        return None
+    else:
+        body, sequence, checksum_text = frame, None, None
+    try:
+        message = read(body.decode(options.encoding), options.delimiter, options.strict)
+    except (Unusual, KeyError, ValueError):  # UnicodeDecodeError is a ValueError
+        return None
+    decoded = _new(Decoded)
+    _set_dict(
+        decoded,
+        "__dict__",
+        {
+            "message": message,
+            "sequence_number": sequence,
+            "checksum": checksum_text,
+            "warnings": (),
+        },
+    )
+    return decoded
+
+
+def _decode_any(frame: bytes, options: CodecOptions) -> Decoded | DecodeError:
+    """The general path: every tolerance, noted, and every refusal, with its reason."""
     # A line feed before the frame or after its CR: a CRLF device on a CR account.
     line_feed = b"\n" in frame[:1] + frame.rstrip(b"\r")[-1:] and b"\n" not in options.terminator
     frame = frame.strip(b"\r\n")
@@ -355,7 +425,7 @@ def _fields(cls: type[Message], text: str, options: CodecOptions, notes: list[st
     fixed_length = reader.fixed_length
     rest = text[2 + fixed_length :]
     fixed_text = text[2 : 2 + fixed_length]
-    if cls is SCStatus and not _SC_STATUS_FIXED.fullmatch(fixed_text):
+    if cls is SCStatus and not SC_STATUS_FIXED.fullmatch(fixed_text):
         lenient_99 = _decode_sc_status(text, strict)
         if lenient_99 is not None:
             values, extra_notes = lenient_99

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from functools import lru_cache
+from operator import attrgetter
 
 
 class Kind(StrEnum):
@@ -59,9 +61,10 @@ class PatronStatus:
     too_many_items_billed: bool = False
 
     def to_wire(self) -> str:
-        return "".join("Y" if getattr(self, f.name) else " " for f in fields(self))
+        return "".join(["Y" if flag else " " for flag in _status_flags(self)])
 
     @classmethod
+    @lru_cache(maxsize=256)  # immutable, and a library has few distinct statuses
     def from_wire(cls, text: str) -> PatronStatus:
         # Anything but a blank (or N) counts as set: devices and servers disagree on the letter.
         flags = [ch not in " N" for ch in text.ljust(14)[:14]]
@@ -69,7 +72,10 @@ class PatronStatus:
 
     @property
     def blocked(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(_status_flags(self))
+
+
+_status_flags = attrgetter(*(f.name for f in fields(PatronStatus)))
 
 
 # Field identifiers of the 3M spec, with the names the messages use for them.
