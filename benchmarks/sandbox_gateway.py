@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from koha_bridge.sandbox import catalogue
 from koha_bridge.sandbox.sandbox import Sandbox
@@ -67,14 +68,21 @@ path = "journal.sqlite3"
 
 
 @contextmanager
-def serving(config: Path, port: int, env: Mapping[str, str]) -> Iterator[subprocess.Popen]:
-    """The gateway on ``config``, run in the config's folder, once it accepts on ``port``
-    (or after 20 s of trying: the first request then says what is wrong); stopped on leaving."""
+def serving(
+    config: Path,
+    port: int,
+    env: Mapping[str, str],
+    command: list[str] | None = None,
+    stderr: IO[bytes] | int = subprocess.DEVNULL,
+) -> Iterator[subprocess.Popen]:
+    """The gateway on ``config`` (``rfid-sip2 serve`` unless ``command`` says how), run in the
+    config's folder, once it accepts on ``port`` (or after 20 s of trying: the first request
+    then says what is wrong); stopped on leaving. Its log goes to ``stderr``."""
     gateway = subprocess.Popen(
-        [sys.executable, "-m", "rfid_sip2.cli", "serve", "--config", str(config)],
+        command or [sys.executable, "-m", "rfid_sip2.cli", "serve", "--config", str(config)],
         env=dict(env),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
         cwd=config.parent,
     )
     try:

@@ -1,17 +1,28 @@
-"""Load the SIP2 gateway with devices looping checkout/checkin against the sandbox.
+"""Load the SIP2 gateway with devices looping checkout/checkin: its throughput on the sandbox, its
+own ceiling with a fast upstream, and its latency at a fixed request rate.
 
-Usage: uv run python benchmarks/sip2_gateway.py [--devices 200] [--seconds 30]
+Usage: uv run python benchmarks/sip2_gateway.py [--devices 200] [--seconds 10] [--rounds 3]
+           [--open-devices 200]
 
-The gateway runs as its own process (``rfid-sip2 serve``) on a fresh sandbox with an item for
-every device. This process opens the device connections (asyncio, our SIP2 client), each
-looping checkout and checkin of its own item for the given time, and prints transactions per
-second, p50/p99 latency and the gateway's peak memory. In the same run it times the same
-checkout/checkin loop one at a time twice: straight against the sandbox upstream in this
-process, and through the gateway over a socket; the ratio is what the gateway adds.
+Two gateways run as processes of their own, as ``rfid-sip2 serve`` runs (INFO logging, one
+key=value line per transaction, written to a file as in production), on the same configuration
+but for the upstream: the sandbox (SQLite, an item for every device), and ``FastUpstream``, a real
+upstream answering real checkout and checkin responses from a dictionary of loans, without an
+ILS. Each round, in turn (round-robin, so both sides see the same machine):
 
-Requests carry a transaction date, as real devices send it, so the gateway keeps each one's
-answer for repeats (``gateway.repeats``); a device's dates are a second apart, as if it sent one
-request a second, so that no two of its frames are the same (the same frame twice is a repeat).
+1. one at a time, a block of checkout/checkin pairs straight against a ``SandboxUpstream`` in this
+   process, then the same through the sandbox gateway over a socket: what the gateway adds;
+2. closed loop: ``--devices`` connections, each sending its next request as soon as the answer
+   to the last comes, on the sandbox gateway, then on the fast one (transactions/s, p50/p99);
+3. open loop: ``--open-devices`` connections each sending one request a second (spread over the
+   second), on the sandbox gateway: latency without queueing.
+
+Ratios are printed per round with their median. The load generator shares the machine's cores
+with the gateway, so it is made cheap: one process, plain asyncio protocols (uvloop if
+installed), frames encoded once per device and re-dated by patching their date, sequence
+number and checksum bytes; answers are read no further than their ok flag. Requests carry a
+transaction date a second apart per device, as real devices send them, so the gateway keeps
+each answer for repeats and no two frames of a device are the same.
 """
 
 from __future__ import annotations
@@ -19,15 +30,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import atexit
-import dataclasses
+import contextlib
 import itertools
+import logging
 import os
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -36,62 +50,258 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.sandbox_gateway import free_port, prepare, serving, write_config  # noqa: E402
 from koha_bridge.sandbox.sandbox import Sandbox  # noqa: E402
-from rfid_sip2.client import SipClient  # noqa: E402
-from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message  # noqa: E402
+from rfid_sip2.sip2.checksum import checksum  # noqa: E402
+from rfid_sip2.sip2.codec import encode  # noqa: E402
+from rfid_sip2.sip2.messages import (  # noqa: E402
+    CheckinRequest,
+    CheckinResponse,
+    CheckoutRequest,
+    CheckoutResponse,
+    LoginRequest,
+    Message,
+    RequestSCResend,
+)
 from rfid_sip2.upstreams.base import Terminal  # noqa: E402
 from rfid_sip2.upstreams.sandbox import SandboxUpstream  # noqa: E402
 
 PATRON = "23529001000011"
 LOGIN, PASSWORD = "bench", "bench-password"
+BLOCK = 100  # one-at-a-time pairs per round and side
+DATE_FORMAT = "%Y%m%d    %H%M%S"
+FIRST_DATE = datetime(2026, 1, 1)
+_SPANS = itertools.count()
 
 
-def peak_memory_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
+class FastUpstream:
+    """An upstream with no ILS behind it: loans in a dictionary, answered as Koha words them."""
+
+    def __init__(self) -> None:
+        self.loans: dict[str, str] = {}  # item barcode -> patron
+
+    async def handle(
+        self, request: Message, terminal: Terminal, deadline: float | None = None
+    ) -> Message:
+        now = datetime.now().replace(microsecond=0)
+        if isinstance(request, CheckoutRequest):
+            holder = self.loans.setdefault(request.item_identifier, request.patron_identifier)
+            ok = holder == request.patron_identifier
+            return CheckoutResponse(
+                ok=ok,
+                renewal_ok=False,
+                magnetic_media=False,
+                desensitize=ok,
+                transaction_date=now,
+                institution_id=request.institution_id,
+                patron_identifier=request.patron_identifier,
+                item_identifier=request.item_identifier,
+                title_identifier="Great expectations",
+                due_date=(now + timedelta(days=21)).strftime("%Y%m%d    235900") if ok else "",
+                screen_messages=() if ok else ("Item checked out to another patron",),
+            )
+        if isinstance(request, CheckinRequest):
+            holder = self.loans.pop(request.item_identifier, None)
+            return CheckinResponse(
+                ok=holder is not None,
+                resensitize=True,
+                magnetic_media=False,
+                alert=holder is None,
+                transaction_date=now,
+                institution_id=request.institution_id,
+                item_identifier=request.item_identifier,
+                permanent_location=request.current_location,
+                patron_identifier=holder,
+                screen_messages=() if holder else ("Item not checked out",),
+            )
+        return RequestSCResend()
+
+    async def healthy(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        pass
 
 
-def requests_for(barcode: str) -> Iterator[Message]:
-    """Checkout, checkin, checkout... of the item, dated a second apart."""
-    checkout = CheckoutRequest(
-        institution_id="CPL", patron_identifier=PATRON, item_identifier=barcode
-    )
-    checkin = CheckinRequest(institution_id="CPL", item_identifier=barcode, current_location="CPL")
-    start = datetime.now().replace(microsecond=0)
-    for n in itertools.count():
-        request = checkout if n % 2 == 0 else checkin
-        yield dataclasses.replace(request, transaction_date=start + timedelta(seconds=n))
+# -- the load generator -------------------------------------------------------------------
 
 
-async def device(port: int, barcode: str, until: float, latencies: list[float]) -> None:
-    client = SipClient("127.0.0.1", port, timeout=30, retries=0)
-    await client.connect()
-    try:
-        assert await client.login(LOGIN, PASSWORD)
-        requests = requests_for(barcode)
-        while time.perf_counter() < until:
-            for request in itertools.islice(requests, 2):
-                started = time.perf_counter()
-                response = await client.request(request)
-                latencies.append(time.perf_counter() - started)
-                assert response.ok, response
-    finally:
-        await client.close()
+class Frames:
+    """A device's checkout and checkin frames, encoded once, re-dated a second apart."""
+
+    def __init__(self, barcode: str) -> None:
+        # A span of dates of its own: no frame is ever one another device or phase sent.
+        self.start = FIRST_DATE + timedelta(seconds=next(_SPANS) * 100_000)
+        self.templates = []
+        for request, date_at in (
+            (CheckoutRequest(patron_identifier=PATRON, item_identifier=barcode), 4),
+            (CheckinRequest(item_identifier=barcode, current_location="CPL"), 3),
+        ):
+            dated = replace(request, institution_id="CPL", transaction_date=self.start)
+            frame = encode(dated, sequence_number=0, error_detection=True)
+            sequence_at = frame.rindex(b"|AY") + 3
+            prefix = bytearray(frame[: sequence_at + 3])  # up to and with "AZ"
+            self.templates.append((prefix, date_at, sequence_at))
+        self.sent = 0
+
+    def next(self) -> bytes:
+        """Checkout, checkin, checkout...: each with its own date and sequence number."""
+        n = self.sent
+        self.sent += 1
+        prefix, date_at, sequence_at = self.templates[n % 2]
+        date = (self.start + timedelta(seconds=n)).strftime(DATE_FORMAT).encode()
+        prefix[date_at : date_at + 18] = date
+        prefix[sequence_at] = 48 + n % 10
+        return bytes(prefix) + checksum(prefix).encode() + b"\r"
 
 
-async def load(port: int, barcodes: list[str], seconds: float) -> list[float]:
+@dataclass
+class Device(asyncio.Protocol):
+    """One connection: logs in, then sends what ``pace`` says when it says; records latencies."""
+
+    barcode: str
+    latencies: list[float]
+    failures: list[bytes]
+    frames: Frames = field(init=False)
+    transport: asyncio.Transport | None = None
+    buffer: bytes = b""
+    sent_at: float = 0.0
+    waiting: bool = False
+    logged_in: asyncio.Future | None = None
+    on_answer: Callable[[], None] = lambda: None
+
+    def __post_init__(self) -> None:
+        self.frames = Frames(self.barcode)
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        self.logged_in = asyncio.get_running_loop().create_future()
+        transport.write(encode(LoginRequest(login_user_id=LOGIN, login_password=PASSWORD)))
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while (end := self.buffer.find(b"\r")) >= 0:
+            frame, self.buffer = self.buffer[:end], self.buffer[end + 1 :]
+            self.answered(frame)
+
+    def answered(self, frame: bytes) -> None:
+        if not self.logged_in.done():
+            self.logged_in.set_result(frame.startswith(b"941"))
+            return
+        self.latencies.append(time.perf_counter() - self.sent_at)
+        self.waiting = False
+        if frame[2:3] != b"1":  # the ok flag of 12 and 10
+            self.failures.append(frame)
+        self.on_answer()
+
+    def send(self) -> None:
+        self.waiting = True
+        self.sent_at = time.perf_counter()
+        self.transport.write(self.frames.next())
+
+    def connection_lost(self, exc) -> None:
+        if self.logged_in is not None and not self.logged_in.done():
+            self.logged_in.set_result(False)
+
+
+async def connect(port: int, barcodes: list[str]) -> tuple[list[Device], list[float], list]:
     latencies: list[float] = []
+    failures: list[bytes] = []
+    loop = asyncio.get_running_loop()
+    devices = []
+    for barcode in barcodes:
+        _transport, device = await loop.create_connection(
+            lambda b=barcode: Device(b, latencies, failures), "127.0.0.1", port
+        )
+        devices.append(device)
+    logins = await asyncio.gather(*(device.logged_in for device in devices))
+    assert all(logins), "a device could not log in"
+    return devices, latencies, failures
+
+
+async def closed_loop(port: int, barcodes: list[str], seconds: float) -> Result:
+    """Every device sends its next request as soon as its answer comes; each ends on a checkin."""
+    devices, latencies, failures = await connect(port, barcodes)
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(device(port, code, until, latencies) for code in barcodes))
+    running = len(devices)
+    finished = asyncio.get_running_loop().create_future()
+
+    def pace(device: Device) -> None:
+        nonlocal running
+        if time.perf_counter() < until or device.frames.sent % 2:
+            device.send()
+            return
+        running -= 1
+        if running == 0:
+            finished.set_result(None)
+
+    started = time.perf_counter()
+    for device in devices:
+        device.on_answer = lambda d=device: pace(d)
+        device.send()
+    await finished
+    elapsed = time.perf_counter() - started
+    close(devices)
+    return Result(latencies, failures, elapsed)
+
+
+async def open_loop(port: int, barcodes: list[str], seconds: float) -> Result:
+    """Each device sends one request a second, the devices' seconds spread evenly."""
+    devices, latencies, failures = await connect(port, barcodes)
+    loop = asyncio.get_running_loop()
+    sends = max(2, int(seconds) // 2 * 2)  # even: each device ends on a checkin
+    late = 0
+    done = loop.create_future()
+    remaining = len(devices) * sends
+
+    def due(device: Device) -> None:
+        nonlocal late
+        if device.waiting:  # the last answer has not come: a device never sends two at once
+            late += 1
+            device.on_answer = lambda: (device.send(), setattr(device, "on_answer", answered))
+            return
+        device.send()
+
+    def answered() -> None:
+        nonlocal remaining
+        remaining -= 1
+        if remaining == 0:
+            done.set_result(None)
+
+    start = loop.time() + 0.5
+    for index, device in enumerate(devices):
+        device.on_answer = answered
+        offset = index / len(devices)
+        for n in range(sends):
+            loop.call_at(start + offset + n, due, device)
+    started = time.perf_counter()
+    await done
+    elapsed = time.perf_counter() - started
+    close(devices)
+    return Result(latencies, failures, elapsed, late)
+
+
+def close(devices: list[Device]) -> None:
+    for device in devices:
+        device.transport.close()
+
+
+async def one_at_a_time(port: int, barcode: str, pairs: int) -> list[float]:
+    devices, latencies, failures = await connect(port, [barcode])
+    device = devices[0]
+    for _ in range(2 * pairs):
+        answer = asyncio.get_running_loop().create_future()
+        device.on_answer = lambda a=answer: a.set_result(None)
+        device.send()
+        await answer
+    close(devices)
+    assert not failures, failures
     return latencies
 
 
-async def direct(sandbox: Path, barcode: str, rounds: int) -> list[float]:
-    upstream = SandboxUpstream(Sandbox(sandbox, seed=False))
+async def direct(upstream: SandboxUpstream, frames: DirectRequests, pairs: int) -> list[float]:
     terminal = Terminal(LOGIN, "CPL")
     latencies = []
-    for request in itertools.islice(requests_for(barcode), 2 * rounds):
+    for _ in range(2 * pairs):
+        request = frames.next()
         started = time.perf_counter()
         response = await upstream.handle(request, terminal)
         latencies.append(time.perf_counter() - started)
@@ -99,70 +309,157 @@ async def direct(sandbox: Path, barcode: str, rounds: int) -> list[float]:
     return latencies
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+class DirectRequests:
+    """The same checkout/checkin loop as messages, for the upstream called directly."""
+
+    def __init__(self, barcode: str) -> None:
+        self.requests = itertools.cycle(
+            (
+                CheckoutRequest(
+                    institution_id="CPL", patron_identifier=PATRON, item_identifier=barcode
+                ),
+                CheckinRequest(
+                    institution_id="CPL", item_identifier=barcode, current_location="CPL"
+                ),
+            )
+        )
+
+    def next(self) -> Message:
+        return next(self.requests)
+
+
+@dataclass
+class Result:
+    latencies: list[float]
+    failures: list[bytes]
+    elapsed: float
+    late: int = 0
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.elapsed
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+    def line(self) -> str:
+        failed = f", {len(self.failures)} refused" if self.failures else ""
+        late = f", {self.late} sends waited for an answer" if self.late else ""
+        return (
+            f"{self.rate:8.1f} tx/s  p50 {self.percentile(0.5):7.2f} ms  "
+            f"p99 {self.percentile(0.99):7.2f} ms  ({len(self.latencies)} tx{failed}{late})"
+        )
+
+
+# -- the gateways ---------------------------------------------------------------------------
+
+
+def serve(kind: str, config: Path) -> None:
+    """A gateway on ``config`` as ``rfid-sip2 serve`` runs it, with the sandbox or the fast
+    upstream (run in its own process by this script)."""
+    from rfid_sip2.gateway.app import Gateway
+    from rfid_sip2.gateway.config import load
+
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO"),
+        format="%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
+    )
+    gateway = Gateway(load(config), FastUpstream() if kind == "fast" else None)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(gateway.run_until_signalled())
+
+
+def peak_memory_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def start_gateway(stack: ExitStack, folder: Path, kind: str, sandbox: Path):
+    home = folder / kind
+    home.mkdir()
+    port = free_port()
+    config = write_config(home, port, sandbox, LOGIN, gateway="max_connections = 1000")
+    log = stack.enter_context((home / "gateway.log").open("wb"))
+    env = {**os.environ, "BENCH_PASSWORD": PASSWORD, "LOG_LEVEL": "INFO"}
+    command = [sys.executable, __file__, "--serve", kind, str(config)]
+    process = stack.enter_context(serving(config, port, env, command=command, stderr=log))
+    return port, process, home / "gateway.log"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--rounds", type=int, default=300, help="one-at-a-time comparison")
+    parser.add_argument("--open-devices", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=10, help="each loaded phase")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--serve", nargs=2, metavar=("KIND", "CONFIG"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve[0], Path(args.serve[1]))
+        return
+    try:
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    except ImportError:
+        pass
 
     folder = Path(tempfile.mkdtemp(prefix="library20-sip2-bench-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    sandbox, barcodes = prepare(folder, args.devices + 1)
+    sandbox, barcodes = prepare(folder, max(args.devices, args.open_devices) + 1)
     solo = barcodes.pop()
-    port = free_port()
-    env = {**os.environ, "BENCH_PASSWORD": PASSWORD, "LOG_LEVEL": "WARNING"}
-    config = write_config(folder, port, sandbox, LOGIN, gateway="max_connections = 1000")
-    with serving(config, port, env) as gateway:
-        direct_latencies = asyncio.run(direct(sandbox, solo, args.rounds))
-        through = asyncio.run(one_at_a_time(port, solo, args.rounds))
-        latencies = asyncio.run(load(port, barcodes, args.seconds))
-        memory = peak_memory_kib(gateway.pid)
-
-    direct_p50 = statistics.median(direct_latencies) * 1000
-    gateway_p50 = statistics.median(through) * 1000
     print(
-        f"devices: {args.devices} connections for {args.seconds:.0f} s, "
-        "each looping checkout/checkin of its own item; sandbox upstream (SQLite)"
+        f"{args.devices} devices closed loop, {args.open_devices} open loop at 1 request/s, "
+        f"{args.seconds:.0f} s a phase, {args.rounds} rounds; INFO logging to a file"
     )
+    with ExitStack() as stack:
+        sandbox_port, sandbox_gateway, log = start_gateway(stack, folder, "sandbox", sandbox)
+        fast_port, fast_gateway, _ = start_gateway(stack, folder, "fast", sandbox)
+        upstream = SandboxUpstream(Sandbox(sandbox, seed=False))
+        requests = DirectRequests(solo)
+        rows = []
+        for number in range(1, args.rounds + 1):
+            solo_direct = asyncio.run(direct(upstream, requests, BLOCK))
+            solo_through = asyncio.run(one_at_a_time(sandbox_port, solo, BLOCK))
+            on_sandbox = asyncio.run(
+                closed_loop(sandbox_port, barcodes[: args.devices], args.seconds)
+            )
+            on_fast = asyncio.run(closed_loop(fast_port, barcodes[: args.devices], args.seconds))
+            opened = asyncio.run(
+                open_loop(sandbox_port, barcodes[: args.open_devices], args.seconds)
+            )
+            row = (
+                statistics.median(solo_through) / statistics.median(solo_direct),
+                on_fast.rate / on_sandbox.rate,
+                on_sandbox.rate,
+                on_fast.rate,
+                opened.percentile(0.99),
+            )
+            rows.append(row)
+            print(f"round {number}")
+            print(
+                f"  one at a time p50: direct {statistics.median(solo_direct) * 1000:6.2f} ms, "
+                f"through the gateway {statistics.median(solo_through) * 1000:6.2f} ms; "
+                f"ratio gateway/direct {row[0]:.2f}"
+            )
+            print(f"  closed loop, sandbox upstream: {on_sandbox.line()}")
+            print(f"  closed loop, fast upstream:    {on_fast.line()}")
+            print(f"    ratio fast/sandbox {row[1]:.2f}")
+            print(f"  open loop, sandbox upstream:   {opened.line()}")
+        lines = sum(1 for _ in log.open("rb"))
+        memory = peak_memory_mib(sandbox_gateway.pid), peak_memory_mib(fast_gateway.pid)
+    median = [statistics.median(column) for column in zip(*rows, strict=True)]
+    print("medians over the rounds")
+    print(f"  closed loop: sandbox {median[2]:8.1f} tx/s, fast {median[3]:8.1f} tx/s")
+    print(f"  ratio fast/sandbox {median[1]:.2f}; one at a time, gateway/direct {median[0]:.2f}")
+    print(f"  open loop p99 {median[4]:.2f} ms")
     print(
-        f"throughput: {len(latencies) / args.seconds:8.1f} transactions/s "
-        f"({len(latencies)} transactions)"
+        f"  sandbox gateway log: {lines} lines; peak memory (VmHWM) {memory[0]:.1f} MiB sandbox, "
+        f"{memory[1]:.1f} MiB fast"
     )
-    print(
-        f"latency under load: p50 {percentile(latencies, 0.5) * 1000:7.1f} ms   "
-        f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms"
-    )
-    print(f"gateway peak memory (VmHWM): {memory / 1024:.1f} MiB")
-    print(
-        f"one at a time, p50: upstream called directly {direct_p50:6.2f} ms, "
-        f"through the gateway {gateway_p50:6.2f} ms"
-    )
-    print(
-        f"ratio gateway / direct: {gateway_p50 / direct_p50:.2f} "
-        f"(the gateway adds {gateway_p50 - direct_p50:.2f} ms)"
-    )
-
-
-async def one_at_a_time(port: int, barcode: str, rounds: int) -> list[float]:
-    client = SipClient("127.0.0.1", port, timeout=30, retries=0)
-    await client.connect()
-    latencies = []
-    try:
-        assert await client.login(LOGIN, PASSWORD)
-        for request in itertools.islice(requests_for(barcode), 2 * rounds):
-            started = time.perf_counter()
-            response = await client.request(request)
-            latencies.append(time.perf_counter() - started)
-            assert response.ok, response
-    finally:
-        await client.close()
-    return latencies
 
 
 if __name__ == "__main__":

@@ -102,3 +102,40 @@ def pay(
         ),
     )
     return cursor.lastrowid
+
+
+def balance(db: sqlite3.Connection, patron_id: int) -> float:
+    """Debits less credits: negative when the patron is in credit."""
+    row = db.execute(
+        "SELECT COALESCE(SUM(amount_outstanding), 0) FROM account_lines WHERE patron_id = ?",
+        (patron_id,),
+    ).fetchone()
+    return round(row[0], 2)
+
+
+def overdue_owed(db: sqlite3.Connection, patron_id: int, item_id: int) -> float:
+    """What the patron still owes in overdue fines for this item."""
+    return db.execute(
+        "SELECT COALESCE(SUM(amount_outstanding), 0) FROM account_lines WHERE "
+        "patron_id = ? AND item_id = ? AND debit_type = 'OVERDUE' AND amount_outstanding > 0",
+        (patron_id, item_id),
+    ).fetchone()[0]
+
+
+def line_exists(db: sqlite3.Connection, account_line_id: str) -> bool:
+    """Whether an account line has this id, given as text (as a SIP2 fee identifier is)."""
+    return bool(
+        db.execute(
+            "SELECT 1 FROM account_lines WHERE CAST(account_line_id AS TEXT) = ?",
+            (account_line_id,),
+        ).fetchone()
+    )
+
+
+def outstanding_lines(db: sqlite3.Connection, patron_id: int) -> list[sqlite3.Row]:
+    """The patron's lines with something still owed, oldest first."""
+    return db.execute(
+        "SELECT * FROM account_lines WHERE patron_id = ? AND amount_outstanding > 0 "
+        "ORDER BY account_line_id",
+        (patron_id,),
+    ).fetchall()

@@ -96,8 +96,10 @@ def restricted_until(patron: sqlite3.Row, when: datetime) -> str | None:
     return None
 
 
-def patron_blocks(db: sqlite3.Connection, patron: sqlite3.Row, when: datetime) -> dict[str, object]:
-    """What stops this patron borrowing at all, with Koha's codes."""
+def patron_blocks(
+    db: sqlite3.Connection, patron: sqlite3.Row, when: datetime, debt: float
+) -> dict[str, object]:
+    """What stops this patron, who owes ``debt``, borrowing at all, with Koha's codes."""
     blocks: dict[str, object] = {}
     today = when.date()
     if patron["expiry_date"] and date.fromisoformat(patron["expiry_date"]) < today:
@@ -111,7 +113,6 @@ def patron_blocks(db: sqlite3.Connection, patron: sqlite3.Row, when: datetime) -
         blocks["DEBARRED"] = 1
         ends = "USERBLOCKEDNOENDDATE" if until.startswith("9999") else "USERBLOCKEDWITHENDDATE"
         blocks[ends] = until
-    debt = accounts.outstanding_debt(db, patron["patron_id"])
     if debt > float(preference(db, "noissuescharge")):
         blocks["DEBT"] = f"{debt:.2f}"
     return blocks
@@ -130,7 +131,8 @@ def availability(
     """Can ``patron_id`` borrow ``item_id`` now? Koha's CanBookBeIssued, in its essentials."""
     patron = get_patron(db, patron_id)
     item = get_item(db, item_id)
-    blockers = patron_blocks(db, patron, when)
+    debt = accounts.outstanding_debt(db, patron_id)
+    blockers = patron_blocks(db, patron, when, debt)
     confirms: dict[str, object] = {}
     warnings: dict[str, object] = {}
     if item["not_for_loan_status"]:
@@ -143,7 +145,7 @@ def availability(
         blockers["RESTRICTED"] = 1
     if item["lost_status"]:
         confirms["ITEM_LOST"] = item["lost_status"]
-    checkout = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    checkout = loan_of(db, item_id)
     if checkout is not None and checkout["patron_id"] == patron_id:
         can, _reason = can_renew(db, checkout, when)
         if can:
@@ -166,7 +168,6 @@ def availability(
         confirms[code] = 1
         confirms.update(_who("res", get_patron(db, hold["patron_id"])))
         confirms.update(resbranchcode=hold["pickup_library_id"], reserve_id=hold["hold_id"])
-    debt = accounts.outstanding_debt(db, patron_id)
     if debt > 0 and "DEBT" not in blockers:
         warnings["DEBT"] = f"{debt:.2f}"
     return Availability(blockers, confirms, warnings)
@@ -220,27 +221,33 @@ def checkout(
     issuer_id: int | None = None,
     confirmed: bool = False,
     ignore_blocks: frozenset[str] = frozenset(),
+    due: datetime | None = None,
+    found: Availability | None = None,
 ) -> int:
-    """Lend the item; returns the checkout id.
+    """Lend the item (Koha's AddIssue); returns the checkout id.
 
     ``confirmed`` is staff's answer to every confirmation (a valid token in the REST API);
-    ``ignore_blocks`` lets an offline replay ("no block") pass named blockers.
+    ``ignore_blocks`` lets an offline replay ("no block") pass named blockers; ``due`` is a due
+    date given instead of the circulation rules' (AddIssue's ``$datedue``); ``found`` is
+    ``availability`` as the caller just had it, in this transaction, for this patron, item and
+    time (not asked twice).
     """
-    found = availability(db, patron_id, item_id, when)
+    if found is None:
+        found = availability(db, patron_id, item_id, when)
     if {k for k in found.blockers if k.isupper()} - ignore_blocks:
         raise CheckoutRefused({k: v for k, v in found.blockers.items() if k not in ignore_blocks})
     codes = {k for k in found.confirms if k.isupper()}
     if codes and not confirmed:
         raise ConfirmationRequired({k: found.confirms[k] for k in codes})
-    existing = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    existing = loan_of(db, item_id)
     if existing is not None and existing["patron_id"] == patron_id:
-        renew(db, existing["checkout_id"], when, ignore_limits=bool(ignore_blocks))
+        renew(db, existing["checkout_id"], when, ignore_limits=bool(ignore_blocks), due=due)
         return existing["checkout_id"]
     if existing is not None:  # Koha returns it from the other patron first, holds left as they are
         _close_loan(db, existing, library_id or existing["library_id"], when)
     item = get_item(db, item_id)
     patron = get_patron(db, patron_id)
-    due = due_date_for(db, _scope(patron, item), when, "issuelength")
+    due = due or due_date_for(db, _scope(patron, item), when, "issuelength")
     stamp = to_api_datetime(when)
     checkout_id = _next_id(db, "checkout_id", "checkouts", "old_checkouts")
     db.execute(
@@ -305,9 +312,15 @@ def can_renew(db: sqlite3.Connection, checkout_row: sqlite3.Row, when: datetime)
 
 
 def renew(
-    db: sqlite3.Connection, checkout_id: int, when: datetime, *, ignore_limits: bool = False
+    db: sqlite3.Connection,
+    checkout_id: int,
+    when: datetime,
+    *,
+    ignore_limits: bool = False,
+    due: datetime | None = None,
 ) -> None:
-    """Extend the loan by the renewal period, counted from the current due date."""
+    """Extend the loan by the renewal period, counted from the current due date, or to ``due``
+    (Koha's AddRenewal and its ``$datedue``)."""
     row = _row(db, "SELECT * FROM checkouts WHERE checkout_id = ?", checkout_id, what="Checkout")
     allowed, reason = can_renew(db, row, when)
     if not allowed and not ignore_limits:
@@ -316,7 +329,7 @@ def renew(
     item = get_item(db, row["item_id"])
     from_due_date = preference(db, "RenewalPeriodBase") == "date_due"
     base = parse_api_datetime(row["due_date"]) if from_due_date else when
-    due = due_date_for(db, _scope(patron, item), base, "renewalperiod")
+    due = due or due_date_for(db, _scope(patron, item), base, "renewalperiod")
     stamp = to_api_datetime(when)
     db.execute(
         """UPDATE checkouts SET due_date = ?, last_renewed_date = ?,
@@ -347,7 +360,7 @@ def checkin(db: sqlite3.Connection, item_id: int, library_id: str, when: datetim
     """Return the item at ``library_id``: close the loan, charge lateness, route it on."""
     item = get_item(db, item_id)
     stamp = to_api_datetime(when)
-    loan = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    loan = loan_of(db, item_id)
     fine = _close_loan(db, loan, library_id, when) if loan is not None else 0.0
     db.execute(
         """UPDATE items SET checked_out_date = NULL, holding_library_id = ?, last_seen_date = ?,
@@ -607,3 +620,130 @@ def cancel_hold(
 ) -> None:
     hold = _row(db, "SELECT * FROM holds WHERE hold_id = ?", hold_id, what="Hold")
     _close_hold(db, hold, when, status="C", reason=reason)
+
+
+# -- look-ups, as Koha's objects answer them ----------------------------------------------
+
+
+def item_by_barcode(db: sqlite3.Connection, barcode: str | None) -> sqlite3.Row | None:
+    if not barcode:
+        return None
+    return db.execute("SELECT * FROM items WHERE external_id = ?", (barcode,)).fetchone()
+
+
+def title_of(db: sqlite3.Connection, item: sqlite3.Row) -> str:
+    """The title of the item's record ('' for none)."""
+    row = db.execute(
+        "SELECT title FROM biblios WHERE biblio_id = ?", (item["biblio_id"],)
+    ).fetchone()
+    return (row["title"] if row else None) or ""
+
+
+def is_library(db: sqlite3.Connection, library_id: str | None) -> bool:
+    return bool(
+        library_id
+        and db.execute("SELECT 1 FROM libraries WHERE library_id = ?", (library_id,)).fetchone()
+    )
+
+
+def loan_of(db: sqlite3.Connection, item_id: int) -> sqlite3.Row | None:
+    """The item's current checkout, if it is on loan."""
+    return db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+
+
+def pending_checkouts(db: sqlite3.Connection, patron_id: int) -> list[sqlite3.Row]:
+    """Koha's Patron->pending_checkouts, most recent first."""
+    return db.execute(
+        "SELECT * FROM checkouts WHERE patron_id = ? "
+        "ORDER BY timestamp DESC, checkout_date DESC, checkout_id DESC",
+        (patron_id,),
+    ).fetchall()
+
+
+def loan_barcodes(db: sqlite3.Connection, patron_id: int) -> dict[int, str]:
+    """The barcodes of the items the patron has on loan, by item id."""
+    return {
+        row["item_id"]: row["external_id"] or ""
+        for row in db.execute(
+            "SELECT items.item_id, items.external_id FROM checkouts JOIN items "
+            "ON items.item_id = checkouts.item_id WHERE checkouts.patron_id = ?",
+            (patron_id,),
+        )
+    }
+
+
+def attached_hold(db: sqlite3.Connection, item_id: int) -> sqlite3.Row | None:
+    """The hold the item is set aside for: waiting (W), in transit (T) or in processing (P)."""
+    return db.execute(
+        "SELECT * FROM holds WHERE item_id = ? AND status IN ('W', 'T', 'P')", (item_id,)
+    ).fetchone()
+
+
+def hold_count(db: sqlite3.Connection, biblio_id: int) -> int:
+    """Every hold on the record, found or not."""
+    return db.execute("SELECT COUNT(*) FROM holds WHERE biblio_id = ?", (biblio_id,)).fetchone()[0]
+
+
+def hold_priority(db: sqlite3.Connection, hold_id: int) -> int:
+    return db.execute("SELECT priority FROM holds WHERE hold_id = ?", (hold_id,)).fetchone()[0]
+
+
+def patron_hold_on(db: sqlite3.Connection, patron_id: int, item: sqlite3.Row) -> sqlite3.Row | None:
+    """The patron's hold on this item, else on its record."""
+    return db.execute(
+        "SELECT * FROM holds WHERE patron_id = ? AND (item_id = ? OR "
+        "item_id IS NULL AND biblio_id = ?) ORDER BY item_id IS NULL, hold_id LIMIT 1",
+        (patron_id, item["item_id"], item["biblio_id"]),
+    ).fetchone()
+
+
+def available_for(db: sqlite3.Connection, item: sqlite3.Row, patron_id: int) -> bool:
+    """Koha's Item->available for a patron: their loan with no holds queued, or a hold kept
+    for them."""
+    loan = loan_of(db, item["item_id"])
+    if loan is not None:
+        if loan["patron_id"] != patron_id:
+            return False
+        queued = db.execute(
+            "SELECT COUNT(*) FROM holds WHERE biblio_id = ? AND (status IS NULL OR "
+            "status NOT IN ('W', 'T', 'P'))",
+            (item["biblio_id"],),
+        ).fetchone()[0]
+        return queued == 0
+    attached = db.execute(
+        "SELECT patron_id FROM holds WHERE biblio_id = ? AND status IN ('W', 'T', 'P') "
+        "ORDER BY hold_id LIMIT 1",
+        (item["biblio_id"],),
+    ).fetchone()
+    return attached is not None and attached["patron_id"] == patron_id
+
+
+def waiting_hold_barcodes(db: sqlite3.Connection, patron_id: int) -> list[str]:
+    """The barcodes of the items waiting on the hold shelf for the patron, oldest first."""
+    return [
+        row["external_id"] or ""
+        for row in db.execute(
+            "SELECT items.external_id FROM holds JOIN items ON items.item_id = holds.item_id "
+            "WHERE holds.patron_id = ? AND holds.status = 'W' "
+            "ORDER BY holds.waiting_date, holds.hold_id",
+            (patron_id,),
+        )
+    ]
+
+
+def unavailable_hold_barcodes(db: sqlite3.Connection, patron_id: int) -> list[str]:
+    """The patron's holds not yet waiting, each as its item's barcode, or for a hold on the
+    record the first item's (as Koha names them)."""
+    barcodes = []
+    for hold in db.execute(
+        "SELECT * FROM holds WHERE patron_id = ? AND (status IS NULL OR status != 'W') "
+        "ORDER BY hold_id",
+        (patron_id,),
+    ).fetchall():
+        row = db.execute(
+            "SELECT external_id FROM items WHERE item_id = ? OR ? IS NULL AND biblio_id = ? "
+            "ORDER BY item_id LIMIT 1",
+            (hold["item_id"], hold["item_id"], hold["biblio_id"]),
+        ).fetchone()
+        barcodes.append((row["external_id"] if row else None) or "")
+    return barcodes

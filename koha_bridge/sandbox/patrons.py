@@ -87,6 +87,13 @@ def check_password(
     return None
 
 
+def find_by_identifier(db: sqlite3.Connection, identifier: str | None) -> sqlite3.Row | None:
+    """Koha's Patrons->find_by_identifier: the patron with this card number, else this login."""
+    if not identifier:
+        return None
+    return _patron_by(db, "cardnumber", identifier) or _patron_by(db, "userid", identifier)
+
+
 def _patron_by(db: sqlite3.Connection, column: str, value: str) -> sqlite3.Row | None:
     return db.execute(f"SELECT * FROM patrons WHERE {column} = ?", (value,)).fetchone()
 

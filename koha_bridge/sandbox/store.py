@@ -205,6 +205,11 @@ class Store:
         with self._lock if self._shared is not None else nullcontext():
             yield self.connection()
 
+    def ping(self) -> None:
+        """Raises sqlite3.Error unless the database answers."""
+        with self.reading() as db:
+            db.execute("SELECT 1").fetchone()
+
     def setting(self, name: str, default: str = "") -> str:
         with self.reading() as db:
             row = db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()

@@ -18,15 +18,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rfid_sip2.journal.store import request_from_json, request_to_json, write_transaction
+from rfid_sip2.journal.store import request_from_json, write_transaction
+from rfid_sip2.sip2.codec import CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.messages import Message
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS requests (
     key TEXT PRIMARY KEY,      -- one device request (gateway.repeats says how it is made)
     claimed_at REAL NOT NULL,  -- when it arrived, seconds since the epoch
-    response TEXT              -- its answer as JSON ("null": a 96); NULL until answered
+    response TEXT              -- its answer as on the wire ("null": a 96); NULL until answered
 )"""
+_STORED = CodecOptions(terminator=b"")
 
 
 @dataclass(frozen=True)
@@ -63,20 +65,29 @@ class AnsweredRequests:
         """Claim a request about to be answered, unless it arrived already ``since`` then:
         None for a new one, else what became of the first copy (a claim stays unanswered if
         the process dies while its request is answered)."""
+        return self.claim_all([(key, at, since)])[0]
+
+    def claim_all(self, claims: Iterable[tuple[str, float, float]]) -> list[Claimed | None]:
+        """``claim`` for each (key, at, since), in one transaction."""
+        found: list[Claimed | None] = []
         with write_transaction(self._db) as db:
-            row = db.execute(
-                "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
-            ).fetchone()
-            if row is not None and row[0] >= since:
-                return Claimed(row[1] is not None, _response(row[1]))
-            db.execute("INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at))
-        return None
+            for key, at, since in claims:
+                row = db.execute(
+                    "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
+                ).fetchone()
+                if row is not None and row[0] >= since:
+                    found.append(Claimed(row[1] is not None, _response(row[1])))
+                    continue
+                db.execute(
+                    "INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at)
+                )
+                found.append(None)
+        return found
 
     def answer(self, answers: Iterable[tuple[str, Message | None]]) -> None:
         """The answers claimed requests got, by key (None: the gateway had none, sent 96)."""
         rows = [
-            ("null" if response is None else request_to_json(response), key)
-            for key, response in answers
+            ("null" if response is None else _stored(response), key) for key, response in answers
         ]
         with write_transaction(self._db) as db:
             db.executemany("UPDATE requests SET response = ? WHERE key = ?", rows)
@@ -110,5 +121,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _stored(response: Message) -> str:
+    """The answer as the device heard it: every type of answer, cheaper than JSON."""
+    return encode(response, options=_STORED).decode("utf-8")
+
+
 def _response(text: str | None) -> Message | None:
-    return None if text in (None, "null") else request_from_json(text)
+    if text in (None, "null"):
+        return None
+    if text.startswith("{"):  # stored as JSON by a gateway before this one
+        return request_from_json(text)
+    decoded = decode(text.encode("utf-8"), options=_STORED)
+    if not isinstance(decoded, Decoded):
+        raise ValueError(f"stored answer unreadable: {decoded}")
+    return decoded.message

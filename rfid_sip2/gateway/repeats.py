@@ -25,17 +25,20 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-from rfid_sip2.gateway.answered import AnsweredRequests
+from rfid_sip2.gateway.answered import AnsweredRequests, Claimed
 from rfid_sip2.sip2.connection import MessageReceived
 from rfid_sip2.sip2.messages import Message
 from rfid_sip2.upstreams.base import changes_ils
 
 log = logging.getLogger(__name__)
-# Commits between checkpoints: the WAL stays a few megabytes at most.
+# Rows written between checkpoints: the WAL stays a few megabytes at most.
 CHECKPOINT_EVERY = 1000
 Answer = tuple[Message | None, str]  # the response (None: 96) and how it was reached
 Compute = Callable[[bool], Awaitable[Answer]]  # called with: an earlier copy was lost
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def request_key(account: str, received: MessageReceived) -> str | None:
@@ -79,8 +82,21 @@ class Repeats:
         self._window = window
         self._clock = clock
         self._answering: dict[str, _Answering] = {}
-        self._commits = 0
+        self._rows_written = 0
         self._checkpoint: asyncio.Task | None = None
+        # Busy devices' claims and answers share commits: one per turn of the event loop.
+        self._claims = _Batch(self._claim_all)
+        self._answers = _Batch(self._answer_all)
+
+    def _claim_all(self, claims: list[tuple[str, float, float]]) -> list[Claimed | None]:
+        found = self._store.claim_all(claims)
+        self._committed(len(claims))  # the WAL grows with what is written, not how often
+        return found
+
+    def _answer_all(self, answers: list[tuple[str, Message | None]]) -> list[None]:
+        self._store.answer(answers)
+        self._committed(len(answers))
+        return [None] * len(answers)
 
     async def answer(self, key: str, compute: Compute) -> Answer:
         """The first answer to the request ``key`` names (how: "repeat"), or a new one from
@@ -93,28 +109,27 @@ class Repeats:
         mine = self._answering[key] = _Answering()
         try:
             now = self._clock()
-            earlier = self._store.claim(key, now, now - self._window)
+            earlier = await self._claims.add((key, now, now - self._window))
             if earlier is not None and earlier.answered:
                 mine.answered, mine.response = True, earlier.response
                 return earlier.response, "repeat"
             response, how = await compute(earlier is not None)
             # Stored before the device has it: a repeat after a crash in between gets it too.
-            self._store.answer([(key, response)])
+            await self._answers.add((key, response))
             mine.answered, mine.response = True, response
-            self._committed(2)
             return response, how
         finally:
             mine.done.set()
             del self._answering[key]
 
-    def _committed(self, commits: int) -> None:
+    def _committed(self, rows: int) -> None:
         """Checkpoint the store now and then, in a worker thread, one at a time."""
-        self._commits += commits
-        if self._commits < CHECKPOINT_EVERY or (
+        self._rows_written += rows
+        if self._rows_written < CHECKPOINT_EVERY or (
             self._checkpoint is not None and not self._checkpoint.done()
         ):
             return
-        self._commits = 0
+        self._rows_written = 0
         self._checkpoint = asyncio.get_running_loop().create_task(
             asyncio.to_thread(self._store.checkpoint)
         )
@@ -129,6 +144,36 @@ class Repeats:
         """Drop the answers older than the window."""
         self._store.forget(self._clock() - self._window)
         self._committed(1)
+
+
+class _Batch(Generic[T, R]):
+    """Items added during one turn of the event loop, written together at its end: ``write``
+    takes them all and returns each one's result, in order."""
+
+    def __init__(self, write: Callable[[list[T]], list[R]]) -> None:
+        self._write = write
+        self._waiting: list[tuple[T, asyncio.Future[R]]] = []
+
+    def add(self, item: T) -> asyncio.Future[R]:
+        loop = asyncio.get_running_loop()
+        if not self._waiting:
+            loop.call_soon(self._flush)
+        future = loop.create_future()
+        self._waiting.append((item, future))
+        return future
+
+    def _flush(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        try:
+            results = self._write([item for item, _future in waiting])
+        except Exception as error:  # each waiter fails as its own write would have
+            for _item, future in waiting:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for (_item, future), result in zip(waiting, results, strict=True):
+            if not future.done():
+                future.set_result(result)
 
 
 def _report_checkpoint(task: asyncio.Task) -> None:

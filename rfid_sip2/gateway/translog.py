@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 from rfid_sip2.sip2.codec import CodecOptions, encode
 from rfid_sip2.sip2.fields import FIELD_NAMES, SECRET_FIELDS
@@ -13,6 +14,9 @@ log = logging.getLogger("rfid_sip2.transactions")
 MASK = "***"
 _SECRET_NAMES = frozenset(FIELD_NAMES[code] for code in SECRET_FIELDS)
 _WIRE = CodecOptions(terminator=b"")
+# A declared secret field on the wire: none is its message's first tagged field, so each follows
+# a delimiter (the codec keeps delimiters out of values).
+_SECRET_ON_WIRE = re.compile("|".join(rf"(?<=\|{code})[^|]+" for code in sorted(SECRET_FIELDS)))
 
 
 def masked(message: Message) -> Message:
@@ -30,7 +34,12 @@ def masked(message: Message) -> Message:
 
 def wire_text(message: Message) -> str:
     """The message as it goes on the wire, masked, for the log."""
-    return encode(masked(message), options=_WIRE).decode("utf-8", errors="replace")
+    if any(code in SECRET_FIELDS for code, _value in message.extra_fields):
+        # Rare, and such a field may follow the fixed part with no delimiter before it.
+        return encode(masked(message), options=_WIRE).decode("utf-8", errors="replace")
+    # Masked in the text, as ``masked`` would: no copy of the message for every request.
+    text = encode(message, options=_WIRE).decode("utf-8", errors="replace")
+    return _SECRET_ON_WIRE.sub(MASK, text)
 
 
 def _quoted(value: object) -> str:
@@ -42,6 +51,9 @@ def _quoted(value: object) -> str:
     )
 
 
+_IDENTIFIERS = (("patron_identifier", "patron"), ("item_identifier", "item"))
+
+
 def transaction(
     *,
     peer: str,
@@ -50,27 +62,26 @@ def transaction(
     response: Message | None,
     mode: str,
     elapsed_ms: float,
-    **extra: object,
 ) -> None:
     """Log one request and its answer in a single line."""
     if not log.isEnabledFor(logging.INFO):
         return  # masking and encoding are not free; every request passes here
-    fields: dict[str, object] = {
-        "peer": peer,
-        "account": account or "-",
-        "command": request.CODE,
-        "mode": mode,  # online, offline (journaled), gateway (answered here), refused
-        "ms": f"{elapsed_ms:.1f}",
-    }
-    for name in ("patron_identifier", "item_identifier"):
+    parts = [
+        f"peer={_quoted(peer)}",
+        f"account={_quoted(account or '-')}",
+        f"command={request.CODE}",
+        f"mode={_quoted(mode)}",  # online, offline (journaled), gateway (answered here), refused
+        f"ms={elapsed_ms:.1f}",
+    ]
+    for name, key in _IDENTIFIERS:
         value = getattr(request, name, None)
         if value:
-            fields[name.split("_")[0]] = value
+            parts.append(f"{key}={_quoted(value)}")
     if response is not None:
-        fields["response"] = response.CODE
-        for name in ("ok", "payment_accepted"):
+        parts.append(f"response={response.CODE}")
+        for name in ("payment_accepted", "ok"):
             if hasattr(response, name):
-                fields["ok"] = "Y" if getattr(response, name) else "N"
-    fields.update(extra)
-    fields["request"] = wire_text(request)
-    log.info(" ".join(f"{key}={_quoted(value)}" for key, value in fields.items()))
+                parts.append(f"ok={'Y' if getattr(response, name) else 'N'}")
+                break
+    parts.append(f"request={_quoted(wire_text(request))}")
+    log.info(" ".join(parts))

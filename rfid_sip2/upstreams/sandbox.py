@@ -3,8 +3,9 @@
 Koha's server (C4/SIP) is the model, field by field: which fields a response carries, its screen
 messages (``koha_texts``), which of CanBookBeIssued's answers a self-check may override, the alert
 types of a return. Where Koha's code would answer nonsense because of a plain bug, the sandbox
-answers what the code means to; those places say so. Each request is one sandbox transaction, run
-in a worker thread so the event loop never waits on the database.
+answers what the code means to; those places say so. Each request is a sandbox transaction of its
+own, run in a worker thread so the event loop never waits on the database; requests that arrive
+together share that thread's COMMIT (``group_commit``).
 
 Times: the sandbox keeps instants; SIP2 dates are the library's wall-clock time (Koha writes them
 with four blank zone characters). ``zone`` is the library's time zone, UTC unless told otherwise.
@@ -21,11 +22,11 @@ from datetime import UTC, date, datetime, time, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from koha_bridge.sandbox import accounts, circulation
-from koha_bridge.sandbox.clock import parse_api_datetime, to_api_datetime
+from koha_bridge.sandbox import accounts, circulation, patrons
+from koha_bridge.sandbox.clock import parse_api_datetime
 from koha_bridge.sandbox.errors import SandboxError
-from koha_bridge.sandbox.passwords import verify_secret
 from koha_bridge.sandbox.rules import preference
+from koha_bridge.sandbox.verified_pins import VerifiedPins
 from rfid_sip2.sip2.dates import format_date
 from rfid_sip2.sip2.fields import PatronStatus
 from rfid_sip2.sip2.messages import (
@@ -59,6 +60,7 @@ from rfid_sip2.sip2.messages import (
 )
 from rfid_sip2.upstreams import koha_texts as koha
 from rfid_sip2.upstreams.base import Terminal, UpstreamInDoubt, UpstreamUnavailable
+from rfid_sip2.upstreams.group_commit import GroupCommit
 
 if TYPE_CHECKING:
     from koha_bridge.sandbox.sandbox import Sandbox
@@ -136,6 +138,8 @@ class SandboxUpstream:
         self.currency = currency
         self.zone = zone
         self.show_outstanding_amount = show_outstanding_amount
+        self.pins = VerifiedPins()  # a device sends the PIN with every request: hash it once
+        self._transactions = GroupCommit(sandbox.store)
         self._handlers: dict[type[Message], Callable] = {
             PatronStatusRequest: self._patron_status,
             CheckoutRequest: self._checkout,
@@ -159,7 +163,7 @@ class SandboxUpstream:
     ) -> Message:
         try:
             async with asyncio.timeout_at(deadline):
-                return await asyncio.to_thread(self.answer, request, terminal)
+                return await self._transactions.run(lambda: self.answer(request, terminal))
         except TimeoutError:
             # Its thread cannot be stopped: the transaction may still commit.
             raise UpstreamInDoubt("the sandbox did not answer by the deadline") from None
@@ -173,11 +177,11 @@ class SandboxUpstream:
             return False
 
     async def close(self) -> None:
-        """Nothing to release: the sandbox belongs to whoever made it."""
+        """Stop the worker thread (the sandbox itself belongs to whoever made it)."""
+        await self._transactions.close()
 
     def _ping(self) -> bool:
-        with self.sandbox.store.reading() as db:
-            db.execute("SELECT 1").fetchone()
+        self.sandbox.store.ping()
         return True
 
     def answer(self, request: Message, terminal: Terminal) -> Message:
@@ -215,65 +219,22 @@ class SandboxUpstream:
     # -- look-ups -------------------------------------------------------------------------
 
     @staticmethod
-    def _find_patron(db: sqlite3.Connection, identifier: str | None) -> sqlite3.Row | None:
-        """Koha's find_by_identifier: the card number, else the login."""
-        if not identifier:
-            return None
-        for column in ("cardnumber", "userid"):
-            row = db.execute(f"SELECT * FROM patrons WHERE {column} = ?", (identifier,)).fetchone()
-            if row is not None:
-                return row
-        return None
-
-    @staticmethod
-    def _find_item(db: sqlite3.Connection, barcode: str | None) -> sqlite3.Row | None:
-        if not barcode:
-            return None
-        return db.execute("SELECT * FROM items WHERE external_id = ?", (barcode,)).fetchone()
-
-    @staticmethod
-    def _title(db: sqlite3.Connection, item: sqlite3.Row) -> str:
-        row = db.execute(
-            "SELECT title FROM biblios WHERE biblio_id = ?", (item["biblio_id"],)
-        ).fetchone()
-        return (row["title"] if row else None) or ""
-
-    @staticmethod
     def _library(db: sqlite3.Connection, *candidates: str | None) -> str | None:
         """The first candidate that names one of the sandbox's libraries."""
-        for candidate in candidates:
-            if (
-                candidate
-                and db.execute(
-                    "SELECT 1 FROM libraries WHERE library_id = ?", (candidate,)
-                ).fetchone()
-            ):
-                return candidate
-        return None
+        return next((c for c in candidates if circulation.is_library(db, c)), None)
 
     @staticmethod
     def _institution(request: Message, terminal: Terminal) -> str:
         return getattr(request, "institution_id", "") or terminal.institution_id
 
-    @staticmethod
-    def _pin_ok(patron: sqlite3.Row, pin: str | None) -> bool:
-        return pin is not None and verify_secret(pin, patron["password_hash"])
+    def _pin_ok(self, patron: sqlite3.Row, pin: str | None) -> bool:
+        return pin is not None and self.pins.verify(
+            patron["patron_id"], pin, patron["password_hash"]
+        )
 
     @staticmethod
     def _media_type(item: sqlite3.Row) -> str | None:
         return koha.SIP_MEDIA_TYPES.get(item["item_type_id"] or "")
-
-    @staticmethod
-    def _balance(db: sqlite3.Connection, patron_id: int) -> float:
-        row = db.execute(
-            "SELECT COALESCE(SUM(amount_outstanding), 0) FROM account_lines WHERE patron_id = ?",
-            (patron_id,),
-        ).fetchone()
-        return round(row[0], 2)
-
-    @staticmethod
-    def _loan(db: sqlite3.Connection, item_id: int) -> sqlite3.Row | None:
-        return db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
 
     @staticmethod
     def _card(db: sqlite3.Connection, patron_id: int) -> str:
@@ -297,7 +258,7 @@ class SandboxUpstream:
         fines = accounts.outstanding_debt(db, row["patron_id"])
         fee_limit = preference(db, "noissuescharge")
         fine_blocked = fines > float(fee_limit)
-        balance = self._balance(db, row["patron_id"])
+        balance = accounts.balance(db, row["patron_id"])
         message = koha.GREETING + note
         if fine_blocked:
             message += koha.SEPARATOR + koha.BLOCKED_BY_FINES
@@ -373,7 +334,7 @@ class SandboxUpstream:
         )
 
     def _patron_status(self, db, request: PatronStatusRequest, terminal: Terminal) -> Message:
-        row = self._find_patron(db, request.patron_identifier)
+        row = patrons.find_by_identifier(db, request.patron_identifier)
         state = self._patron_state(db, row) if row is not None else None
         return self._patron_status_response(
             state, request, terminal, language=request.language, pin=request.patron_password
@@ -381,7 +342,7 @@ class SandboxUpstream:
 
     def _block_patron(self, db, request: BlockPatronRequest, terminal: Terminal) -> Message:
         """Koha's Patron->block denies every privilege in the answer and stores nothing."""
-        row = self._find_patron(db, request.patron_identifier)
+        row = patrons.find_by_identifier(db, request.patron_identifier)
         if row is None:  # Koha dies here ($patron->language on undef); answer as for 23
             return self._patron_status_response(None, request, terminal, language="000", pin=None)
         state = self._patron_state(db, row)
@@ -399,7 +360,7 @@ class SandboxUpstream:
     def _patron_enable(self, db, request: PatronEnableRequest, terminal: Terminal) -> Message:
         """Koha's Patron->enable restores privileges in the answer only, PIN permitting."""
         institution = self._institution(request, terminal)
-        row = self._find_patron(db, request.patron_identifier)
+        row = patrons.find_by_identifier(db, request.patron_identifier)
         if row is None:
             return PatronEnableResponse(
                 patron_status=_DENIED,
@@ -432,7 +393,7 @@ class SandboxUpstream:
     ) -> Message:
         """MsgType.pm handle_patron_info: counts, the one list the summary asks for, contacts."""
         institution = self._institution(request, terminal)
-        row = self._find_patron(db, request.patron_identifier)
+        row = patrons.find_by_identifier(db, request.patron_identifier)
         if row is None:
             return PatronInformationResponse(
                 patron_status=_DENIED,
@@ -502,8 +463,8 @@ class SandboxUpstream:
 
     def _checkout(self, db, request: CheckoutRequest, terminal: Terminal) -> Message:
         """ILS.pm checkout and Transaction/Checkout.pm do_checkout, in their order."""
-        patron = self._find_patron(db, request.patron_identifier)
-        item = self._find_item(db, request.item_identifier)
+        patron = patrons.find_by_identifier(db, request.patron_identifier)
+        item = circulation.item_by_barcode(db, request.item_identifier)
 
         def refused(message: str) -> CheckoutResponse:
             extra: Extra = [(koha.FIELD_VALID_PATRON, "Y" if patron is not None else "N")]
@@ -519,7 +480,7 @@ class SandboxUpstream:
                 institution_id=self._institution(request, terminal),
                 patron_identifier=request.patron_identifier,
                 item_identifier=request.item_identifier,
-                title_identifier=self._title(db, item) if item is not None else "",
+                title_identifier=circulation.title_of(db, item) if item is not None else "",
                 due_date="",
                 screen_messages=(message,),
                 extra_fields=tuple(extra),
@@ -542,7 +503,7 @@ class SandboxUpstream:
         state = self._patron_state(db, patron)
         if not state.privileges_ok:
             return refused(self._charge_denied(state))
-        loan = self._loan(db, item["item_id"])
+        loan = circulation.loan_of(db, item["item_id"])
         if loan is not None and loan["patron_id"] != patron["patron_id"]:
             return refused(koha.CHECKED_OUT_TO_ANOTHER)  # AllowItemsOnLoanCheckoutSIP is off
         now = self._now()
@@ -558,6 +519,7 @@ class SandboxUpstream:
             when=now,
             library_id=library,
             confirmed=True,  # only RENEW_ISSUE can be left to confirm here
+            found=found,
         )
         return self._lent(db, request, terminal, item, renewing=renewing, message=message)
 
@@ -619,10 +581,8 @@ class SandboxUpstream:
             library_id=library,
             confirmed=True,
             ignore_blocks=frozenset(code for code in found.blockers if code.isupper()),
-        )
-        db.execute(
-            "UPDATE checkouts SET due_date = ? WHERE item_id = ?",
-            (to_api_datetime(due), item["item_id"]),
+            due=due,
+            found=found,
         )
         return self._lent(db, request, terminal, item, renewing=False, message=message)
 
@@ -636,7 +596,7 @@ class SandboxUpstream:
         renewing: bool,
         message: str,
     ) -> CheckoutResponse:
-        loan = self._loan(db, item["item_id"])
+        loan = circulation.loan_of(db, item["item_id"])
         return CheckoutResponse(
             ok=True,
             renewal_ok=renewing,
@@ -646,7 +606,7 @@ class SandboxUpstream:
             institution_id=self._institution(request, terminal),
             patron_identifier=request.patron_identifier,
             item_identifier=request.item_identifier,
-            title_identifier=self._title(db, item),
+            title_identifier=circulation.title_of(db, item),
             due_date=self._due(loan["due_date"]) if loan is not None else "",
             media_type=self._media_type(item),
             screen_messages=(message,) if message else (),
@@ -657,7 +617,7 @@ class SandboxUpstream:
     def _checkin(self, db, request: CheckinRequest, terminal: Terminal) -> Message:
         """ILS.pm checkin and Transaction/Checkin.pm do_checkin."""
         institution = self._institution(request, terminal)
-        item = self._find_item(db, request.item_identifier)
+        item = circulation.item_by_barcode(db, request.item_identifier)
         if item is None:
             return CheckinResponse(
                 ok=False,
@@ -680,7 +640,7 @@ class SandboxUpstream:
             institution_id=institution,
             item_identifier=request.item_identifier,
             permanent_location=item["home_library_id"] or "",
-            title_identifier=self._title(db, item),
+            title_identifier=circulation.title_of(db, item),
             media_type=self._media_type(item),
         )
         if item["withdrawn"]:  # BlockReturnOfWithdrawnItems is on by default: nothing changes
@@ -716,12 +676,7 @@ class SandboxUpstream:
         if not result.was_on_loan:
             messages.append(koha.ITEM_NOT_CHECKED_OUT)
         elif self.show_outstanding_amount:
-            owed = db.execute(
-                "SELECT COALESCE(SUM(amount_outstanding), 0) FROM account_lines WHERE "
-                "patron_id = ? AND item_id = ? AND debit_type = 'OVERDUE' "
-                "AND amount_outstanding > 0",
-                (result.patron_id, item["item_id"]),
-            ).fetchone()[0]
+            owed = accounts.overdue_owed(db, result.patron_id, item["item_id"])
             if owed > 0:  # Koha says "You owe 0.00" too: its result set is always true
                 amount = koha.price(owed, self.currency)
                 messages.append(koha.YOU_OWE_FOR_ITEM.format(amount=amount))
@@ -738,7 +693,7 @@ class SandboxUpstream:
 
     def _item_information(self, db, request: ItemInformationRequest, terminal: Terminal):
         """MsgType.pm handle_item_information with Item.pm's circulation status."""
-        item = self._find_item(db, request.item_identifier)
+        item = circulation.item_by_barcode(db, request.item_identifier)
         if item is None:
             return ItemInformationResponse(
                 circulation_status=koha.STATUS_OTHER,
@@ -748,15 +703,10 @@ class SandboxUpstream:
                 item_identifier=request.item_identifier,
                 title_identifier="",
             )
-        loan = self._loan(db, item["item_id"])
-        attached = db.execute(
-            "SELECT * FROM holds WHERE item_id = ? AND status IN ('W', 'T', 'P')",
-            (item["item_id"],),
-        ).fetchone()
+        loan = circulation.loan_of(db, item["item_id"])
+        attached = circulation.attached_hold(db, item["item_id"])
         status = _circulation_status(item, loan, attached)
-        queue = db.execute(
-            "SELECT COUNT(*) FROM holds WHERE biblio_id = ?", (item["biblio_id"],)
-        ).fetchone()[0]
+        queue = circulation.hold_count(db, item["biblio_id"])
         pickup_by = None
         if attached is not None and attached["status"] == "W" and attached["expiration_date"]:
             pickup_by = datetime.combine(date.fromisoformat(attached["expiration_date"]), time())
@@ -769,7 +719,7 @@ class SandboxUpstream:
             due_date=self._due(loan["due_date"]) if loan is not None else None,
             hold_pickup_date=pickup_by,
             item_identifier=item["external_id"],
-            title_identifier=self._title(db, item),
+            title_identifier=circulation.title_of(db, item),
             owner=item["home_library_id"],
             media_type=self._media_type(item),
             permanent_location=item["home_library_id"],
@@ -780,7 +730,7 @@ class SandboxUpstream:
     def _item_status_update(self, db, request: ItemStatusUpdateRequest, terminal: Terminal):
         """Item.pm status_update: accepted and echoed, stored nowhere (Koha says it does not
         support 19 in its ACS status, and answers it so)."""
-        item = self._find_item(db, request.item_identifier)
+        item = circulation.item_by_barcode(db, request.item_identifier)
         if item is None:
             return ItemStatusUpdateResponse(
                 item_properties_ok=False,
@@ -791,7 +741,7 @@ class SandboxUpstream:
             item_properties_ok=True,
             transaction_date=self._stamp(),
             item_identifier=item["external_id"],
-            title_identifier=self._title(db, item),
+            title_identifier=circulation.title_of(db, item),
             item_properties=request.item_properties or None,
         )
 
@@ -801,10 +751,10 @@ class SandboxUpstream:
         """ILS.pm renew with Transaction/Renew.pm: only an item the patron has; AD and AJ are
         not looked at, no block is only logged."""
         institution = self._institution(request, terminal)
-        patron = self._find_patron(db, request.patron_identifier)
-        item = self._find_item(db, request.item_identifier)
+        patron = patrons.find_by_identifier(db, request.patron_identifier)
+        item = circulation.item_by_barcode(db, request.item_identifier)
         state = self._patron_state(db, patron) if patron is not None else None
-        loan = self._loan(db, item["item_id"]) if item is not None else None
+        loan = circulation.loan_of(db, item["item_id"]) if item is not None else None
         mine = loan is not None and patron is not None and loan["patron_id"] == patron["patron_id"]
 
         def refused(message: str) -> RenewResponse:
@@ -817,7 +767,9 @@ class SandboxUpstream:
                 institution_id=institution,
                 patron_identifier=state.cardnumber if state else request.patron_identifier,
                 item_identifier=item["external_id"] if mine else request.item_identifier or "",
-                title_identifier=self._title(db, item) if mine else request.title_identifier or "",
+                title_identifier=circulation.title_of(db, item)
+                if mine
+                else request.title_identifier or "",
                 due_date="",
                 screen_messages=(message,),
             )
@@ -842,15 +794,15 @@ class SandboxUpstream:
             institution_id=institution,
             patron_identifier=state.cardnumber,
             item_identifier=item["external_id"],
-            title_identifier=self._title(db, item),
-            due_date=self._due(self._loan(db, item["item_id"])["due_date"]),
+            title_identifier=circulation.title_of(db, item),
+            due_date=self._due(circulation.loan_of(db, item["item_id"])["due_date"]),
             media_type=self._media_type(item) or "",
         )
 
     def _renew_all(self, db, request: RenewAllRequest, terminal: Terminal) -> Message:
         """ILS.pm renew_all with RenewAll.pm: each loan renewed or not, no message per item."""
         institution = self._institution(request, terminal)
-        patron = self._find_patron(db, request.patron_identifier)
+        patron = patrons.find_by_identifier(db, request.patron_identifier)
 
         def refused(message: str) -> RenewAllResponse:
             return RenewAllResponse(
@@ -866,7 +818,7 @@ class SandboxUpstream:
             return refused(koha.RENEWALS_NOT_ALLOWED)
         now = self._now()
         renewed, unrenewed = [], []
-        for loan in _loans(db, patron["patron_id"]):
+        for loan in circulation.pending_checkouts(db, patron["patron_id"]):
             barcode = circulation.get_item(db, loan["item_id"])["external_id"] or ""
             allowed, _reason = circulation.can_renew(db, loan, now)
             if allowed:
@@ -889,7 +841,7 @@ class SandboxUpstream:
     def _fee_paid(self, db, request: FeePaidRequest, terminal: Terminal) -> Message:
         """ILS.pm pay_fee with FeePayment.pm: Koha::Account->pay, overpaying allowed (the
         account option disallow_overpayment is off by default), CG naming an existing line."""
-        patron = self._find_patron(db, request.patron_identifier)
+        patron = patrons.find_by_identifier(db, request.patron_identifier)
 
         def answer(accepted: bool, message: str | None = None) -> FeePaidResponse:
             return FeePaidResponse(
@@ -903,13 +855,7 @@ class SandboxUpstream:
 
         if patron is None:
             return answer(False, koha.INVALID_PATRON_BARCODE)
-        if (
-            request.fee_identifier
-            and not db.execute(
-                "SELECT 1 FROM account_lines WHERE CAST(account_line_id AS TEXT) = ?",
-                (request.fee_identifier.strip(),),
-            ).fetchone()
-        ):
+        if request.fee_identifier and not accounts.line_exists(db, request.fee_identifier.strip()):
             return answer(False)
         amount = _amount(request.fee_amount)
         if amount is None or amount <= 0:
@@ -930,7 +876,7 @@ class SandboxUpstream:
     def _hold(self, db, request: HoldRequest, terminal: Terminal) -> Message:
         """MsgType.pm handle_hold with ILS.pm add_hold/cancel_hold and Transaction/Hold.pm."""
         institution = self._institution(request, terminal)
-        patron = self._find_patron(db, request.patron_identifier)
+        patron = patrons.find_by_identifier(db, request.patron_identifier)
 
         def refused(message: str | None) -> HoldResponse:
             return HoldResponse(
@@ -949,10 +895,10 @@ class SandboxUpstream:
         if request.hold_mode == "*":  # alter_hold looks for an item_id its holds never carry
             return refused(koha.NO_SUCH_OUTSTANDING_HOLD)
         # Koha looks the title identifier up as a barcode too.
-        item = self._find_item(db, request.item_identifier or request.title_identifier)
+        item = circulation.item_by_barcode(db, request.item_identifier or request.title_identifier)
         if item is None:
             return refused(koha.NO_SUCH_ITEM)
-        available = _available_for(db, item, patron["patron_id"])
+        available = circulation.available_for(db, item, patron["patron_id"])
         now = self._now()
         messages = []
         if request.hold_mode == "+":
@@ -969,15 +915,9 @@ class SandboxUpstream:
                 )
             except SandboxError:
                 return refused(messages[0] if messages else None)
-            position = db.execute(
-                "SELECT priority FROM holds WHERE hold_id = ?", (hold_id,)
-            ).fetchone()[0]
+            position = circulation.hold_priority(db, hold_id)
         else:
-            hold = db.execute(
-                "SELECT * FROM holds WHERE patron_id = ? AND (item_id = ? OR "
-                "item_id IS NULL AND biblio_id = ?) ORDER BY item_id IS NULL, hold_id LIMIT 1",
-                (patron["patron_id"], item["item_id"], item["biblio_id"]),
-            ).fetchone()
+            hold = circulation.patron_hold_on(db, patron["patron_id"], item)
             if hold is None:
                 return refused(koha.DROP_HOLD_FAILED)
             circulation.cancel_hold(db, hold["hold_id"], now)
@@ -992,7 +932,7 @@ class SandboxUpstream:
             institution_id=institution,
             patron_identifier=patron["cardnumber"] or "",
             item_identifier=item["external_id"],
-            title_identifier=self._title(db, item),
+            title_identifier=circulation.title_of(db, item),
             screen_messages=tuple(messages),
         )
 
@@ -1064,35 +1004,6 @@ def _circulation_status(
     return koha.STATUS_AVAILABLE
 
 
-def _available_for(db: sqlite3.Connection, item: sqlite3.Row, patron_id: int) -> bool:
-    """Item.pm available: the patron's loan with no holds queued, or a hold kept for them."""
-    loan = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item["item_id"],)).fetchone()
-    if loan is not None:
-        if loan["patron_id"] != patron_id:
-            return False
-        queued = db.execute(
-            "SELECT COUNT(*) FROM holds WHERE biblio_id = ? AND (status IS NULL OR "
-            "status NOT IN ('W', 'T', 'P'))",
-            (item["biblio_id"],),
-        ).fetchone()[0]
-        return queued == 0
-    attached = db.execute(
-        "SELECT patron_id FROM holds WHERE biblio_id = ? AND status IN ('W', 'T', 'P') "
-        "ORDER BY hold_id LIMIT 1",
-        (item["biblio_id"],),
-    ).fetchone()
-    return attached is not None and attached["patron_id"] == patron_id
-
-
-def _loans(db: sqlite3.Connection, patron_id: int) -> list[sqlite3.Row]:
-    """Koha::Patron->pending_checkouts, most recent first."""
-    return db.execute(
-        "SELECT * FROM checkouts WHERE patron_id = ? "
-        "ORDER BY timestamp DESC, checkout_date DESC, checkout_id DESC",
-        (patron_id,),
-    ).fetchall()
-
-
 def _amount(text: str) -> Decimal | None:
     text = (text or "").strip()
     if not _AMOUNT.fullmatch(text):
@@ -1122,49 +1033,18 @@ class _PatronLists:
 
     def __init__(self, db: sqlite3.Connection, patron: sqlite3.Row, now: datetime) -> None:
         patron_id = patron["patron_id"]
-        self.holds_waiting = [
-            row["external_id"] or ""
-            for row in db.execute(
-                "SELECT items.external_id FROM holds JOIN items ON items.item_id = holds.item_id "
-                "WHERE holds.patron_id = ? AND holds.status = 'W' "
-                "ORDER BY holds.waiting_date, holds.hold_id",
-                (patron_id,),
-            )
-        ]
-        loans = _loans(db, patron_id)
-        barcodes = {
-            row["item_id"]: row["external_id"] or ""
-            for row in db.execute(
-                "SELECT items.item_id, items.external_id FROM checkouts JOIN items "
-                "ON items.item_id = checkouts.item_id WHERE checkouts.patron_id = ?",
-                (patron_id,),
-            )
-        }
+        self.holds_waiting = circulation.waiting_hold_barcodes(db, patron_id)
+        loans = circulation.pending_checkouts(db, patron_id)
+        barcodes = circulation.loan_barcodes(db, patron_id)
         self.charged = [barcodes[loan["item_id"]] for loan in loans]
         overdue = [loan for loan in loans if parse_api_datetime(loan["due_date"]) < now]
         overdue.sort(key=lambda loan: parse_api_datetime(loan["due_date"]))
         self.overdue = [barcodes[loan["item_id"]] for loan in overdue]
         self.fines = [
-            f"{row['description'] or ''} {row['amount_outstanding']:.2f}"
-            for row in db.execute(
-                "SELECT * FROM account_lines WHERE patron_id = ? AND amount_outstanding > 0 "
-                "ORDER BY account_line_id",
-                (patron_id,),
-            )
+            f"{line['description'] or ''} {line['amount_outstanding']:.2f}"
+            for line in accounts.outstanding_lines(db, patron_id)
         ]
-        self.holds_unavailable = []
-        for hold in db.execute(
-            "SELECT * FROM holds WHERE patron_id = ? AND (status IS NULL OR status != 'W') "
-            "ORDER BY hold_id",
-            (patron_id,),
-        ):
-            # An item's barcode for the record when the hold is on the record, as Koha sends.
-            row = db.execute(
-                "SELECT external_id FROM items WHERE item_id = ? OR ? IS NULL AND biblio_id = ? "
-                "ORDER BY item_id LIMIT 1",
-                (hold["item_id"], hold["item_id"], hold["biblio_id"]),
-            ).fetchone()
-            self.holds_unavailable.append((row["external_id"] if row else None) or "")
+        self.holds_unavailable = circulation.unavailable_hold_barcodes(db, patron_id)
 
     def summary(self, summary: str, start: str | None, end: str | None) -> dict[str, tuple]:
         """The one list the first Y of the summary asks for (positions 0-5), paged."""

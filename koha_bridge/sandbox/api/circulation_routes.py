@@ -116,6 +116,7 @@ def add_checkout(ctx: Context, request: Request) -> Response:
                 library_id=body.get("library_id"),
                 issuer_id=request.user["patron_id"] if request.user is not None else None,
                 confirmed=confirmed,
+                found=found,
             )
         except (CheckoutRefused, ConfirmationRequired) as refused:
             return Response.error(403, str(refused))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from koha_bridge.sandbox import demo_library
+from koha_bridge.sandbox import circulation, demo_library
 from koha_bridge.sandbox.api import serialise
 from koha_bridge.sandbox.api.http import Request, Response
 
@@ -102,7 +102,7 @@ def items(db: sqlite3.Connection, rows: list[sqlite3.Row], embeds: frozenset[str
 
 
 def _checkout(db: sqlite3.Connection, item_id: int) -> dict | None:
-    row = db.execute("SELECT * FROM checkouts WHERE item_id = ?", (item_id,)).fetchone()
+    row = circulation.loan_of(db, item_id)
     return serialise.checkout(row) if row is not None else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rfid_sip2.gateway.answered import AnsweredRequests, Claimed
+from rfid_sip2.journal.store import request_to_json
 from rfid_sip2.sip2.messages import ItemInformationResponse
 
 
@@ -48,3 +49,16 @@ def test_old_requests_are_forgotten(tmp_path):
 
         assert answered.claim("old", 110.0, since=0.0) is None  # new again
         assert answered.claim("recent", 110.0, since=0.0) == Claimed(False, None)
+
+
+def test_an_answer_stored_as_json_by_an_earlier_gateway_is_still_read(tmp_path):
+    path = tmp_path / "answered.sqlite3"
+    answer = ItemInformationResponse(circulation_status="03", item_identifier="B1")
+    with AnsweredRequests(path) as answered:
+        answered.claim("before the upgrade", 100.0, since=0.0)
+        answered._db.execute(
+            "UPDATE requests SET response = ? WHERE key = ?",
+            (request_to_json(answer), "before the upgrade"),
+        )
+
+        assert answered.claim("before the upgrade", 200.0, since=50.0) == Claimed(True, answer)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
-from rfid_sip2.sip2.messages import CheckoutRequest, PatronStatusRequest
+import pytest
+
+from rfid_sip2.gateway import translog
+from rfid_sip2.sip2.codec import CodecOptions, encode
+from rfid_sip2.sip2.fields import FIELD_NAMES, SECRET_FIELDS
+from rfid_sip2.sip2.messages import CheckoutRequest, Message, PatronStatusRequest
 from tests.rfid_sip2.gateway.harness import PASSWORD, Device, gateway_config, running
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
 
@@ -43,3 +49,25 @@ def test_transactions_are_logged_one_line_each_with_secrets_masked(tmp_path, cap
     everything = caplog.text
     for secret in (PIN, TERMINAL_SECRET, PASSWORD):
         assert secret not in everything
+
+
+def _message_classes(cls=Message):
+    for sub in cls.__subclasses__():
+        if getattr(sub, "CODE", None):
+            yield sub
+        yield from _message_classes(sub)
+
+
+@pytest.mark.parametrize("cls", sorted(set(_message_classes()), key=lambda c: c.__name__))
+def test_the_logged_request_is_the_message_on_the_wire_with_every_secret_masked(cls):
+    secrets = {
+        FIELD_NAMES[code]: f"secret-{code}"
+        for code in SECRET_FIELDS
+        if FIELD_NAMES[code] in {f.name for f in dataclasses.fields(cls)}
+    }
+    message = cls(**secrets, extra_fields=(("AD", "extra-secret"), ("ZZ", "kept")))
+
+    text = translog.wire_text(message)
+
+    assert text == encode(translog.masked(message), options=CodecOptions(terminator=b"")).decode()
+    assert "secret" not in text and "ZZkept" in text

@@ -16,7 +16,13 @@ from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.repeats import Repeats, request_key
 from rfid_sip2.sip2.codec import Decoded, decode, encode
 from rfid_sip2.sip2.connection import MessageReceived
-from rfid_sip2.sip2.messages import CheckoutRequest, CheckoutResponse, Message
+from rfid_sip2.sip2.messages import (
+    BlockPatronRequest,
+    CheckoutRequest,
+    CheckoutResponse,
+    Message,
+    PatronStatusResponse,
+)
 from rfid_sip2.upstreams.base import Terminal
 from tests.rfid_sip2.gateway.harness import LOGIN, Device, gateway_config, running
 from tests.rfid_sip2.gateway.upstreams import Cable, free_items, sandbox_cable
@@ -65,6 +71,22 @@ def test_a_checkout_sent_again_after_reconnecting_gets_the_first_answer_and_no_r
     assert decode(first).message.ok
     assert again == first
     assert checkouts_seen(cable) == 1 and renewals(sandbox, item) == 0
+
+
+def test_a_block_patron_sent_again_gets_the_first_answer_with_its_patron_status(tmp_path, sandbox):
+    request = BlockPatronRequest(
+        institution_id="CPL",
+        blocked_card_message="card left in the machine",
+        patron_identifier=OLENA,
+        transaction_date=WHEN,
+    )
+    frame = encode(request, sequence_number=4, error_detection=True)
+    with running(gateway_config(tmp_path), sandbox_cable(sandbox)) as gateway:
+        first = send(gateway.port, frame)
+        again = send(gateway.port, frame)
+
+    assert isinstance(decode(first).message, PatronStatusResponse)
+    assert again == first
 
 
 def test_a_checkout_sent_again_while_offline_is_journaled_once(tmp_path, sandbox):
@@ -171,6 +193,40 @@ def test_after_the_window_the_same_frame_is_a_new_request(tmp_path):
     with AnsweredRequests(tmp_path / "answered.sqlite3") as answered:
         asyncio.run(twice())
     assert computed == [False, False]
+
+
+def test_requests_arriving_together_share_one_commit_for_their_claims_and_one_for_answers(
+    tmp_path,
+):
+    class Counting(AnsweredRequests):
+        def __init__(self, path) -> None:
+            super().__init__(path)
+            self.writes: list[str] = []
+
+        def claim_all(self, claims):
+            self.writes.append(f"claim {len(claims)}")
+            return super().claim_all(claims)
+
+        def answer(self, answers):
+            answers = list(answers)
+            self.writes.append(f"answer {len(answers)}")
+            super().answer(answers)
+
+    async def compute(lost: bool):
+        return CheckoutResponse(ok=True), "online"
+
+    async def together() -> list:
+        repeats = Repeats(store, window=600)
+        return await asyncio.gather(*(repeats.answer(f"k{n}", compute) for n in range(5)))
+
+    with Counting(tmp_path / "answered.sqlite3") as store:
+        answers = asyncio.run(together())
+        writes = list(store.writes)
+        claimed_again = [store.claim(f"k{n}", time.time(), since=0) for n in range(5)]
+
+    assert answers == [(CheckoutResponse(ok=True), "online")] * 5
+    assert writes == ["claim 5", "answer 5"]
+    assert all(claim.answered for claim in claimed_again)  # each answer is on disk
 
 
 def test_old_answers_are_forgotten_on_disk_too(tmp_path):

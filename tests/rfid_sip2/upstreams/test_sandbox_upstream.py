@@ -17,8 +17,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from koha_bridge.sandbox import accounts
+from koha_bridge.sandbox import accounts, verified_pins
 from koha_bridge.sandbox.demo_library import PATRONS, DemoPatron
+from koha_bridge.sandbox.passwords import hash_secret
 from koha_bridge.sandbox.seeding import barcode_for
 from rfid_sip2.sip2 import messages as sip
 from rfid_sip2.sip2.codec import decode, encode
@@ -154,6 +155,31 @@ def test_no_pin_is_answered_cq_n_without_a_note(ask):
 
     assert response.valid_patron_password is False
     assert response.screen_messages == ("Greetings from Koha. ",)
+
+
+def test_a_pin_proved_right_is_not_hashed_again_within_the_session(ask, monkeypatch):
+    hashed = []
+    real = verified_pins.verify_secret
+    monkeypatch.setattr(
+        verified_pins, "verify_secret", lambda pin, stored: hashed.append(pin) or real(pin, stored)
+    )
+    for _ in range(3):
+        assert ask(status_request(READER, pin=READER.pin)).valid_patron_password is True
+    assert ask(status_request(READER, pin="0000")).valid_patron_password is False
+
+    assert hashed == [READER.pin, "0000"]
+
+
+def test_a_changed_pin_is_refused_at_once_though_it_was_just_proved(ask, sandbox):
+    assert ask(status_request(READER, pin=READER.pin)).valid_patron_password is True
+    with sandbox.store.transaction() as db:
+        db.execute(
+            "UPDATE patrons SET password_hash = ? WHERE cardnumber = ?",
+            (hash_secret("8642", iterations=1000), READER.cardnumber),
+        )
+
+    assert ask(status_request(READER, pin=READER.pin)).valid_patron_password is False
+    assert ask(status_request(READER, pin="8642")).valid_patron_password is True
 
 
 def test_an_unknown_card_is_no_patron_with_no_privileges(ask):
@@ -1022,3 +1048,30 @@ def test_a_database_failure_makes_the_upstream_unavailable(upstream):
 
     with pytest.raises(UpstreamUnavailable):
         asyncio.run(upstream.handle(status_request(READER), TERMINAL))
+
+
+def test_requests_answered_together_are_each_their_own_transaction(upstream, sandbox, db):
+    """A request that fails is rolled back alone; the others sent with it are kept."""
+    answer = upstream.answer
+
+    def failing_on_item_7(request, terminal):
+        response = answer(request, terminal)
+        if request.item_identifier == item(7):
+            raise sqlite3.OperationalError("disk I/O error")
+        return response
+
+    upstream.answer = failing_on_item_7
+
+    async def together():
+        return await asyncio.gather(
+            *(upstream.handle(checkout(READER, item(n)), TERMINAL) for n in (6, 7, 9)),
+            return_exceptions=True,
+        )
+
+    lent_6, failed_7, lent_9 = asyncio.run(together())
+    asyncio.run(upstream.close())
+
+    assert lent_6.ok and lent_9.ok
+    assert isinstance(failed_7, UpstreamUnavailable)
+    assert loan(db, 6) is not None and loan(db, 9) is not None
+    assert loan(db, 7) is None
