@@ -46,6 +46,8 @@ _UNKNOWN_PLACES = frozenset(
 
 def clean(value: str) -> str:
     """The value in NFC, without control characters, its white space collapsed."""
+    if value.isascii() and value.isprintable():  # most values: nothing to remove or compose
+        return " ".join(value.split())
     value = _CONTROLS.sub("", value)
     # MARC21 UTF-8 records are often decomposed ("Garci\u0301a"): composed text compares,
     # searches and de-duplicates as readers expect.
