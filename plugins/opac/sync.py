@@ -7,9 +7,11 @@ run also removes the records Koha no longer has: those between the ids it lists.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -62,6 +64,20 @@ def _start(state: SyncState, *, full: bool, since: str | None) -> SyncState:
     state.synced = state.unchanged = state.skipped = state.removed = 0
     state.save()
     return state
+
+
+@contextmanager
+def _collector_per_batch() -> Iterator[None]:
+    """Python's cyclic collector off while batches run: left on, it walked the whole heap again
+    and again while a batch allocated its many lasting objects (JSON, MARC fields, rows), and
+    took more time than the sync's own work (parsing a page's JSON took 5-8 times as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _stored_digests(ids: list[int]) -> Mapping[str, int]:
@@ -157,12 +173,14 @@ def sync_catalogue(
     if not resumed:
         state = _start(state, full=full, since=since)
     feed = CatalogueFeed(client, flavour, batch_size)
-    for batch in feed.batches(state.since or None, state.last_biblio_id, _stored_digests):
-        if not state.run_watermark and feed.server_time is not None:
-            state.run_watermark = _rfc3339(feed.server_time)
-        _store(state, batch, state.last_biblio_id)
-        if progress:
-            progress(len(batch.listed), feed.total)
+    with _collector_per_batch():
+        for batch in feed.batches(state.since or None, state.last_biblio_id, _stored_digests):
+            if not state.run_watermark and feed.server_time is not None:
+                state.run_watermark = _rfc3339(feed.server_time)
+            _store(state, batch, state.last_biblio_id)
+            gc.collect(0)  # what the batch left in cycles; the rest of the heap is not walked
+            if progress:
+                progress(len(batch.listed), feed.total)
     if not state.run_watermark:
         state.run_watermark = _rfc3339(feed.server_time or datetime.now(UTC))
     if state.mode == SyncState.Mode.FULL:  # records after the last id Koha listed
