@@ -21,6 +21,7 @@ from django.utils import timezone
 from koha_bridge.client import KohaClient
 from koha_bridge.marc import Flavour
 from koha_bridge.sync import Batch, CatalogueFeed, Marc
+from plugins.opac.bulk_sql import insert_rows
 from plugins.opac.models import CatalogueRecord, SyncState
 from plugins.opac.search.backends import backend
 
@@ -117,7 +118,7 @@ def _store(state: SyncState, batch: Batch, after_id: int) -> None:
 
 
 def _upsert(rows: list[tuple[CatalogueRecord, Marc]]) -> None:
-    """Insert or update the records with one statement: the ORM's bulk_create spent most of the
+    """Insert or update the records, many to a statement: the ORM's bulk_create spent most of the
     sync's storing time preparing values one by one, JSON-encoding MARC already encoded."""
     fields = CatalogueRecord._meta.concrete_fields
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
@@ -126,13 +127,11 @@ def _upsert(rows: list[tuple[CatalogueRecord, Marc]]) -> None:
         for name in (connection.ops.quote_name(f.column) for f in fields if not f.primary_key)
     )
     now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {CatalogueRecord._meta.db_table} ({columns}) "
-            f"VALUES ({', '.join(['%s'] * len(fields))}) "
-            f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
-            [tuple(_value(f, record, marc, now) for f in fields) for record, marc in rows],
-        )
+    insert_rows(
+        f"INSERT INTO {CatalogueRecord._meta.db_table} ({columns})",
+        [tuple(_value(f, record, marc, now) for f in fields) for record, marc in rows],
+        f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
+    )
 
 
 def _value(field: models.Field, record: CatalogueRecord, marc: Marc, now: datetime) -> object:
