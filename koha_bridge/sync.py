@@ -5,9 +5,10 @@ This is the Koha side of catalogue sync; storing the batches is the caller's bus
 
 from __future__ import annotations
 
-import dataclasses
+import hashlib
+import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,13 +28,34 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class Marc:
+    """A record's MARC-in-JSON, as text too, and its digest: a re-sync skips a record whose MARC
+    has the digest already stored for it."""
+
+    data: dict
+    text: str
+    digest: str
+
+    @classmethod
+    def of(cls, data: dict) -> Marc:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return cls(data, text, hashlib.blake2b(text.encode(), digest_size=16).hexdigest())
+
+
+# The digests stored for these listed biblio ids, each with its id.
+StoredDigests = Callable[[list[int]], Mapping[str, int]]
+
+
+@dataclass(frozen=True)
 class Batch:
     """Records ready to store, what could not be read, and where to resume after this batch."""
 
-    records: list[tuple[NormalisedRecord, dict]]  # with the MARC-in-JSON each came from
+    records: list[tuple[NormalisedRecord, Marc]]
     failures: list[ReadFailure]
     last_biblio_id: int
     created: dict[int, str] = field(default_factory=dict)  # biblio id -> Koha's creation_date
+    listed: list[int] = field(default_factory=list)  # every id Koha listed, ascending
+    unchanged: int = 0  # listed records whose MARC is the one stored
 
 
 @dataclass
@@ -46,7 +68,11 @@ class CatalogueFeed:
     server_time: datetime | None = field(default=None, init=False)
     total: int | None = field(default=None, init=False)
 
-    def batches(self, since: str | None, after_id: int = 0) -> Iterator[Batch]:
+    def batches(
+        self, since: str | None, after_id: int = 0, stored: StoredDigests | None = None
+    ) -> Iterator[Batch]:
+        """The batches after ``after_id``; records whose MARC digest ``stored`` names for them
+        are counted as unchanged, not normalised again."""
         while True:
             page = self.client.changed_biblios(since, after_id, self.batch_size)
             if self.server_time is None:
@@ -54,9 +80,22 @@ class CatalogueFeed:
             if not page.stamps:
                 return
             ids = [stamp.biblio_id for stamp in page.stamps]
-            batch = self.normalised(ids, self._marc_of(ids))
-            yield dataclasses.replace(
-                batch, created={stamp.biblio_id: stamp.created for stamp in page.stamps}
+            known = stored(ids) if stored else {}
+            fresh, unchanged = [], set()
+            for data in self._marc_of(ids):
+                marc = Marc.of(data) if isinstance(data, dict) else None
+                if marc is not None and marc.digest in known:
+                    unchanged.add(known[marc.digest])
+                else:
+                    fresh.append((data, marc))
+            batch = self.normalised([i for i in ids if i not in unchanged], fresh)
+            yield Batch(
+                batch.records,
+                batch.failures,
+                ids[-1],
+                {stamp.biblio_id: stamp.created for stamp in page.stamps},
+                ids,
+                len(unchanged),
             )
             after_id = ids[-1]
 
@@ -78,15 +117,17 @@ class CatalogueFeed:
                 log.warning("record unavailable biblio_id=%s reason=%s", biblio_id, error)
         return marc_records
 
-    def normalised(self, ids: list[int], marc_records: list) -> Batch:
-        records: dict[int, tuple[NormalisedRecord, dict]] = {}
+    def normalised(self, ids: list[int], marc_records: list[tuple[object, Marc | None]]) -> Batch:
+        """The records of ``ids`` from their MARC-in-JSON (each with its ``Marc`` text, None
+        when it is not an object)."""
+        records: dict[int, tuple[NormalisedRecord, Marc]] = {}
         failures: list[ReadFailure] = []
-        for data in marc_records:
+        for data, marc in marc_records:
             outcome = self._one(data)
             if isinstance(outcome, ReadFailure):
                 failures.append(outcome)
             else:
-                records[outcome.biblio_id] = (outcome, data)
+                records[outcome.biblio_id] = (outcome, marc)
         failures = self._one_per_missing_record(ids, records, failures)
         for failure in failures:
             log.warning("record skipped biblio_id=%s reason=%s", failure.biblio_id, failure.reason)

@@ -10,11 +10,10 @@ from koha_bridge.marc.text import clean, names_a_cover, strip_isbd, unique
 def subfields(field: pymarc.Field, *codes: str) -> list[tuple[str, str]]:
     """The (code, value) pairs of the given codes, in field order, blank values left out."""
     pairs = []
-    for subfield in field.subfields:
+    for code, raw in field.subfields:
         # pymarc leaves bytes in records read with to_unicode=False: not text to show.
-        value = clean(subfield.value) if isinstance(subfield.value, str) else ""
-        if subfield.code in codes and value:
-            pairs.append((subfield.code, value))
+        if code in codes and isinstance(raw, str) and (value := clean(raw)):
+            pairs.append((code, value))
     return pairs
 
 

@@ -44,7 +44,9 @@ class CatalogueRecord(models.Model):
         help_text=_("When the record was added to Koha's catalogue (its creation date)."),
     )
     marc = models.JSONField(_("MARC record (MARC-in-JSON)"))
-    sync_run = models.PositiveIntegerField(_("last sync run that saw it"), default=0, db_index=True)
+    # Of the MARC-in-JSON text as synced (``koha_bridge.sync.Marc``): a re-sync skips the record
+    # while Koha sends the same MARC.
+    marc_digest = models.CharField(max_length=32, blank=True, editable=False)
     synced_at = models.DateTimeField(_("synced at"), auto_now=True)
 
     class Meta:
@@ -57,7 +59,7 @@ class CatalogueRecord(models.Model):
 
     @classmethod
     def from_normalised(
-        cls, record: NormalisedRecord, marc: dict, sync_run: int = 0, added_on: str = ""
+        cls, record: NormalisedRecord, marc: dict, added_on: str = "", marc_digest: str = ""
     ) -> CatalogueRecord:
         return cls(
             biblio_id=record.biblio_id,
@@ -82,7 +84,7 @@ class CatalogueRecord(models.Model):
             format=record.format,
             added_on=_date(added_on),
             marc=marc,
-            sync_run=sync_run,
+            marc_digest=marc_digest,
         )
 
 
@@ -355,6 +357,7 @@ class SyncState(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     synced = models.PositiveIntegerField(_("records synced"), default=0)
+    unchanged = models.PositiveIntegerField(_("records unchanged"), default=0)
     skipped = models.PositiveIntegerField(_("records skipped"), default=0)
     removed = models.PositiveIntegerField(_("records removed"), default=0)
 

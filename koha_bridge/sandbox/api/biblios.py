@@ -10,7 +10,7 @@ import pymarc
 from koha_bridge.sandbox.api import item_embeds, serialise
 from koha_bridge.sandbox.api.context import Context, list_response, paged_rows
 from koha_bridge.sandbox.api.http import Request, Response
-from koha_bridge.sandbox.catalogue import load_record
+from koha_bridge.sandbox.catalogue import load_record, marc_in_json
 from koha_bridge.sandbox.clock import to_api_datetime
 
 STAFF_FORMATS = [
@@ -45,11 +45,12 @@ def _marcxml(records: list[pymarc.Record], collection: bool) -> str:
 
 
 def render_marc(rows: list[sqlite3.Row], media_type: str, collection: bool) -> Response:
-    records = [load_record(row) for row in rows]
     if media_type == "application/marc-in-json":
-        data = [record.as_dict() for record in records]
+        data = [marc_in_json(row["marc"]) for row in rows]
         body = json.dumps(data if collection else data[0], ensure_ascii=False).encode()
-    elif media_type == "application/marcxml+xml":
+        return Response(200, body, [("Content-Type", media_type + ";charset=UTF-8")])
+    records = [load_record(row) for row in rows]
+    if media_type == "application/marcxml+xml":
         body = _marcxml(records, collection).encode()
     elif media_type == "application/marc":
         body = b"".join(record.as_marc() for record in records)

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection, models
 
+from plugins.opac.bulk_sql import insert_rows
 from plugins.opac.search.documents import document_of
 
 DOCUMENT_FIELDS = [
@@ -38,8 +39,8 @@ def index_records(
     """Write (or rewrite) the index entries of ``records``, CatalogueRecords already saved.
 
     The models are the current ones unless a migration passes its historical ones. Rows are
-    written with plain SQL: the ORM's bulk_create spent four fifths of the sync's indexing time
-    building its statements."""
+    written with plain SQL, many to a statement: the ORM's bulk_create spent four fifths of the
+    sync's indexing time building its statements."""
     if document_model is None:
         from plugins.opac.models import SearchDocument, SearchFacet, SearchWord
 
@@ -56,27 +57,24 @@ def index_records(
     facet_table = facet_model._meta.db_table
     columns = ", ".join(DOCUMENT_FIELDS)
     updates = ", ".join(f"{name} = excluded.{name}" for name in DOCUMENT_FIELDS)
-    marks = ", ".join(["%s"] * (len(DOCUMENT_FIELDS) + 1))
     ids = [document[0] for document in documents]
+    insert_rows(
+        f"INSERT INTO {document_table} (biblio_id, {columns})",
+        documents,
+        f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
+    )
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {document_table} (biblio_id, {columns}) VALUES ({marks}) "
-            f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
-            documents,
-        )
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             cursor.execute(
                 f"DELETE FROM {facet_table} WHERE biblio_id IN ({', '.join(['%s'] * len(chunk))})",
                 chunk,
             )
-        cursor.executemany(
-            f"INSERT INTO {facet_table} (biblio_id, facet, value) VALUES (%s, %s, %s)", facets
-        )
-        # New words only; a word no record has any more is harmless, as a suggestion is
-        # counted before it is offered.
-        cursor.executemany(
-            f"INSERT INTO {word_model._meta.db_table} (word) VALUES (%s) "
-            "ON CONFLICT (word) DO NOTHING",
-            [(word,) for word in sorted(vocabulary)],
-        )
+    insert_rows(f"INSERT INTO {facet_table} (biblio_id, facet, value)", facets)
+    # New words only; a word no record has any more is harmless, as a suggestion is
+    # counted before it is offered.
+    insert_rows(
+        f"INSERT INTO {word_model._meta.db_table} (word)",
+        [(word,) for word in sorted(vocabulary)],
+        "ON CONFLICT (word) DO NOTHING",
+    )

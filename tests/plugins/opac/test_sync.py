@@ -269,7 +269,7 @@ def test_sync_command_reports_and_resumes(koha_client, monkeypatch, capsys):
     call_command("koha_sync", "--full", "--batch-size", "50", verbosity=0)
 
     out = capsys.readouterr().out
-    assert f"full sync, run 1: {TOTAL} records synced, 0 skipped, 0 removed" in out
+    assert f"full sync, run 1: {TOTAL} records synced, 0 unchanged, 0 skipped, 0 removed" in out
 
 
 class Terminal(io.StringIO):

@@ -10,7 +10,7 @@ from tqdm import tqdm
 from koha_bridge.client import KohaAuthError, KohaError, KohaNotFound, KohaUnavailable
 from koha_bridge.sandbox.clock import parse_api_datetime, to_api_datetime
 from plugins.opac.koha import koha_client
-from plugins.opac.sync import sync_catalogue
+from plugins.opac.sync import DEFAULT_BATCH_SIZE, sync_catalogue
 
 EXIT_CODES = {KohaUnavailable: 3, KohaAuthError: 4, KohaNotFound: 5}
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             "--full", action="store_true", help="every record, then remove gone ones"
         )
         parser.add_argument("--since", help="records changed since this date or date-time")
-        parser.add_argument("--batch-size", type=int, default=100)
+        parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
 
     def handle(self, *args, full: bool, since: str | None, batch_size: int, **options) -> None:
         if full and since:
@@ -74,6 +74,6 @@ class Command(BaseCommand):
         resumed = " (resumed)" if report.resumed else ""
         self.stdout.write(
             f"{report.mode} sync, run {report.run}{resumed}: {report.synced} records synced, "
-            f"{report.skipped} skipped, {report.removed} removed; changes seen up to "
-            f"{report.watermark}"
+            f"{report.unchanged} unchanged, {report.skipped} skipped, {report.removed} removed; "
+            f"changes seen up to {report.watermark}"
         )
