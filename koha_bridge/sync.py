@@ -23,6 +23,7 @@ from koha_bridge.marc import (
     normalise,
     record_from_marc_in_json,
 )
+from koha_bridge.marc.normalise import NORMALISATION_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +31,19 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Marc:
     """A record's MARC-in-JSON, as text too, and its digest: a re-sync skips a record whose MARC
-    has the digest already stored for it."""
+    has the digest already stored for it. The digest also covers how it was read (the flavour
+    asked for and the normaliser's version), so a change to either writes every record again."""
 
     data: dict
     text: str
     digest: str
 
     @classmethod
-    def of(cls, data: dict) -> Marc:
+    def of(cls, data: dict, flavour: Flavour | None = None) -> Marc:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        return cls(data, text, hashlib.blake2b(text.encode(), digest_size=16).hexdigest())
+        reading = f"{flavour or 'any'}/{NORMALISATION_VERSION}".encode()[:16]
+        digest = hashlib.blake2b(text.encode(), digest_size=16, person=reading).hexdigest()
+        return cls(data, text, digest)
 
 
 # The digests stored for these listed biblio ids, each with its id.
@@ -83,7 +87,7 @@ class CatalogueFeed:
             known = stored(ids) if stored else {}
             fresh, unchanged = [], set()
             for data in self._marc_of(ids):
-                marc = Marc.of(data) if isinstance(data, dict) else None
+                marc = Marc.of(data, self.flavour) if isinstance(data, dict) else None
                 if marc is not None and marc.digest in known:
                     unchanged.add(known[marc.digest])
                 else:

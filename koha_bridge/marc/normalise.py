@@ -11,6 +11,10 @@ from koha_bridge.marc.marc21 import normalise_marc21
 from koha_bridge.marc.record import Flavour, NormalisedRecord
 from koha_bridge.marc.unimarc import normalise_unimarc
 
+# Raise when normalise() gives a different result for the same MARC: stored records are digested
+# with it (koha_bridge.sync), so the next sync writes every record again instead of skipping it.
+NORMALISATION_VERSION = 1
+
 _TITLE_FIELD = {Flavour.MARC21: "245$a", Flavour.UNIMARC: "200$a"}
 _BIBLIO_ID_FIELDS = {Flavour.MARC21: "999$c", Flavour.UNIMARC: "090$a or 001"}
 

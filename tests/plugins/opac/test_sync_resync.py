@@ -71,6 +71,15 @@ def test_a_full_resync_rewrites_only_the_changed_record_found_by_its_new_title(
     assert 3 not in found(old_title)
 
 
+def test_a_new_normaliser_version_writes_every_record_again(koha_client, monkeypatch):
+    sync_catalogue(koha_client, full=True)
+
+    monkeypatch.setattr("koha_bridge.sync.NORMALISATION_VERSION", 2)
+    report = sync_catalogue(koha_client, full=True)
+
+    assert (report.synced, report.unchanged) == (TOTAL, 0)
+
+
 def test_a_record_stored_without_a_marc_digest_is_written_again(koha_client):
     sync_catalogue(koha_client, full=True)
     CatalogueRecord.objects.filter(biblio_id=7).update(marc_digest="")
