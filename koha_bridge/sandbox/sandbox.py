@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from koha_bridge.sandbox import seeding
-from koha_bridge.sandbox.api.app import SandboxApp
 from koha_bridge.sandbox.clock import Clock, system_clock
 from koha_bridge.sandbox.store import Store
+
+if TYPE_CHECKING:
+    from koha_bridge.sandbox.api.app import SandboxApp
 
 
 class Sandbox:
@@ -24,4 +27,8 @@ class Sandbox:
 
     @cached_property
     def app(self) -> SandboxApp:
+        # Imported here: the REST application brings MARC (pymarc) with it, which the SIP2
+        # gateway, using the store and circulation only, never needs.
+        from koha_bridge.sandbox.api.app import SandboxApp
+
         return SandboxApp(self.store, self.clock)

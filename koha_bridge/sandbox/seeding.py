@@ -5,12 +5,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
-from koha_bridge.sandbox import accounts, catalogue, circulation, demo_library, patrons
+from koha_bridge.sandbox import accounts, circulation, demo_library, patrons
 from koha_bridge.sandbox.clock import to_api_datetime
 from koha_bridge.sandbox.passwords import hash_secret
 from koha_bridge.sandbox.rules import PREFERENCES
-from koha_bridge.sandbox.seed.books import BOOKS
-from koha_bridge.sandbox.seed.marc import to_marc
 from koha_bridge.sandbox.store import Store
 
 BARCODE_PREFIX = "39520"
@@ -101,6 +99,12 @@ def seed_catalogue(db: sqlite3.Connection, now: datetime) -> None:
     sync starts, and a sync re-reads its watermark's own second: the second sync would copy
     the whole catalogue again.
     """
+    # Imported here: MARC (pymarc) is for seeding and the catalogue; a sandbox opened already
+    # seeded, as the SIP2 gateway opens it, needs none of it (half its memory).
+    from koha_bridge.sandbox import catalogue
+    from koha_bridge.sandbox.seed.books import BOOKS
+    from koha_bridge.sandbox.seed.marc import to_marc
+
     libraries = [library[0] for library in demo_library.LIBRARIES]
     catalogued = now - CATALOGUED_BEFORE
     item_number = 0
