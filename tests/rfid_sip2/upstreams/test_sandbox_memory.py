@@ -20,8 +20,10 @@ async def main():
     upstream = SandboxUpstream(Sandbox(sys.argv[1]))
     terminal = Terminal("selfcheck", "CPL", "CPL")
     item = barcode_for(6)
-    out = await upstream.handle(CheckoutRequest(patron_identifier=sys.argv[2], item_identifier=item), terminal)
-    back = await upstream.handle(CheckinRequest(item_identifier=item, current_location="CPL"), terminal)
+    checkout = CheckoutRequest(patron_identifier=sys.argv[2], item_identifier=item)
+    out = await upstream.handle(checkout, terminal)
+    checkin = CheckinRequest(item_identifier=item, current_location="CPL")
+    back = await upstream.handle(checkin, terminal)
     await upstream.close()
     assert out.ok and back.ok, (out, back)
 
