@@ -358,16 +358,15 @@ class Result:
 def serve(kind: str, config: Path) -> None:
     """A gateway on ``config`` as ``rfid-sip2 serve`` runs it, with the sandbox or the fast
     upstream (run in its own process by this script)."""
-    from rfid_sip2.gateway.app import Gateway
+    from rfid_sip2.gateway import workers
     from rfid_sip2.gateway.config import load
 
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
     )
-    gateway = Gateway(load(config), FastUpstream() if kind == "fast" else None)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(gateway.run_until_signalled())
+        workers.serve(load(config), FastUpstream if kind == "fast" else None)
 
 
 def peak_memory_mib(pid: int) -> float:

@@ -35,28 +35,30 @@ EXIT_OK, EXIT_REFUSED, EXIT_CONFIG, EXIT_UNREACHABLE, EXIT_CANNOT_LISTEN = 0, 1,
 
 
 def serve(args: argparse.Namespace) -> int:
-    from rfid_sip2.gateway.app import Gateway
+    from rfid_sip2.gateway import workers
     from rfid_sip2.gateway.server import CannotListen
 
     config = load(Path(args.config) if args.config else None)
     if args.listen:
         config = listening_on(config, args.listen, "--listen")
-    gateway = Gateway(config)
+    if args.workers is not None:
+        if not 1 <= args.workers <= 64:
+            raise ConfigError("--workers: expected a whole number of processes from 1 to 64")
+        config = dataclasses.replace(config, workers=args.workers)
 
     def started() -> None:
         listeners = ", ".join(f"{item.host}:{item.port}" for item in config.listeners)
         print(
             f"SIP2 gateway on {listeners}; upstream {type(config.upstream).__name__}; "
-            f"journal {config.journal_path}",
+            f"journal {config.journal_path}; workers {config.workers}",
             flush=True,
         )
 
     try:
-        asyncio.run(gateway.run_until_signalled(started))
+        return workers.serve(config, started=started)
     except CannotListen as error:
         print(f"rfid-sip2: {error}", file=sys.stderr)
         return EXIT_CANNOT_LISTEN
-    return EXIT_OK
 
 
 def _request(args: argparse.Namespace, now: datetime) -> Message:
@@ -191,6 +193,12 @@ def parser() -> argparse.ArgumentParser:
         "--listen",
         metavar="HOST:PORT",
         help="plain SIP2 on this address instead of the first listener (as SIP2_LISTEN)",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        help="processes accepting devices on the same listeners, one per core "
+        "(default: gateway.workers in the configuration, else 1)",
     )
     run.set_defaults(run=serve)
 

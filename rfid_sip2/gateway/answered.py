@@ -12,6 +12,7 @@ to disk, copying the WAL back into the database (a checkpoint), is never done by
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -26,7 +27,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS requests (
     key TEXT PRIMARY KEY,      -- one device request (gateway.repeats says how it is made)
     claimed_at REAL NOT NULL,  -- when it arrived, seconds since the epoch
-    response TEXT              -- its answer as on the wire ("null": a 96); NULL until answered
+    response TEXT,             -- its answer as on the wire ("null": a 96); NULL until answered
+    owner TEXT                 -- "pid token" of the gateway process answering it
 )"""
 _STORED = CodecOptions(terminator=b"")
 
@@ -37,17 +39,23 @@ class Claimed:
 
     answered: bool  # False: claimed and never answered, so it may have reached the ILS
     response: Message | None = None
+    # Being answered by another gateway process (a worker) now: its answer is to come.
+    elsewhere: bool = False
 
 
 class AnsweredRequests:
     """Claims on devices' requests and the answers they got, by key.
 
     ``claim``, ``answer`` and ``forget`` are for one thread (the event loop's); ``checkpoint``
-    for any other.
+    for any other. Worker processes share the file: a claim names the process that made it,
+    and another process's unanswered claim younger than ``patience`` seconds is one being
+    answered (``Claimed.elsewhere``) unless that process is gone.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], patience: float = 5.0) -> None:
         self.path = Path(path)
+        self.patience = patience
+        self.owner = f"{os.getpid()} {secrets.token_hex(8)}"  # a new one for each opening
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Opened where the gateway is built, used on the event loop's thread from then on.
         self._db = _connect(self.path)
@@ -55,6 +63,9 @@ class AnsweredRequests:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoint() does it, elsewhere
             self._db.execute(SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(requests)")}
+            if "owner" not in columns:  # a file from a gateway before workers
+                self._db.execute("ALTER TABLE requests ADD COLUMN owner TEXT")
         except BaseException:
             self._db.close()
             raise
@@ -73,15 +84,22 @@ class AnsweredRequests:
         with write_transaction(self._db) as db:
             for key, at, since in claims:
                 row = db.execute(
-                    "SELECT claimed_at, response FROM requests WHERE key = ?", (key,)
+                    "SELECT claimed_at, response, owner FROM requests WHERE key = ?", (key,)
                 ).fetchone()
-                if row is not None and row[0] >= since:
-                    found.append(Claimed(row[1] is not None, _response(row[1])))
-                    continue
-                db.execute(
-                    "INSERT OR REPLACE INTO requests (key, claimed_at) VALUES (?, ?)", (key, at)
-                )
-                found.append(None)
+                if row is None or row[0] < since:
+                    db.execute(
+                        "INSERT OR REPLACE INTO requests (key, claimed_at, owner) VALUES (?, ?, ?)",
+                        (key, at, self.owner),
+                    )
+                    found.append(None)
+                elif row[1] is not None:
+                    found.append(Claimed(True, _response(row[1])))
+                elif row[2] != self.owner and row[0] > at - self.patience and _alive(row[2]):
+                    found.append(Claimed(False, elsewhere=True))
+                else:
+                    # Its process died, or gave up on it: lost, and this process's from now.
+                    db.execute("UPDATE requests SET owner = ? WHERE key = ?", (self.owner, key))
+                    found.append(Claimed(False))
         return found
 
     def answer(self, answers: Iterable[tuple[str, Message | None]]) -> None:
@@ -113,6 +131,19 @@ class AnsweredRequests:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _alive(owner: str | None) -> bool:
+    """Whether the process an owner names runs (None: a claim from before owners)."""
+    if not owner:
+        return False
+    try:
+        os.kill(int(owner.split()[0]), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it runs
+        return True
+    return True
 
 
 def _connect(path: Path) -> sqlite3.Connection:

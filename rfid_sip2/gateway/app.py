@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
+import socket
 from collections.abc import Callable
 
 from rfid_sip2.gateway.answered import AnsweredRequests
@@ -33,14 +35,20 @@ def build_upstream(config: GatewayConfig) -> Upstream:
 class Gateway:
     """The running gateway: server, service, upstream, journal and the upstream watch."""
 
-    def __init__(self, config: GatewayConfig, upstream: Upstream | None = None) -> None:
+    def __init__(
+        self,
+        config: GatewayConfig,
+        upstream: Upstream | None = None,
+        sockets: list[list[socket.socket]] | None = None,
+    ) -> None:
         self.config = config
         config.journal_path.parent.mkdir(parents=True, exist_ok=True)
         self.journal = Journal(config.journal_path)
         self.upstream = upstream or build_upstream(config)
-        self.answered = AnsweredRequests(config.answered_path)
+        # A first copy another worker answers is answered within the deadline, or never.
+        self.answered = AnsweredRequests(config.answered_path, config.answer_deadline + 1)
         self.service = GatewayService(config, self.upstream, self.journal, self.answered)
-        self.server = GatewayServer(config, self.service)
+        self.server = GatewayServer(config, self.service, sockets)
         self._watch: asyncio.Task | None = None
         self._stopping = asyncio.Event()
 
@@ -60,7 +68,8 @@ class Gateway:
             except Exception:
                 log.exception("upstream check failed")
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(interval if self.service.online else min(interval, 5)):
+                steady = self.service.online and not self.service.pending
+                async with asyncio.timeout(interval if steady else min(interval, 5)):
                     await self._stopping.wait()
 
     async def stop(self) -> None:
@@ -74,6 +83,7 @@ class Gateway:
         await self.upstream.close()
         self.journal.close()
         self.answered.close()
+        self.service.lockout.close()
 
     async def run_until_signalled(self, started: Callable[[], None] = lambda: None) -> None:
         """Serve until SIGINT or SIGTERM; ``started`` is called once every listener is open."""
@@ -86,6 +96,10 @@ class Gateway:
         except BaseException:
             await self.stop()
             raise
+        # What start-up made lives as long as the process: out of the collector's sight, its
+        # full collections (pauses in the latency of every request then) stay short.
+        gc.collect()
+        gc.freeze()
         started()
         await stop.wait()
         log.info("stopping: finishing requests in progress")

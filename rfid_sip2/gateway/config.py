@@ -138,7 +138,17 @@ class GatewayConfig:
     # first answer instead of a second transaction.
     repeat_window: float = 600.0
     offline: Mapping[str, str] = field(default_factory=lambda: dict(OFFLINE_DEFAULTS))
+    # Processes accepting devices on the same listeners (``rfid-sip2 serve --workers``), as
+    # Koha's own SIP server forks its children: one per core.
+    workers: int = 1
     offline_loan_days: int = 21
+
+    @property
+    def lockout_path(self) -> Path:
+        """Where failed logins are counted by address, for every worker: beside the journal
+        (``journal.sqlite3`` -> ``journal.lockout.sqlite3``)."""
+        path = self.journal_path
+        return path.with_name(f"{path.stem}.lockout{path.suffix or '.sqlite3'}")
 
     @property
     def answered_path(self) -> Path:
@@ -368,10 +378,17 @@ def from_mapping(
         repeat_window=_positive(gateway.get("repeat_window", 600), "gateway.repeat_window"),
         offline=offline,
         offline_loan_days=int(gateway.get("offline_loan_days", 21)),
+        workers=_workers(gateway.get("workers", 1), "gateway.workers"),
     )
     if env.get("SIP2_LISTEN"):
         return listening_on(config, env["SIP2_LISTEN"], "SIP2_LISTEN")
     return config
+
+
+def _workers(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 64:
+        raise ConfigError(f"{where}: expected a whole number of processes from 1 to 64")
+    return value
 
 
 def load(path: Path | None, env: Mapping[str, str] = os.environ) -> GatewayConfig:

@@ -2,65 +2,80 @@
 
 A device that is refused can reconnect at once, so closing its connection after a few guesses
 does not slow a password guesser down: counting by address does. Every device behind one NAT
-address shares its count.
+address shares its count. The counts live in a small SQLite file (beside the journal), so that
+the gateway's worker processes count together: a guesser's next connection may land on any.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import time
-from collections import deque
 from collections.abc import Callable
 
-MAX_ADDRESSES = 10_000  # counts kept at once; stale ones are dropped first
+from rfid_sip2.journal.store import write_transaction
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS failed_logins (address TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS failed_logins_by_address ON failed_logins (address, at);
+CREATE TABLE IF NOT EXISTS lockouts (address TEXT PRIMARY KEY, until REAL NOT NULL);
+"""
 
 
 class Lockout:
     """``failures`` failed logins from one address within ``window`` seconds lock it out for
-    ``duration`` seconds (0 failures: never)."""
+    ``duration`` seconds (0 failures: never); counted in the SQLite file ``path``."""
 
     def __init__(
         self,
         failures: int,
         window: float,
         duration: float,
-        clock: Callable[[], float] = time.monotonic,
+        path: str | os.PathLike[str] = ":memory:",
+        clock: Callable[[], float] = time.time,  # the same in every process
     ) -> None:
         self.failures, self.window, self.duration = failures, window, duration
         self.clock = clock
-        self._failed: dict[str, deque[float]] = {}
-        self._until: dict[str, float] = {}
+        # Logins are rare and these commits small (WAL, no flush): made on the event loop.
+        # Opened where the gateway is built, used on its event loop thread from then on.
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+        except BaseException:
+            self._db.close()
+            raise
 
     def locked(self, address: str) -> bool:
-        until = self._until.get(address)
-        if until is None:
-            return False
-        if self.clock() < until:
-            return True
-        del self._until[address]
-        return False
+        row = self._db.execute(
+            "SELECT until FROM lockouts WHERE address = ?", (address,)
+        ).fetchone()
+        return row is not None and self.clock() < row[0]
 
     def failed(self, address: str) -> bool:
         """Count a failed login; True when this one locked the address out (log it then)."""
-        if not self.failures or self.locked(address):
+        if not self.failures:
             return False
         now = self.clock()
-        times = self._failed.setdefault(address, deque())
-        times.append(now)
-        while times[0] <= now - self.window:
-            times.popleft()
-        if len(times) < self.failures:
-            self._tidy(now)
-            return False
-        del self._failed[address]
-        self._until[address] = now + self.duration
-        self._tidy(now)
+        with write_transaction(self._db) as db:
+            # What no longer counts goes first, for every address: the file stays small.
+            db.execute("DELETE FROM failed_logins WHERE at <= ?", (now - self.window,))
+            db.execute("DELETE FROM lockouts WHERE until <= ?", (now,))
+            if db.execute("SELECT 1 FROM lockouts WHERE address = ?", (address,)).fetchone():
+                return False  # locked already (by another process, maybe): nothing new to log
+            db.execute("INSERT INTO failed_logins (address, at) VALUES (?, ?)", (address, now))
+            (count,) = db.execute(
+                "SELECT count(*) FROM failed_logins WHERE address = ?", (address,)
+            ).fetchone()
+            if count < self.failures:
+                return False
+            db.execute("DELETE FROM failed_logins WHERE address = ?", (address,))
+            db.execute(
+                "INSERT INTO lockouts (address, until) VALUES (?, ?)",
+                (address, now + self.duration),
+            )
         return True
 
-    def _tidy(self, now: float) -> None:
-        """Drop what no longer counts once many addresses are kept."""
-        if len(self._failed) + len(self._until) <= MAX_ADDRESSES:
-            return
-        self._until = {a: until for a, until in self._until.items() if until > now}
-        self._failed = {a: t for a, t in self._failed.items() if t[-1] > now - self.window}
-        while len(self._failed) > MAX_ADDRESSES:  # all recent: the oldest counts go
-            del self._failed[next(iter(self._failed))]
+    def close(self) -> None:
+        self._db.close()

@@ -35,6 +35,7 @@ from rfid_sip2.upstreams.base import changes_ils
 log = logging.getLogger(__name__)
 # Rows written between checkpoints: the WAL stays a few megabytes at most.
 CHECKPOINT_EVERY = 1000
+ELSEWHERE_POLL = 0.05  # seconds between looks at a first copy another worker answers
 Answer = tuple[Message | None, str]  # the response (None: 96) and how it was reached
 Compute = Callable[[bool], Awaitable[Answer]]  # called with: an earlier copy was lost
 T = TypeVar("T")
@@ -110,6 +111,11 @@ class Repeats:
         try:
             now = self._clock()
             earlier = await self._claims.add((key, now, now - self._window))
+            while earlier is not None and earlier.elsewhere:
+                # Another worker answers the first copy: its answer is stored once given
+                # (or, should it never be, its claim ends and this copy is the lost one's).
+                await asyncio.sleep(ELSEWHERE_POLL)
+                earlier = await self._claims.add((key, self._clock(), now - self._window))
             if earlier is not None and earlier.answered:
                 mine.answered, mine.response = True, earlier.response
                 return earlier.response, "repeat"

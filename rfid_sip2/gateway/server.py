@@ -55,12 +55,66 @@ class _Connection:
     malformed: int = 0  # unusable frames in a row
 
 
+BACKLOG = 1024  # connections waiting to be accepted: a whole library's devices at once
+
+
+def bind(config: GatewayConfig) -> list[list[socket.socket]]:
+    """Every listener's sockets, bound and listening, for worker processes to share (each
+    accepts on them); raises CannotListen as ``GatewayServer.start`` does."""
+    bound: list[list[socket.socket]] = []
+    try:
+        for listener in config.listeners:
+            bound.append(_bind(listener))
+    except BaseException:
+        for sock in (sock for socks in bound for sock in socks):
+            sock.close()
+        raise
+    return bound
+
+
+def _bind(listener: Listener) -> list[socket.socket]:
+    try:
+        infos = socket.getaddrinfo(
+            listener.host or None,
+            listener.port,
+            type=socket.SOCK_STREAM,
+            flags=socket.AI_PASSIVE,
+        )
+    except OSError as error:
+        raise CannotListen(
+            f"cannot listen on {listener.host}:{listener.port}: {_bind_problem(error)}"
+        ) from None
+    socks: list[socket.socket] = []
+    port = listener.port
+    try:
+        for family, kind, proto, _name, address in dict.fromkeys(infos):
+            sock = socket.socket(family, kind, proto)
+            socks.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            # Port 0: every address of the host on the port the first one got.
+            sock.bind((address[0], port, *address[2:]))
+            port = sock.getsockname()[1]
+            sock.listen(BACKLOG)
+            sock.setblocking(False)
+    except OSError as error:
+        for sock in socks:
+            sock.close()
+        raise CannotListen(
+            f"cannot listen on {listener.host}:{listener.port}: {_bind_problem(error)}"
+        ) from None
+    return socks
+
+
 @dataclass
 class GatewayServer:
-    """Listens for devices and hands each request to the service."""
+    """Listens for devices and hands each request to the service; on ``sockets`` (one list
+    per listener, from ``bind``) when given, shared with other worker processes."""
 
     config: GatewayConfig
     service: GatewayService
+    sockets: list[list[socket.socket]] | None = None
     servers: list[asyncio.base_events.Server] = field(default_factory=list)
     connections: dict[int, _Connection] = field(default_factory=dict)
     stopping: bool = False
@@ -73,29 +127,37 @@ class GatewayServer:
         bound = []
         try:
             for index, listener in enumerate(self.config.listeners):
-                bound += await self._listen(listener, f"listeners[{index}]")
+                socks = self.sockets[index] if self.sockets is not None else None
+                bound += await self._listen(listener, f"listeners[{index}]", socks)
         except BaseException:
             for server in self.servers:
                 server.close()
             raise
         return bound
 
-    async def _listen(self, listener: Listener, where: str) -> list[tuple[str, int]]:
+    async def _listen(
+        self, listener: Listener, where: str, socks: list[socket.socket] | None
+    ) -> list[tuple[str, int]]:
         context = server_context(listener, where) if listener.tls else None
+        limit = self.config.max_message_size * 2
         try:
-            server = await asyncio.start_server(
-                self._accept,
-                listener.host,
-                listener.port,
-                ssl=context,
-                limit=self.config.max_message_size * 2,
-            )
+            if socks is None:
+                servers = [
+                    await asyncio.start_server(
+                        self._accept, listener.host, listener.port, ssl=context, limit=limit
+                    )
+                ]
+            else:  # bound already, by the process that forked this one
+                servers = [
+                    await asyncio.start_server(self._accept, sock=sock, ssl=context, limit=limit)
+                    for sock in socks
+                ]
         except OSError as error:
             raise CannotListen(
                 f"cannot listen on {listener.host}:{listener.port}: {_bind_problem(error)}"
             ) from None
-        self.servers.append(server)
-        bound = [sock.getsockname()[:2] for sock in server.sockets]
+        self.servers += servers
+        bound = [sock.getsockname()[:2] for server in servers for sock in server.sockets]
         for host, port in bound:
             log.info("listening host=%s port=%s tls=%s", host, port, "yes" if context else "no")
             if context is None and _on_the_network(host):

@@ -80,7 +80,10 @@ class GatewayService:
         self.journal = journal
         self.clock = clock
         self.lockout = Lockout(
-            config.failed_logins_before_lockout, config.lockout_window, config.lockout_duration
+            config.failed_logins_before_lockout,
+            config.lockout_window,
+            config.lockout_duration,
+            config.lockout_path,
         )
         self.online = True
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
@@ -261,6 +264,8 @@ class GatewayService:
             healthy = await self.upstream.healthy()
         except UpstreamUnavailable:
             healthy = False
+        # Another worker may have journaled transactions: new ones queue behind those too.
+        self.pending = await asyncio.to_thread(self.journal.has_pending)
         if healthy and (not self.online or self.pending):
             await self.replay()
         self.online = healthy
