@@ -2,22 +2,25 @@
 own ceiling with a fast upstream, and its latency at a fixed request rate.
 
 Usage: uv run python benchmarks/sip2_gateway.py [--devices 200] [--seconds 10] [--rounds 3]
-           [--open-devices 200]
+           [--open-devices 200] [--workers 1,2]
 
-Two gateways run as processes of their own, as ``rfid-sip2 serve`` runs (INFO logging, one
+Gateways run as processes of their own, as ``rfid-sip2 serve`` runs (INFO logging, one
 key=value line per transaction, written to a file as in production), on the same configuration
-but for the upstream: the sandbox (SQLite, an item for every device), and ``FastUpstream``, a real
-upstream answering real checkout and checkin responses from a dictionary of loans, without an
-ILS. Each round, in turn (round-robin, so both sides see the same machine):
+but for the upstream: the sandbox (SQLite, an item for every device), and ``FastUpstream``
+(``sip2_gateway_serve.py``, where the gateways are started: a real
+upstream answering real checkout and checkin responses from a dictionary of loans), without an
+ILS; a pair of them for each count of worker processes ``--workers`` lists (the first is the
+baseline). Each round, in turn (round-robin, so every gateway sees the same machine):
 
 1. one at a time, a block of checkout/checkin pairs straight against a ``SandboxUpstream`` in this
    process, then the same through the sandbox gateway over a socket: what the gateway adds;
-2. closed loop: ``--devices`` connections, each sending its next request as soon as the answer
-   to the last comes, on the sandbox gateway, then on the fast one (transactions/s, p50/p99);
-3. open loop: ``--open-devices`` connections each sending one request a second (spread over the
-   second), on the sandbox gateway: latency without queueing.
+2. for each count of workers: closed loop, ``--devices`` connections, each sending its next
+   request as soon as the answer to the last comes, on the sandbox gateway, then on the fast one
+   (transactions/s, p50/p99); open loop, ``--open-devices`` connections each sending one request
+   a second (spread over the second), on the sandbox gateway: latency without queueing.
 
-Ratios are printed per round with their median. The load generator shares the machine's cores
+Ratios are printed per round with their median: fast/sandbox, and each count of workers against
+the first. The load generator shares the machine's cores
 with the gateway, so it is made cheap: one process, plain asyncio protocols (uvloop if
 installed), frames encoded once per device and re-dated by patching their date, sequence
 number and checksum bytes; answers are read no further than their ok flag. Requests carry a
@@ -30,9 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import atexit
-import contextlib
 import itertools
-import logging
 import os
 import shutil
 import statistics
@@ -54,12 +55,9 @@ from rfid_sip2.sip2.checksum import checksum  # noqa: E402
 from rfid_sip2.sip2.codec import encode  # noqa: E402
 from rfid_sip2.sip2.messages import (  # noqa: E402
     CheckinRequest,
-    CheckinResponse,
     CheckoutRequest,
-    CheckoutResponse,
     LoginRequest,
     Message,
-    RequestSCResend,
 )
 from rfid_sip2.upstreams.base import Terminal  # noqa: E402
 from rfid_sip2.upstreams.sandbox import SandboxUpstream  # noqa: E402
@@ -70,55 +68,7 @@ BLOCK = 100  # one-at-a-time pairs per round and side
 DATE_FORMAT = "%Y%m%d    %H%M%S"
 FIRST_DATE = datetime(2026, 1, 1)
 _SPANS = itertools.count()
-
-
-class FastUpstream:
-    """An upstream with no ILS behind it: loans in a dictionary, answered as Koha words them."""
-
-    def __init__(self) -> None:
-        self.loans: dict[str, str] = {}  # item barcode -> patron
-
-    async def handle(
-        self, request: Message, terminal: Terminal, deadline: float | None = None
-    ) -> Message:
-        now = datetime.now().replace(microsecond=0)
-        if isinstance(request, CheckoutRequest):
-            holder = self.loans.setdefault(request.item_identifier, request.patron_identifier)
-            ok = holder == request.patron_identifier
-            return CheckoutResponse(
-                ok=ok,
-                renewal_ok=False,
-                magnetic_media=False,
-                desensitize=ok,
-                transaction_date=now,
-                institution_id=request.institution_id,
-                patron_identifier=request.patron_identifier,
-                item_identifier=request.item_identifier,
-                title_identifier="Great expectations",
-                due_date=(now + timedelta(days=21)).strftime("%Y%m%d    235900") if ok else "",
-                screen_messages=() if ok else ("Item checked out to another patron",),
-            )
-        if isinstance(request, CheckinRequest):
-            holder = self.loans.pop(request.item_identifier, None)
-            return CheckinResponse(
-                ok=holder is not None,
-                resensitize=True,
-                magnetic_media=False,
-                alert=holder is None,
-                transaction_date=now,
-                institution_id=request.institution_id,
-                item_identifier=request.item_identifier,
-                permanent_location=request.current_location,
-                patron_identifier=holder,
-                screen_messages=() if holder else ("Item not checked out",),
-            )
-        return RequestSCResend()
-
-    async def healthy(self) -> bool:
-        return True
-
-    async def close(self) -> None:
-        pass
+SERVE = Path(__file__).with_name("sip2_gateway_serve.py")  # the gateways' own processes
 
 
 # -- the load generator -------------------------------------------------------------------
@@ -355,20 +305,6 @@ class Result:
 # -- the gateways ---------------------------------------------------------------------------
 
 
-def serve(kind: str, config: Path) -> None:
-    """A gateway on ``config`` as ``rfid-sip2 serve`` runs it, with the sandbox or the fast
-    upstream (run in its own process by this script)."""
-    from rfid_sip2.gateway import workers
-    from rfid_sip2.gateway.config import load
-
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO"),
-        format="%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
-    )
-    with contextlib.suppress(KeyboardInterrupt):
-        workers.serve(load(config), FastUpstream if kind == "fast" else None)
-
-
 def peak_memory_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -376,16 +312,35 @@ def peak_memory_mib(pid: int) -> float:
     return 0.0
 
 
-def start_gateway(stack: ExitStack, folder: Path, kind: str, sandbox: Path):
-    home = folder / kind
+def start_gateway(stack: ExitStack, folder: Path, kind: str, sandbox: Path, workers: int):
+    home = folder / f"{kind}-{workers}"
     home.mkdir()
     port = free_port()
-    config = write_config(home, port, sandbox, LOGIN, gateway="max_connections = 1000")
+    settings = f"max_connections = 1000\nworkers = {workers}"
+    config = write_config(home, port, sandbox, LOGIN, gateway=settings)
     log = stack.enter_context((home / "gateway.log").open("wb"))
     env = {**os.environ, "BENCH_PASSWORD": PASSWORD, "LOG_LEVEL": "INFO"}
-    command = [sys.executable, __file__, "--serve", kind, str(config)]
+    command = [
+        sys.executable,
+        str(Path(__file__).with_name("sip2_gateway_serve.py")),
+        kind,
+        str(config),
+    ]
     process = stack.enter_context(serving(config, port, env, command=command, stderr=log))
     return port, process, home / "gateway.log"
+
+
+def peak_memory(pid: int) -> float:
+    """The largest peak of the gateway's processes (its workers', when it has some)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return max(peak_memory_mib(int(process)) for process in [pid, *children])
+
+
+def parse_workers(text: str) -> list[int]:
+    counts = [int(part) for part in text.split(",")]
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("expected counts of processes, such as 1,2")
+    return counts
 
 
 def main() -> None:
@@ -394,11 +349,13 @@ def main() -> None:
     parser.add_argument("--open-devices", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10, help="each loaded phase")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--serve", nargs=2, metavar=("KIND", "CONFIG"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workers",
+        type=parse_workers,
+        default=[1],
+        help="counts of gateway processes to compare, the first the baseline (e.g. 1,2)",
+    )
     args = parser.parse_args()
-    if args.serve:
-        serve(args.serve[0], Path(args.serve[1]))
-        return
     try:
         import uvloop
 
@@ -412,53 +369,89 @@ def main() -> None:
     solo = barcodes.pop()
     print(
         f"{args.devices} devices closed loop, {args.open_devices} open loop at 1 request/s, "
-        f"{args.seconds:.0f} s a phase, {args.rounds} rounds; INFO logging to a file"
+        f"{args.seconds:.0f} s a phase, {args.rounds} rounds; INFO logging to a file; "
+        f"workers {', '.join(map(str, args.workers))} (baseline {args.workers[0]})"
     )
     with ExitStack() as stack:
-        sandbox_port, sandbox_gateway, log = start_gateway(stack, folder, "sandbox", sandbox)
-        fast_port, fast_gateway, _ = start_gateway(stack, folder, "fast", sandbox)
+        gateways = {
+            workers: (
+                start_gateway(stack, folder, "sandbox", sandbox, workers),
+                start_gateway(stack, folder, "fast", sandbox, workers),
+            )
+            for workers in args.workers
+        }
         upstream = SandboxUpstream(Sandbox(sandbox, seed=False))
         requests = DirectRequests(solo)
-        rows = []
+        baseline = args.workers[0]
+        solo_port = gateways[baseline][0][0]
+        solos: list[float] = []
+        rows: dict[int, list[tuple[float, float, float, float]]] = {n: [] for n in args.workers}
         for number in range(1, args.rounds + 1):
-            solo_direct = asyncio.run(direct(upstream, requests, BLOCK))
-            solo_through = asyncio.run(one_at_a_time(sandbox_port, solo, BLOCK))
-            on_sandbox = asyncio.run(
-                closed_loop(sandbox_port, barcodes[: args.devices], args.seconds)
-            )
-            on_fast = asyncio.run(closed_loop(fast_port, barcodes[: args.devices], args.seconds))
-            opened = asyncio.run(
-                open_loop(sandbox_port, barcodes[: args.open_devices], args.seconds)
-            )
-            row = (
-                statistics.median(solo_through) / statistics.median(solo_direct),
-                on_fast.rate / on_sandbox.rate,
-                on_sandbox.rate,
-                on_fast.rate,
-                opened.percentile(0.99),
-            )
-            rows.append(row)
             print(f"round {number}")
+            solo_direct = asyncio.run(direct(upstream, requests, BLOCK))
+            solo_through = asyncio.run(one_at_a_time(solo_port, solo, BLOCK))
+            solos.append(statistics.median(solo_through) / statistics.median(solo_direct))
             print(
                 f"  one at a time p50: direct {statistics.median(solo_direct) * 1000:6.2f} ms, "
                 f"through the gateway {statistics.median(solo_through) * 1000:6.2f} ms; "
-                f"ratio gateway/direct {row[0]:.2f}"
+                f"ratio gateway/direct {solos[-1]:.2f}"
             )
-            print(f"  closed loop, sandbox upstream: {on_sandbox.line()}")
-            print(f"  closed loop, fast upstream:    {on_fast.line()}")
-            print(f"    ratio fast/sandbox {row[1]:.2f}")
-            print(f"  open loop, sandbox upstream:   {opened.line()}")
-        lines = sum(1 for _ in log.open("rb"))
-        memory = peak_memory_mib(sandbox_gateway.pid), peak_memory_mib(fast_gateway.pid)
-    median = [statistics.median(column) for column in zip(*rows, strict=True)]
+            for workers, ((sandbox_port, *_), (fast_port, *_)) in gateways.items():
+                devices = barcodes[: args.devices]
+                on_sandbox = asyncio.run(closed_loop(sandbox_port, devices, args.seconds))
+                on_fast = asyncio.run(closed_loop(fast_port, devices, args.seconds))
+                opened = asyncio.run(
+                    open_loop(sandbox_port, barcodes[: args.open_devices], args.seconds)
+                )
+                rows[workers].append(
+                    (
+                        on_sandbox.rate,
+                        on_fast.rate,
+                        opened.percentile(0.99),
+                        on_fast.rate / on_sandbox.rate,
+                    )
+                )
+                print(f"  workers {workers}")
+                print(f"    closed loop, sandbox upstream: {on_sandbox.line()}")
+                print(f"    closed loop, fast upstream:    {on_fast.line()}")
+                print(f"      ratio fast/sandbox {rows[workers][-1][3]:.2f}")
+                print(f"    open loop, sandbox upstream:   {opened.line()}")
+            for workers in args.workers[1:]:
+                mine, base = rows[workers][-1], rows[baseline][-1]
+                print(
+                    f"  workers {workers}/{baseline}: sandbox {mine[0] / base[0]:.2f}, "
+                    f"fast {mine[1] / base[1]:.2f}, open-loop p99 {mine[2] / base[2]:.2f}"
+                )
+        logs = {}
+        for workers, ((_p, sandbox_gateway, log), (_q, fast_gateway, _l)) in gateways.items():
+            lines = sum(1 for _ in log.open("rb"))
+            memory = peak_memory(sandbox_gateway.pid), peak_memory(fast_gateway.pid)
+            logs[workers] = (lines, memory)
     print("medians over the rounds")
-    print(f"  closed loop: sandbox {median[2]:8.1f} tx/s, fast {median[3]:8.1f} tx/s")
-    print(f"  ratio fast/sandbox {median[1]:.2f}; one at a time, gateway/direct {median[0]:.2f}")
-    print(f"  open loop p99 {median[4]:.2f} ms")
-    print(
-        f"  sandbox gateway log: {lines} lines; peak memory (VmHWM) {memory[0]:.1f} MiB sandbox, "
-        f"{memory[1]:.1f} MiB fast"
-    )
+    print(f"  one at a time, gateway/direct {statistics.median(solos):.2f}")
+    for workers in args.workers:
+        median = [statistics.median(column) for column in zip(*rows[workers], strict=True)]
+        lines, memory = logs[workers]
+        print(
+            f"  workers {workers}: closed loop sandbox {median[0]:8.1f} tx/s, fast "
+            f"{median[1]:8.1f} tx/s (ratio fast/sandbox {median[3]:.2f}); open loop p99 "
+            f"{median[2]:.2f} ms"
+        )
+        print(
+            f"    sandbox gateway log: {lines} lines; peak memory (VmHWM, a process) "
+            f"{memory[0]:.1f} MiB sandbox, {memory[1]:.1f} MiB fast"
+        )
+        if workers != baseline:
+            ratios = [
+                [mine[i] / base[i] for i in range(3)]
+                for mine, base in zip(rows[workers], rows[baseline], strict=True)
+            ]
+            median_ratio = [statistics.median(column) for column in zip(*ratios, strict=True)]
+            print(
+                f"    against {baseline} worker(s), median of per-round ratios: sandbox "
+                f"{median_ratio[0]:.2f}, fast {median_ratio[1]:.2f}, open-loop p99 "
+                f"{median_ratio[2]:.2f}"
+            )
 
 
 if __name__ == "__main__":

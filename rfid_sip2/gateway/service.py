@@ -86,6 +86,9 @@ class GatewayService:
             config.lockout_path,
         )
         self.online = True
+        # Times a request found the upstream gone: a health check that began before one of
+        # them says nothing about the upstream since (``check_upstream``).
+        self.outages = 0
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
         self.pending = journal.has_pending()
         self.repeats = Repeats(answered, config.repeat_window)
@@ -194,13 +197,17 @@ class GatewayService:
             response = await self.upstream.handle(request, session.terminal, deadline)
         except UpstreamInDoubt as error:
             log.warning("upstream answer lost, working offline: %s", error)
-            self.online = False
+            self._gone()
             return await self._in_doubt(request, session, str(error))
         except UpstreamUnavailable as error:
             log.warning("upstream unavailable, working offline: %s", error)
-            self.online = False
+            self._gone()
             return await self._offline(request, session)
         return response, "online"
+
+    def _gone(self) -> None:
+        self.online = False
+        self.outages += 1
 
     async def _offline(self, request: Message, session: Session) -> Answer:
         """The policy's answer; what it says yes to is journaled before the device hears it."""
@@ -260,15 +267,21 @@ class GatewayService:
 
     async def check_upstream(self) -> bool:
         """Ask the upstream whether it is up; when it is, replay what was journaled."""
+        outages = self.outages
         try:
             healthy = await self.upstream.healthy()
         except UpstreamUnavailable:
             healthy = False
         # Another worker may have journaled transactions: new ones queue behind those too.
         self.pending = await asyncio.to_thread(self.journal.has_pending)
+        if self.outages != outages:
+            # A request found the upstream gone while this check was under way: that is the
+            # newer news, and the next check starts after it.
+            return False
         if healthy and (not self.online or self.pending):
             await self.replay()
-        self.online = healthy
+        if self.outages == outages:
+            self.online = healthy
         return healthy
 
     async def replay(self) -> ReplayReport | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from datetime import datetime
 
 import pytest
@@ -39,7 +40,7 @@ from rfid_sip2.sip2.messages import (
 )
 from rfid_sip2.upstreams.base import UpstreamInDoubt
 from tests.rfid_sip2.gateway.harness import Device, gateway_config, running
-from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.rfid_sip2.gateway.upstreams import Cable, free_items, sandbox_cable
 from tests.rfid_sip2.journal.fakes import FakeKoha
 
 OLENA, ANDREI = "23529001000011", "23529001000012"
@@ -334,3 +335,43 @@ def test_offline_loans_and_renewals_are_promised_the_due_date_the_journal_keeps(
         response, (entry,) = answered_offline(tmp_path / request.CODE, request, "accept", down)
 
         assert response.due_date == format_date(entry.request.nb_due_date)
+
+
+def test_a_health_check_begun_before_a_request_found_koha_gone_does_not_bring_the_gateway_back(
+    tmp_path, sandbox
+):
+    # The gateway's own watch checks the upstream as it starts: on a busy machine that check
+    # can still be under way when the first request finds Koha gone. Its "healthy", older news,
+    # must not say the gateway is online again (the device was refused checkouts: it would be
+    # told they are allowed).
+    began, gate = threading.Event(), threading.Event()
+
+    class SlowToAnswer(Cable):
+        async def healthy(self) -> bool:
+            up = not self.cut  # as a health check sees it when it starts
+            began.set()
+            await asyncio.to_thread(gate.wait, 30)
+            return up
+
+    cable = SlowToAnswer(sandbox_cable(sandbox).upstream)
+    config = gateway_config(tmp_path, offline={"checkout": "refuse"})
+    with running(config, cable) as gateway, Device(gateway.port) as device:
+        assert device.login()
+        service = gateway.gateway.service
+        check = asyncio.run_coroutine_threadsafe(service.check_upstream(), gateway.loop)
+        assert began.wait(30)
+        cable.cut = True
+        refused = device.exchange(
+            CheckoutRequest(
+                institution_id="CPL",
+                patron_identifier=OLENA,
+                item_identifier=free_items(sandbox, 1)[0],
+            )
+        ).message
+        gate.set()
+        check.result(30)
+        status = device.exchange(SCStatus()).message
+
+    assert not refused.ok
+    assert not service.online
+    assert not status.checkout_ok and not status.acs_renewal_policy
