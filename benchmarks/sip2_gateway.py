@@ -284,6 +284,8 @@ class Result:
     failures: list[bytes]
     elapsed: float
     late: int = 0
+    gateway_cpu: float = 0.0  # seconds of CPU the gateway's processes used meanwhile
+    generator_cpu: float = 0.0  # and this process, the load generator
 
     @property
     def rate(self) -> float:
@@ -296,10 +298,33 @@ class Result:
     def line(self) -> str:
         failed = f", {len(self.failures)} refused" if self.failures else ""
         late = f", {self.late} sends waited for an answer" if self.late else ""
+        count = max(1, len(self.latencies))
         return (
             f"{self.rate:8.1f} tx/s  p50 {self.percentile(0.5):7.2f} ms  "
-            f"p99 {self.percentile(0.99):7.2f} ms  ({len(self.latencies)} tx{failed}{late})"
+            f"p99 {self.percentile(0.99):7.2f} ms  ({len(self.latencies)} tx{failed}{late}); "
+            f"CPU/tx gateway {self.gateway_cpu / count * 1000:.3f} ms, "
+            f"load generator {self.generator_cpu / count * 1000:.3f} ms"
         )
+
+
+def measured(gateway: int, phase) -> Result:
+    """Run ``phase`` (a coroutine giving a Result), with the CPU time it cost on both sides:
+    figures the other programs sharing the machine do not change, unlike rates."""
+    gateway_before, generator_before = cpu_seconds(gateway), time.process_time()
+    result = asyncio.run(phase)
+    result.gateway_cpu = cpu_seconds(gateway) - gateway_before
+    result.generator_cpu = time.process_time() - generator_before
+    return result
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of a process and its children (a gateway's workers)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for process in [pid, *map(int, children)]:
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 # -- the gateways ---------------------------------------------------------------------------
@@ -396,12 +421,12 @@ def main() -> None:
                 f"through the gateway {statistics.median(solo_through) * 1000:6.2f} ms; "
                 f"ratio gateway/direct {solos[-1]:.2f}"
             )
-            for workers, ((sandbox_port, *_), (fast_port, *_)) in gateways.items():
+            for workers, ((sandbox_port, on, _), (fast_port, fast, _)) in gateways.items():
                 devices = barcodes[: args.devices]
-                on_sandbox = asyncio.run(closed_loop(sandbox_port, devices, args.seconds))
-                on_fast = asyncio.run(closed_loop(fast_port, devices, args.seconds))
-                opened = asyncio.run(
-                    open_loop(sandbox_port, barcodes[: args.open_devices], args.seconds)
+                on_sandbox = measured(on.pid, closed_loop(sandbox_port, devices, args.seconds))
+                on_fast = measured(fast.pid, closed_loop(fast_port, devices, args.seconds))
+                opened = measured(
+                    on.pid, open_loop(sandbox_port, barcodes[: args.open_devices], args.seconds)
                 )
                 rows[workers].append(
                     (
