@@ -47,6 +47,49 @@ def _on_the_network(address: str) -> bool:
         return True
 
 
+class _IdleTimer:
+    """Cancels a connection's task when it has waited for a device longer than allowed.
+
+    One timer per connection, moved on lazily: a read only notes its deadline, and the timer,
+    when it fires early, waits on for the rest. (``asyncio.timeout`` around every read made and
+    cancelled a timer per request.) A request being answered is never cancelled by it.
+    """
+
+    def __init__(self, task: asyncio.Task) -> None:
+        self._task = task
+        self._loop = task.get_loop()
+        self._deadline = 0.0
+        self._handle: asyncio.TimerHandle | None = None
+        self._waiting = False
+        self.expired = False
+
+    def waiting(self, seconds: float) -> None:
+        """The connection now waits for the device, ``seconds`` at most."""
+        self._deadline = self._loop.time() + seconds
+        self._waiting = True
+        if self._handle is None:
+            self._handle = self._loop.call_at(self._deadline, self._fire)
+
+    def busy(self) -> None:
+        """The device sent something: no timeout until the next ``waiting``."""
+        self._waiting = False
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+    def _fire(self) -> None:
+        self._handle = None
+        if not self._waiting:
+            return  # answering a request: the next wait sets a timer again
+        if self._loop.time() < self._deadline:
+            self._handle = self._loop.call_at(self._deadline, self._fire)
+            return
+        self.expired = True
+        self._task.cancel()
+
+
 @dataclass
 class _Connection:
     task: asyncio.Task
@@ -223,24 +266,31 @@ class GatewayServer:
             status_before_login=config.status_before_login,
             max_frame=config.max_message_size,
         )
-        while not self.stopping:
-            timeout = config.idle_timeout if protocol.logged_in else config.login_timeout
-            try:
-                async with asyncio.timeout(timeout):  # not wait_for: it can lose a cancel
+        idle = _IdleTimer(connection.task)
+        try:
+            while not self.stopping:
+                idle.waiting(config.idle_timeout if protocol.logged_in else config.login_timeout)
+                try:
                     data = await reader.read(READ_SIZE)
-            except TimeoutError:
-                log.info("idle timeout peer=%s", session.peer)
-                return
-            if not data:
-                return
-            connection.busy = True
-            try:
-                protocol.receive_data(data)
-                if not await self._events(protocol, connection, session):
+                except asyncio.CancelledError:
+                    if not idle.expired:
+                        raise
+                    connection.task.uncancel()
+                    log.info("idle timeout peer=%s", session.peer)
                     return
-                await writer.drain()
-            finally:
-                connection.busy = False
+                idle.busy()
+                if not data:
+                    return
+                connection.busy = True
+                try:
+                    protocol.receive_data(data)
+                    if not await self._events(protocol, connection, session):
+                        return
+                    await writer.drain()
+                finally:
+                    connection.busy = False
+        finally:
+            idle.cancel()
 
     async def _events(
         self, protocol: AcsConnection, connection: _Connection, session: Session

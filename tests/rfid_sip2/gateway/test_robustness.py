@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import time
@@ -119,3 +120,38 @@ def test_stopping_lets_a_request_in_progress_finish(tmp_path):
 
     response = decode(frame)
     assert isinstance(response.message, CheckoutResponse) and response.message.ok
+
+
+def test_the_idle_timer_waits_on_for_a_device_that_sent_something_meanwhile():
+    from rfid_sip2.gateway.server import _IdleTimer
+
+    async def connection() -> tuple[bool, bool]:
+        timer = _IdleTimer(asyncio.current_task())
+        timer.waiting(0.01)  # the timer is set for this first wait...
+        timer.busy()
+        timer.waiting(60)  # ...and finds, when it fires, a later deadline: it waits on
+        await asyncio.sleep(0.2)
+        still_waiting = not timer.expired
+        timer.waiting(0.01)
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            asyncio.current_task().uncancel()
+        timer.cancel()
+        return still_waiting, timer.expired
+
+    assert asyncio.run(connection()) == (True, True)
+
+
+def test_the_idle_timer_never_cancels_a_request_being_answered():
+    from rfid_sip2.gateway.server import _IdleTimer
+
+    async def connection() -> bool:
+        timer = _IdleTimer(asyncio.current_task())
+        timer.waiting(0.01)
+        timer.busy()  # a request came: answering it takes longer than the wait allowed
+        await asyncio.sleep(0.2)
+        timer.cancel()
+        return timer.expired
+
+    assert asyncio.run(connection()) is False
