@@ -22,6 +22,7 @@ from pathlib import Path
 from rfid_sip2.journal.store import request_from_json, write_transaction
 from rfid_sip2.sip2.codec import CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.messages import Message
+from rfid_sip2.writer_lock import WriterLock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS requests (
@@ -70,6 +71,7 @@ class AnsweredRequests:
             self._db.close()
             raise
         self._checkpointer = _connect(self.path)
+        self._writers = WriterLock(self.path)  # shared with the other workers
         self._checkpointing = threading.Lock()
 
     def claim(self, key: str, at: float, since: float) -> Claimed | None:
@@ -81,7 +83,7 @@ class AnsweredRequests:
     def claim_all(self, claims: Iterable[tuple[str, float, float]]) -> list[Claimed | None]:
         """``claim`` for each (key, at, since), in one transaction."""
         found: list[Claimed | None] = []
-        with write_transaction(self._db) as db:
+        with self._writers, write_transaction(self._db) as db:
             for key, at, since in claims:
                 row = db.execute(
                     "SELECT claimed_at, response, owner FROM requests WHERE key = ?", (key,)
@@ -107,12 +109,12 @@ class AnsweredRequests:
         rows = [
             ("null" if response is None else _stored(response), key) for key, response in answers
         ]
-        with write_transaction(self._db) as db:
+        with self._writers, write_transaction(self._db) as db:
             db.executemany("UPDATE requests SET response = ? WHERE key = ?", rows)
 
     def forget(self, before: float) -> None:
         """Drop the requests claimed before ``before``."""
-        with write_transaction(self._db) as db:
+        with self._writers, write_transaction(self._db) as db:
             db.execute("DELETE FROM requests WHERE claimed_at < ?", (before,))
 
     def checkpoint(self) -> None:
@@ -125,6 +127,7 @@ class AnsweredRequests:
         with self._checkpointing:
             self._checkpointer.close()
         self._db.close()
+        self._writers.close()
 
     def __enter__(self) -> AnsweredRequests:
         return self

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from koha_bridge.sandbox.store import Store
+from rfid_sip2.writer_lock import WriterLock
 
 Work = Callable[[], Any]
 _STOP = None
@@ -29,6 +30,7 @@ class GroupCommit:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._writers = WriterLock(store.path)  # gateway workers share the sandbox
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
 
@@ -50,6 +52,7 @@ class GroupCommit:
         if thread is not None:
             self._queue.put(_STOP)
             await asyncio.to_thread(thread.join)
+        self._writers.close()
 
     def _serve(self) -> None:
         while (first := self._queue.get()) is not _STOP:
@@ -72,7 +75,7 @@ class GroupCommit:
         """(True, result) or (False, error) for each piece of work, once committed."""
         outcomes: list[tuple[bool, Any]] = []
         try:
-            with self._store.transaction() as db:
+            with self._writers, self._store.transaction() as db:
                 for work in works:
                     db.execute("SAVEPOINT work")
                     try:
