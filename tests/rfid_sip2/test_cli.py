@@ -163,6 +163,11 @@ def test_serve_listens_where_listen_says(demo_var):
     assert gateway.returncode == 0  # stopped by SIGTERM, cleanly
 
 
+def test_serve_refuses_a_count_of_workers_that_is_none(demo_var, capsys):
+    assert main(["serve", "--workers", "0"]) == 2
+    assert "--workers: expected a whole number" in one_line(capsys.readouterr().err)
+
+
 @pytest.mark.parametrize("value", ["6001", "localhost:", "127.0.0.1:65536", "[::1]:x"])
 def test_serve_refuses_a_listen_address_that_is_none(demo_var, capsys, value):
     assert main(["serve", "--listen", value]) == 2

@@ -41,6 +41,7 @@ def test_the_example_configuration_loads(monkeypatch, tmp_path):
     assert config.upstream.institution_rewrite == {"RIV": "CPL"}
     assert config.upstream.tls and config.upstream.ca_file == tmp_path / "koha-ca.pem"
     assert (config.failed_logins_before_lockout, config.lockout_duration) == (10, 900)
+    assert config.workers == 1
     assert config.account("branch-sorter").terminator == b"\r\n"
     assert config.account("hall-kiosk").terminator is None  # as the device ends its frames
     assert not config.account("hall-kiosk").allows("192.168.1.5")
@@ -119,6 +120,14 @@ CA = {"ca_file": __file__}
             {"accounts": [{"login": "k", "password_env": "P"}], "gateway": {"repeat_window": "1h"}},
             "gateway.repeat_window",
         ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "gateway": {"workers": 0}},
+            "gateway.workers",
+        ),
+        (
+            {"accounts": [{"login": "k", "password_env": "P"}], "gateway": {"workers": "2"}},
+            "gateway.workers",
+        ),
     ],
 )
 def test_mistakes_are_named_with_where_they_are(data, problem):
@@ -142,3 +151,9 @@ def test_a_sip2_listen_that_is_no_address_is_named():
             {"accounts": [{"login": "k", "password_env": "P"}]}, {"P": "x", "SIP2_LISTEN": "7001"}
         )
     assert str(raised.value) == "SIP2_LISTEN: expected host:port, e.g. 0.0.0.0:6001, got '7001'"
+
+
+def test_workers_are_one_process_unless_told():
+    data = {"accounts": [{"login": "k", "password_env": "P"}]}
+    assert from_mapping(data, {"P": "x"}).workers == 1
+    assert from_mapping({**data, "gateway": {"workers": 4}}, {"P": "x"}).workers == 4
