@@ -84,4 +84,6 @@ def transaction(
                 parts.append(f"ok={'Y' if getattr(response, name) else 'N'}")
                 break
     parts.append(f"request={_quoted(wire_text(request))}")
-    log.info(" ".join(parts))
+    # The record made here, not by log.info: that one walks the stack for the caller's file and
+    # line, half the cost of a line, for a place every transaction line shares.
+    log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, " ".join(parts), None, None))
