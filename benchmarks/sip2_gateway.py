@@ -206,8 +206,13 @@ async def open_loop(port: int, barcodes: list[str], seconds: float) -> Result:
         nonlocal late
         if device.waiting:  # the last answer has not come: a device never sends two at once
             late += 1
-            device.on_answer = lambda: (device.send(), setattr(device, "on_answer", answered))
+            device.on_answer = lambda: send_late(device)
             return
+        device.send()
+
+    def send_late(device: Device) -> None:
+        answered()  # the answer that was waited for counts too
+        device.on_answer = answered
         device.send()
 
     def answered() -> None:
