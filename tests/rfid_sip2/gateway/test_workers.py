@@ -172,3 +172,35 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_on_sigterm(tmp_pat
 
 def _zombie(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+
+
+def test_two_workers_coming_back_at_once_replay_each_entry_once(tmp_path, sandbox):
+    items = free_items(sandbox, 3)
+    config = gateway_config(tmp_path)
+    one, other = sandbox_cable(sandbox), sandbox_cable(sandbox)
+    with running(config, one) as first_worker, running(config, other) as second_worker:
+        one.cut = other.cut = True
+        with Device(first_worker.port) as device:
+            assert device.login()
+            for minute, item in enumerate(items):
+                lent = device.exchange(
+                    CheckoutRequest(
+                        institution_id="CPL",
+                        patron_identifier=OLENA,
+                        item_identifier=item,
+                        transaction_date=datetime(2026, 11, 2, 10, minute),
+                    )
+                ).message
+                assert lent.ok
+        one.cut = other.cut = False
+        checks = [
+            asyncio.run_coroutine_threadsafe(worker.gateway.service.check_upstream(), worker.loop)
+            for worker in (first_worker, second_worker)
+        ]
+        for check in checks:
+            check.result(30)
+        pending = first_worker.gateway.journal.has_pending()
+
+    assert not pending
+    sent = [r.item_identifier for r in one.seen + other.seen if isinstance(r, CheckoutRequest)]
+    assert sorted(sent) == sorted(items)  # each once, by whichever worker held the replay
