@@ -13,6 +13,7 @@ from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
 from rfid_sip2.gateway.server import GatewayServer
 from rfid_sip2.gateway.service import GatewayService
 from rfid_sip2.journal.store import Journal
+from rfid_sip2.snmp.running import Monitoring, start_monitoring
 from rfid_sip2.upstreams.base import Upstream
 
 log = logging.getLogger(__name__)
@@ -41,11 +42,17 @@ class Gateway:
         self.answered = AnsweredRequests(config.answered_path)
         self.service = GatewayService(config, self.upstream, self.journal, self.answered)
         self.server = GatewayServer(config, self.service)
+        self.monitor = self.service.monitor
+        self.monitor.devices = lambda: len(self.server.connections)
+        self.monitoring: Monitoring | None = None
         self._watch: asyncio.Task | None = None
         self._stopping = asyncio.Event()
 
     async def start(self) -> list[tuple[str, int]]:
         bound = await self.server.start()
+        await asyncio.to_thread(self.service.note_journal)
+        if self.config.monitoring is not None:
+            self.monitoring = await start_monitoring(self.config.monitoring, self.monitor)
         self._watch = asyncio.get_running_loop().create_task(self._watch_upstream())
         return bound
 
@@ -57,8 +64,10 @@ class Gateway:
             try:
                 await self.service.check_upstream()
                 self.service.repeats.forget_old()
-            except Exception:
+                await asyncio.to_thread(self.service.note_journal)
+            except Exception as error:
                 log.exception("upstream check failed")
+                self.monitor.error(f"upstream check failed: {error}")
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(interval if self.service.online else min(interval, 5)):
                     await self._stopping.wait()
@@ -70,6 +79,8 @@ class Gateway:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watch
         await self.server.stop()
+        if self.monitoring is not None:
+            await self.monitoring.stop()
         await self.service.repeats.settle()
         await self.upstream.close()
         self.journal.close()
