@@ -51,13 +51,18 @@ class Refused(Exception):
     """The agent did not answer (wrong community: SNMP agents stay silent) or said no."""
 
 
-async def _walk(port: int, auth, root: tuple[int, ...]) -> dict[tuple[int, ...], object]:
-    found = {}
-    target = await UdpTransportTarget.create(("127.0.0.1", port), timeout=1, retries=0)
-    snmp = SnmpEngine()
-    try:
+class _Manager:
+    """One engine on one loop for every walk: a new engine loads its MIBs again (seconds)."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.engine = SnmpEngine()
+
+    async def walk(self, port: int, auth, root: tuple[int, ...]) -> dict[tuple[int, ...], object]:
+        found = {}
+        target = await UdpTransportTarget.create(("127.0.0.1", port), timeout=1, retries=0)
         async for error, status, _index, binds in walk_cmd(
-            snmp,
+            self.engine,
             auth,
             target,
             ContextData(),
@@ -68,14 +73,17 @@ async def _walk(port: int, auth, root: tuple[int, ...]) -> dict[tuple[int, ...],
                 raise Refused(str(error or status.prettyPrint()))
             for name, value in binds:
                 found[tuple(name)] = value
-    finally:
-        snmp.close_dispatcher()
-    return found
+        return found
+
+
+_manager: _Manager | None = None
 
 
 def walk(port: int, auth, root: tuple[int, ...]) -> dict[tuple[int, ...], object]:
     """Every OID under ``root`` and its value, as snmpwalk shows them."""
-    return asyncio.run(_walk(port, auth, root))
+    global _manager
+    _manager = _manager or _Manager()
+    return _manager.loop.run_until_complete(_manager.walk(port, auth, root))
 
 
 def free_udp_port() -> int:
