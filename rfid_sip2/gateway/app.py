@@ -50,7 +50,7 @@ class Gateway:
 
     async def start(self) -> list[tuple[str, int]]:
         bound = await self.server.start()
-        await asyncio.to_thread(self.service.note_journal)
+        await self.service.note_journal()
         if self.config.monitoring is not None:
             self.monitoring = await start_monitoring(self.config.monitoring, self.monitor)
         self._watch = asyncio.get_running_loop().create_task(self._watch_upstream())
@@ -64,7 +64,7 @@ class Gateway:
             try:
                 await self.service.check_upstream()
                 self.service.repeats.forget_old()
-                await asyncio.to_thread(self.service.note_journal)
+                await self.service.note_journal()
             except Exception as error:
                 log.exception("upstream check failed")
                 self.monitor.error(f"upstream check failed: {error}")

@@ -121,9 +121,9 @@ class GatewayService:
         else:
             self.monitor.upstream_is(UpstreamState.OFFLINE if self._pending else UpstreamState.UP)
 
-    def note_journal(self) -> None:
-        """Count what waits in the journal again, on disk (blocking: call it in a thread)."""
-        depth, oldest = self.journal.backlog()
+    async def note_journal(self) -> None:
+        """Count again what waits in the journal, on disk."""
+        depth, oldest = await asyncio.to_thread(self.journal.backlog)
         age = (self.clock().astimezone() - oldest).total_seconds() if oldest else None
         self.monitor.journal_is(depth, age)
 
@@ -323,7 +323,7 @@ class GatewayService:
                 log.info("journal replay skipped: another replay holds the journal")
                 return None
             self.pending = await asyncio.to_thread(self.journal.has_pending)
-            await asyncio.to_thread(self.note_journal)
+            await self.note_journal()
             if report.stopped:
                 self.monitor.error(f"journal replay stopped: {report.stopped}")
             log.info(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from rfid_sip2.monitor import Monitor
@@ -21,6 +22,7 @@ class Monitoring:
             await self.notifier.close()
         if self.prometheus is not None:
             await self.prometheus.stop()
+        await asyncio.sleep(0)  # pysnmp's cancelled timer tasks end before the loop does
 
 
 async def start_monitoring(config: MonitoringConfig, monitor: Monitor) -> Monitoring:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pysnmp.carrier.asyncio.dgram import udp
@@ -140,3 +143,33 @@ class Receiver:
     def stop(self) -> None:
         if self.engine is not None:
             self.engine.close_dispatcher()
+
+
+@contextmanager
+def receiving(community: str = COMMUNITY) -> Iterator[tuple[Receiver, Callable]]:
+    """A receiver on its own event loop in a thread; yields it and a ``call(coroutine)``."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    def call(coroutine, timeout: float = 30):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result(timeout)
+
+    async def started() -> Receiver:
+        receiver = Receiver(loop, community)
+        receiver.start()
+        return receiver
+
+    receiver = call(started())
+    try:
+        yield receiver, call
+    finally:
+
+        async def stopped() -> None:
+            receiver.stop()
+            await asyncio.sleep(0)  # the dispatcher's cancelled timer task ends
+
+        call(stopped())
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        loop.close()
