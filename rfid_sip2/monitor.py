@@ -34,7 +34,7 @@ class UpstreamState(IntEnum):
 class ReaderState(IntEnum):
     UP = 1
     DOWN = 2
-    NONE = 3  # no reader here (the gateway)
+    NONE = 4  # no reader here (the gateway); 3 is the upstream's "offline"
 
 
 class Outcome(IntEnum):
