@@ -50,7 +50,7 @@ def test_the_module_identity_is_the_default_enterprise_subtree(mib):
 
 def test_every_scalar_the_agent_serves_is_in_the_mib_at_the_same_oid(mib):
     for scalar in layout.SCALARS:
-        assert tuple(mib[scalar.name].name) + (0,) == scalar.oid(ROOT), scalar.name
+        assert (*mib[scalar.name].name, 0) == scalar.oid(ROOT), scalar.name
         assert mib[scalar.name].maxAccess == "read-only"
 
 
