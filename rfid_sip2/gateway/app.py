@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
-from rfid_sip2.gateway.server import GatewayServer
+from rfid_sip2.gateway.server import CannotListen, GatewayServer
 from rfid_sip2.gateway.service import GatewayService
 from rfid_sip2.journal.store import Journal
 from rfid_sip2.snmp.running import Monitoring, start_monitoring
@@ -52,7 +52,10 @@ class Gateway:
         bound = await self.server.start()
         await self.service.note_journal()
         if self.config.monitoring is not None:
-            self.monitoring = await start_monitoring(self.config.monitoring, self.monitor)
+            try:
+                self.monitoring = await start_monitoring(self.config.monitoring, self.monitor)
+            except OSError as error:
+                raise CannotListen(str(error)) from None
         self._watch = asyncio.get_running_loop().create_task(self._watch_upstream())
         return bound
 

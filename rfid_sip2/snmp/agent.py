@@ -89,9 +89,7 @@ class Agent:
             sock.bind((host, port))
         except OSError as error:
             sock.close()
-            raise OSError(
-                error.errno, f"SNMP agent cannot listen on {host}:{port}: {error.strerror}"
-            ) from None
+            raise OSError(f"SNMP agent cannot listen on {host}:{port}: {error.strerror}") from None
         sock.setblocking(False)
         self.address = sock.getsockname()[:2]
         transport = udp.UdpAsyncioTransport().open_server_mode(sock=sock)
