@@ -50,6 +50,12 @@ def serve(args: argparse.Namespace) -> int:
             f"journal {config.journal_path}",
             flush=True,
         )
+        monitoring = gateway.monitoring
+        if monitoring and monitoring.agent:
+            print(f"SNMP agent on {':'.join(map(str, monitoring.agent.address))}/udp", flush=True)
+        if monitoring and monitoring.prometheus:
+            address = ":".join(map(str, monitoring.prometheus.address))
+            print(f"Prometheus metrics on http://{address}/metrics", flush=True)
 
     try:
         asyncio.run(gateway.run_until_signalled(started))

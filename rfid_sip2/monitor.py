@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -88,7 +87,7 @@ class Snapshot:
     upstream: UpstreamState
     upstream_age: float
     devices: int
-    transactions: dict[tuple[str, Outcome], int]
+    transactions: dict[tuple[str, int], int]  # (command code, Outcome value): count
     journal_depth: int
     journal_oldest_age: float
     journal_threshold: int
@@ -120,7 +119,7 @@ class Monitor:
         self.journal_threshold = journal_threshold
         self.clock = clock
         self.started = clock()
-        self.transactions: Counter[tuple[str, Outcome]] = Counter()
+        self.transactions: dict[tuple[str, int], int] = {}
         self.upstream = UpstreamState.UP
         self.upstream_since = self.started
         self.reader = ReaderState.NONE if role is Role.GATEWAY else ReaderState.UP
@@ -139,7 +138,8 @@ class Monitor:
     # -- what the gateway and the station tell it ----------------------------------------
 
     def transaction(self, command: str, result: Outcome) -> None:
-        self.transactions[command, result] += 1
+        key = command, int(result)  # a plain int hashes in C; an enum member's hash is Python
+        self.transactions[key] = self.transactions.get(key, 0) + 1
 
     def upstream_is(self, state: UpstreamState) -> None:
         if state is self.upstream:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rfid_sip2.gateway.config import ConfigError
@@ -69,3 +71,16 @@ def test_secrets_are_not_in_the_settings_repr():
     config = from_mapping({"snmp": {"listen": "127.0.0.1:1161"}}, ENV)
     for secret in (COMMUNITY, AUTH_KEY, PRIV_KEY):
         assert secret not in repr(config)
+
+
+def test_the_gateway_examples_monitoring_section_loads_once_listen_is_uncommented(tmp_path):
+    import tomllib
+
+    import rfid_sip2.gateway
+
+    example = Path(rfid_sip2.gateway.__file__).parent / "example.toml"
+    text = example.read_text().replace("# listen = ", "listen = ")
+    config = from_mapping(tomllib.loads(text), ENV)
+    assert config.snmp.listen == ("0.0.0.0", 1161)
+    assert config.snmp.managers == (("10.20.0.5", 162),)
+    assert config.prometheus == ("127.0.0.1", 9640)
