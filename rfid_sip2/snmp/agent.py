@@ -33,8 +33,8 @@ class SnapshotInstrumentation(AbstractMibInstrumController):
         self.monitor = monitor
         self.root = root
 
-    def _rows(self) -> list[tuple[tuple[int, ...], object]]:
-        return layout.values(self.monitor.snapshot(), self.root)
+    def _rows(self) -> list[layout.Row]:
+        return layout.rows(self.monitor.snapshot(), self.root)
 
     @staticmethod
     def _hidden(oid: tuple[int, ...], value: object, context: dict) -> bool:
@@ -48,7 +48,7 @@ class SnapshotInstrumentation(AbstractMibInstrumController):
         for index, (name, _value) in enumerate(var_binds):
             context["idx"] = index
             oid = tuple(name)
-            value = found.get(oid)
+            value = found[oid]() if oid in found else None
             if value is None or self._hidden(oid, value, context):
                 value = rfc1905.noSuchObject
             answers.append((rfc1902.ObjectName(oid), value))
@@ -61,7 +61,8 @@ class SnapshotInstrumentation(AbstractMibInstrumController):
         for index, (name, _value) in enumerate(var_binds):
             context["idx"] = index
             answer = (rfc1902.ObjectName(tuple(name)), rfc1905.endOfMibView)
-            for oid, value in rows[bisect.bisect_right(oids, tuple(name)) :]:
+            for oid, make in rows[bisect.bisect_right(oids, tuple(name)) :]:
+                value = make()
                 if not self._hidden(oid, value, context):
                     answer = (rfc1902.ObjectName(oid), value)
                     break

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from pysnmp.proto import rfc1902
 
@@ -78,14 +79,16 @@ def notification_oid(root: tuple[int, ...], event: Event) -> tuple[int, ...]:
     return (*root, *NOTIFICATIONS, int(event))
 
 
-def values(snapshot: Snapshot, root: tuple[int, ...]) -> list[tuple[tuple[int, ...], object]]:
-    """Every (OID, value) of the snapshot, in OID order (as GETNEXT walks them)."""
-    rows: list[tuple[tuple[int, ...], object]] = [
-        (scalar.oid(root), scalar.value(snapshot)) for scalar in SCALARS
-    ]
-    rows += [
-        (transaction_oid(root, code, result), rfc1902.Counter32(count % 2**32))
+Row = tuple[tuple[int, ...], Callable[[], object]]
+
+
+def rows(snapshot: Snapshot, root: tuple[int, ...]) -> list[Row]:
+    """Every OID of the snapshot in OID order (as GETNEXT walks them), each with the making of
+    its value: a request answers one or two OIDs of them, and a pysnmp value is not cheap."""
+    found: list[Row] = [(scalar.oid(root), partial(scalar.value, snapshot)) for scalar in SCALARS]
+    found += [
+        (transaction_oid(root, code, result), partial(rfc1902.Counter32, count % 2**32))
         for (code, result), count in snapshot.transactions.items()
     ]
-    rows.sort(key=lambda row: row[0])
-    return rows
+    found.sort(key=lambda row: row[0])
+    return found
