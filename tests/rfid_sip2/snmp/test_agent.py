@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import socket
 
 import pytest
 
 from rfid_sip2.gateway.config import GatewayConfig
+from rfid_sip2.gateway.server import CannotListen
 from rfid_sip2.monitor import Outcome, UpstreamState
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest
 from rfid_sip2.snmp import config as monitoring_config
 from rfid_sip2.snmp import layout
-from tests.rfid_sip2.gateway.harness import Device, gateway_config, running
+from tests.rfid_sip2.gateway.harness import Device, RunningGateway, gateway_config, running
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
 from tests.rfid_sip2.snmp.manager import (
     AUTH_KEY,
@@ -145,3 +147,13 @@ def test_communities_and_keys_never_reach_the_log(tmp_path, agent_port, caplog):
     assert "snmp agent" in caplog.text
     for secret in (COMMUNITY, AUTH_KEY, PRIV_KEY):
         assert secret not in text
+
+
+def test_an_agent_port_in_use_stops_the_gateway_with_one_sentence(tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        config = with_agent(gateway_config(tmp_path), taken.getsockname()[1])
+        gateway = RunningGateway(config, None)
+        with pytest.raises(CannotListen, match=r"SNMP agent cannot listen on 127\.0\.0\.1:"):
+            gateway.start()
+        gateway.stop()
