@@ -165,7 +165,8 @@ class Monitor:
 
     def journal_is(self, depth: int, oldest_age: float | None) -> None:
         """The journal as counted on disk: ``depth`` waiting, the oldest this many seconds old."""
-        oldest = None if oldest_age is None or not depth else self.clock() - oldest_age
+        # An entry dated ahead of this clock (a clock set back) is as old as can be told: 0 s.
+        oldest = None if oldest_age is None or not depth else self.clock() - max(oldest_age, 0)
         self._journal(depth, oldest)
 
     def error(self, text: str) -> None:

@@ -83,11 +83,7 @@ class GatewayService:
         self.lockout = Lockout(
             config.failed_logins_before_lockout, config.lockout_window, config.lockout_duration
         )
-        monitoring = config.monitoring
-        self.monitor = Monitor(
-            Role.GATEWAY,
-            journal_threshold=monitoring.snmp.journal_backlog_threshold if monitoring else 100,
-        )
+        self.monitor = Monitor(Role.GATEWAY)  # its threshold is set when monitoring starts
         self._online = True
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
         self._pending = journal.has_pending()

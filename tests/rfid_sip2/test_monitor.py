@@ -129,3 +129,9 @@ def test_a_failing_subscriber_does_not_stop_the_others():
     events = heard(monitor)
     monitor.upstream_is(UpstreamState.DOWN)
     assert events == [Event.UPSTREAM_DOWN]
+
+
+def test_a_journal_entry_dated_ahead_of_the_clock_is_no_older_than_now():
+    monitor = Monitor(Role.GATEWAY, clock=Clock())
+    monitor.journal_is(3, -120.0)  # recorded "in the future": the clock was set back
+    assert monitor.snapshot().journal_oldest_age == 0
