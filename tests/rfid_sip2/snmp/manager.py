@@ -21,6 +21,7 @@ from pysnmp.hlapi.v3arch.asyncio import (
     SnmpEngine,
     UdpTransportTarget,
     UsmUserData,
+    bulk_walk_cmd,
     usmAesCfb128Protocol,
     usmHMACSHAAuthProtocol,
     walk_cmd,
@@ -61,14 +62,20 @@ class _Manager:
         self.loop = asyncio.new_event_loop()
         self.engine = SnmpEngine()
 
-    async def walk(self, port: int, auth, root: tuple[int, ...]) -> dict[tuple[int, ...], object]:
+    async def walk(
+        self, port: int, auth, root: tuple[int, ...], bulk: int
+    ) -> dict[tuple[int, ...], object]:
         found = {}
         target = await UdpTransportTarget.create(("127.0.0.1", port), timeout=1, retries=0)
-        async for error, status, _index, binds in walk_cmd(
+        # GETBULK (as snmpbulkwalk) asks for ``bulk`` values a request; GETNEXT for one.
+        repetitions = (0, bulk) if bulk else ()
+        command = bulk_walk_cmd if bulk else walk_cmd
+        async for error, status, _index, binds in command(
             self.engine,
             auth,
             target,
             ContextData(),
+            *repetitions,
             ObjectType(ObjectIdentity(root)),
             lexicographicMode=False,
         ):
@@ -82,11 +89,12 @@ class _Manager:
 _manager: _Manager | None = None
 
 
-def walk(port: int, auth, root: tuple[int, ...]) -> dict[tuple[int, ...], object]:
-    """Every OID under ``root`` and its value, as snmpwalk shows them."""
+def walk(port: int, auth, root: tuple[int, ...], bulk: int = 0) -> dict[tuple[int, ...], object]:
+    """Every OID under ``root`` and its value, as snmpwalk (or, with ``bulk``, snmpbulkwalk)
+    shows them."""
     global _manager
     _manager = _manager or _Manager()
-    return _manager.loop.run_until_complete(_manager.walk(port, auth, root))
+    return _manager.loop.run_until_complete(_manager.walk(port, auth, root, bulk))
 
 
 def free_udp_port() -> int:

@@ -95,9 +95,12 @@ def test_a_v2c_walk_sees_the_counters_follow_real_transactions_and_the_upstream_
         back = walk(agent_port, v2c(), ROOT)
         assert scalar(back, "lib20UpstreamState") == UpstreamState.UP
         assert scalar(back, "lib20JournalDepth") == 0
-        # A walk stays under the subtree, in order, scalars before the table.
+        # A walk stays under the subtree, in order, scalars before the table; GETBULK the same.
         assert list(back) == sorted(back)
         assert all(oid[: len(ROOT)] == ROOT for oid in back)
+        bulk = walk(agent_port, v3(), ROOT, bulk=10)
+        assert bulk.keys() == back.keys()
+        assert count(bulk, "09", Outcome.OFFLINE) == 1
 
 
 def test_a_v3_authpriv_walk_reads_the_same_values(tmp_path, agent_port):
