@@ -11,6 +11,7 @@ import ssl
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rfid_sip2.client import SipClient, SipClientError
 from rfid_sip2.gateway import translog
@@ -31,6 +32,9 @@ from rfid_sip2.sip2.messages import (
     RenewRequest,
 )
 
+if TYPE_CHECKING:
+    from rfid_sip2.gateway.app import Gateway
+
 EXIT_OK, EXIT_REFUSED, EXIT_CONFIG, EXIT_UNREACHABLE, EXIT_CANNOT_LISTEN = 0, 1, 2, 3, 4
 
 
@@ -46,13 +50,19 @@ def serve(args: argparse.Namespace) -> int:
             raise ConfigError("--workers: expected a whole number of processes from 1 to 64")
         config = dataclasses.replace(config, workers=args.workers)
 
-    def started() -> None:
+    def started(gateway: Gateway | None) -> None:
         listeners = ", ".join(f"{item.host}:{item.port}" for item in config.listeners)
         print(
             f"SIP2 gateway on {listeners}; upstream {type(config.upstream).__name__}; "
             f"journal {config.journal_path}; workers {config.workers}",
             flush=True,
         )
+        monitoring = gateway.monitoring if gateway else None
+        if monitoring and monitoring.agent:
+            print(f"SNMP agent on {':'.join(map(str, monitoring.agent.address))}/udp", flush=True)
+        if monitoring and monitoring.prometheus:
+            address = ":".join(map(str, monitoring.prometheus.address))
+            print(f"Prometheus metrics on http://{address}/metrics", flush=True)
 
     try:
         return workers.serve(config, started=started)

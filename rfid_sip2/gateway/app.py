@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
-from rfid_sip2.gateway.server import GatewayServer
+from rfid_sip2.gateway.server import CannotListen, GatewayServer
 from rfid_sip2.gateway.service import GatewayService
 from rfid_sip2.journal.store import Journal
+from rfid_sip2.snmp.running import Monitoring, start_monitoring
 from rfid_sip2.upstreams.base import Upstream
 
 log = logging.getLogger(__name__)
@@ -49,11 +50,20 @@ class Gateway:
         self.answered = AnsweredRequests(config.answered_path, config.answer_deadline + 1)
         self.service = GatewayService(config, self.upstream, self.journal, self.answered)
         self.server = GatewayServer(config, self.service, sockets)
+        self.monitor = self.service.monitor
+        self.monitor.devices = lambda: len(self.server.connections)
+        self.monitoring: Monitoring | None = None
         self._watch: asyncio.Task | None = None
         self._stopping = asyncio.Event()
 
     async def start(self) -> list[tuple[str, int]]:
         bound = await self.server.start()
+        await self.service.note_journal()
+        if self.config.monitoring is not None:
+            try:
+                self.monitoring = await start_monitoring(self.config.monitoring, self.monitor)
+            except OSError as error:
+                raise CannotListen(str(error)) from None
         self._watch = asyncio.get_running_loop().create_task(self._watch_upstream())
         return bound
 
@@ -65,8 +75,10 @@ class Gateway:
             try:
                 await self.service.check_upstream()
                 self.service.repeats.forget_old()
-            except Exception:
+                await self.service.note_journal()
+            except Exception as error:
                 log.exception("upstream check failed")
+                self.monitor.error(f"upstream check failed: {error}")
             with contextlib.suppress(TimeoutError):
                 steady = self.service.online and not self.service.pending
                 async with asyncio.timeout(interval if steady else min(interval, 5)):
@@ -79,6 +91,8 @@ class Gateway:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watch
         await self.server.stop()
+        if self.monitoring is not None:
+            await self.monitoring.stop()
         await self.service.repeats.settle()
         await self.upstream.close()
         self.journal.close()

@@ -10,10 +10,13 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rfid_sip2.sip2.codec import CodecOptions
 from rfid_sip2.sip2.connection import ErrorDetection
+
+if TYPE_CHECKING:
+    from rfid_sip2.snmp.config import MonitoringConfig
 
 TERMINATORS = {"CR": b"\r", "CRLF": b"\r\n"}
 # A device account may also answer as the device ends its frames (None: learned, per connection).
@@ -142,6 +145,7 @@ class GatewayConfig:
     # Koha's own SIP server forks its children: one per core.
     workers: int = 1
     offline_loan_days: int = 21
+    monitoring: MonitoringConfig | None = None  # [snmp], [prometheus]; None: off
 
     @property
     def lockout_path(self) -> Path:
@@ -342,6 +346,8 @@ def from_mapping(
     listener."""
     gateway = data.get("gateway", {})
     institution = str(gateway.get("institution_id", "CPL"))
+    from rfid_sip2.snmp.config import from_mapping as monitoring_from  # it imports this module
+
     listeners = tuple(_listener(t, i, base) for i, t in enumerate(data.get("listeners", [{}])))
     accounts = tuple(
         _account(t, i, env, institution) for i, t in enumerate(data.get("accounts", []))
@@ -379,6 +385,7 @@ def from_mapping(
         offline=offline,
         offline_loan_days=int(gateway.get("offline_loan_days", 21)),
         workers=_workers(gateway.get("workers", 1), "gateway.workers"),
+        monitoring=monitoring_from(data, env),
     )
     if env.get("SIP2_LISTEN"):
         return listening_on(config, env["SIP2_LISTEN"], "SIP2_LISTEN")

@@ -26,6 +26,7 @@ from rfid_sip2.gateway.lockout import Lockout
 from rfid_sip2.gateway.repeats import Answer, Repeats, request_key
 from rfid_sip2.journal.replay import ReplayReport, replay
 from rfid_sip2.journal.store import ReplayInProgress
+from rfid_sip2.monitor import Monitor, Role, UpstreamState, outcome
 from rfid_sip2.sip2.connection import MessageReceived
 from rfid_sip2.sip2.messages import (
     SUPPORTED_MESSAGES_ORDER,
@@ -85,14 +86,48 @@ class GatewayService:
             config.lockout_duration,
             config.lockout_path,
         )
-        self.online = True
+        self.monitor = Monitor(Role.GATEWAY)  # its threshold is set when monitoring starts
+        self._online = True
         # Times a request found the upstream gone: a health check that began before one of
         # them says nothing about the upstream since (``check_upstream``).
         self.outages = 0
         # Transactions wait in the journal: until they are replayed, new ones queue behind them.
-        self.pending = journal.has_pending()
+        self._pending = journal.has_pending()
+        self._note_upstream()
         self.repeats = Repeats(answered, config.repeat_window)
         self._replay_lock = asyncio.Lock()
+
+    # -- the upstream's state, as the monitor sees it ----------------------------------------
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    @online.setter
+    def online(self, value: bool) -> None:
+        self._online = value
+        self._note_upstream()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    @pending.setter
+    def pending(self, value: bool) -> None:
+        self._pending = value
+        self._note_upstream()
+
+    def _note_upstream(self) -> None:
+        if not self._online:
+            self.monitor.upstream_is(UpstreamState.DOWN)
+        else:
+            self.monitor.upstream_is(UpstreamState.OFFLINE if self._pending else UpstreamState.UP)
+
+    async def note_journal(self) -> None:
+        """Count again what waits in the journal, on disk."""
+        depth, oldest = await asyncio.to_thread(self.journal.backlog)
+        age = (self.clock().astimezone() - oldest).total_seconds() if oldest else None
+        self.monitor.journal_is(depth, age)
 
     # -- login and status, answered here --------------------------------------------------
 
@@ -184,6 +219,7 @@ class GatewayService:
             mode=mode,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
+        self.monitor.transaction(request.CODE, outcome(mode, response))
         return response
 
     async def _answer(self, request: Message, session: Session, *, lost: bool) -> Answer:
@@ -197,10 +233,12 @@ class GatewayService:
             response = await self.upstream.handle(request, session.terminal, deadline)
         except UpstreamInDoubt as error:
             log.warning("upstream answer lost, working offline: %s", error)
+            self.monitor.error(f"upstream answer lost: {error}")
             self._gone()
             return await self._in_doubt(request, session, str(error))
         except UpstreamUnavailable as error:
             log.warning("upstream unavailable, working offline: %s", error)
+            self.monitor.error(f"upstream unavailable: {error}")
             self._gone()
             return await self._offline(request, session)
         return response, "online"
@@ -250,6 +288,7 @@ class GatewayService:
             peer=session.peer,
             in_doubt=in_doubt,
         )
+        self.monitor.journal_recorded()
         self.pending = True
 
     def _offline_answer(self, request: Message, session: Session, now: datetime) -> Answer:
@@ -298,6 +337,9 @@ class GatewayService:
                 log.info("journal replay skipped: another replay holds the journal")
                 return None
             self.pending = await asyncio.to_thread(self.journal.has_pending)
+            await self.note_journal()
+            if report.stopped:
+                self.monitor.error(f"journal replay stopped: {report.stopped}")
             log.info(
                 "journal replay replayed=%s confirmed=%s failed=%s remaining=%s stopped=%r",
                 report.replayed,

@@ -19,28 +19,40 @@ import socket
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rfid_sip2.gateway import logfile
-from rfid_sip2.gateway.config import GatewayConfig
+from rfid_sip2.gateway.config import ConfigError, GatewayConfig
 from rfid_sip2.gateway.server import bind
 from rfid_sip2.gateway.tls import server_context
 from rfid_sip2.upstreams.base import Upstream
 
+if TYPE_CHECKING:
+    from rfid_sip2.gateway.app import Gateway
+
 log = logging.getLogger(__name__)
 UpstreamFactory = Callable[[], Upstream]
+# Told once every listener is open: this process's gateway, or None for the supervisor of workers.
+Started = Callable[["Gateway | None"], None]
 STEADY = 2.0  # seconds a worker must have run for its death to be met with a new one
 
 
 def serve(
     config: GatewayConfig,
     upstream: UpstreamFactory | None = None,
-    started: Callable[[], None] = lambda: None,
+    started: Started = lambda gateway: None,
 ) -> int:
     """Serve until SIGINT or SIGTERM; the exit status. ``upstream`` makes each process's
     upstream (default: the configuration's). Raises CannotListen or ConfigError."""
     if config.workers == 1:
         run_gateway(config, None, upstream, started)
         return 0
+    if config.monitoring is not None and config.monitoring.active:
+        # Each worker counts only what it serves, and one UDP port cannot be every worker's.
+        raise ConfigError(
+            "gateway.workers: SNMP and Prometheus monitoring count one process; "
+            "set workers = 1 or turn monitoring off"
+        )
     sockets = bind(config)
     for index, listener in enumerate(config.listeners):
         if listener.tls:  # a certificate that cannot be used: said once, before any fork
@@ -56,7 +68,7 @@ def run_gateway(
     config: GatewayConfig,
     sockets: list[list[socket.socket]] | None,
     upstream: UpstreamFactory | None,
-    started: Callable[[], None] = lambda: None,
+    started: Started = lambda gateway: None,
 ) -> None:
     """One gateway in this process, on uvloop when it is installed, logging through a buffer."""
     from rfid_sip2.gateway.app import Gateway
@@ -64,7 +76,7 @@ def run_gateway(
     logfile.buffer_stderr()
     gateway = Gateway(config, upstream() if upstream else None, sockets)
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
-        runner.run(gateway.run_until_signalled(started))
+        runner.run(gateway.run_until_signalled(lambda: started(gateway)))
 
 
 def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
@@ -90,7 +102,7 @@ class Supervisor:
         self.children: dict[int, tuple[int, float]] = {}  # pid -> (worker number, started)
         self.stopping = False
 
-    def run(self, started: Callable[[], None]) -> int:
+    def run(self, started: Started) -> int:
         previous = {
             signum: signal.signal(signum, self._stop) for signum in (signal.SIGINT, signal.SIGTERM)
         }
@@ -99,7 +111,7 @@ class Supervisor:
             for number in range(1, self.config.workers + 1):
                 self._fork(number)
             log.info("workers started count=%s", self.config.workers)
-            started()
+            started(None)  # the workers' own gateways are in other processes
             while self.children:
                 pid, wait_status = os.wait()
                 number, since = self.children.pop(pid, (0, 0.0))

@@ -480,6 +480,15 @@ class Journal:
             ).fetchone()
         return bool(row[0])
 
+    def backlog(self) -> tuple[int, datetime | None]:
+        """How many entries are left to replay, and when the oldest of them was recorded."""
+        with self._lock:
+            count, oldest = self._db.execute(
+                "SELECT COUNT(*), MIN(recorded_at) FROM entries WHERE state IN (?, ?)",
+                (State.PENDING.value, State.APPLYING.value),
+            ).fetchone()
+        return count, datetime.fromisoformat(oldest) if oldest else None
+
     def loan_made_at(self, item: str, before: int) -> datetime | None:
         """When the loan that a return of ``item`` (entry ``before``) closes was made in the
         ILS, if a replayed checkout made it; None for a loan from before the outage."""

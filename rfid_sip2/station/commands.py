@@ -15,12 +15,13 @@ from pathlib import Path
 
 from rfid_sip2.gateway.config import listen_address
 from rfid_sip2.rfid.readers.base import Reader, ReaderError
+from rfid_sip2.snmp.running import start_monitoring
 from rfid_sip2.station import events
 from rfid_sip2.station.config import PROTOCOLS, StationConfig, load
 from rfid_sip2.station.control import Mode
 from rfid_sip2.station.station import Station
 
-EXIT_OK, EXIT_READER, EXIT_KIOSK = 0, 5, 4
+EXIT_OK, EXIT_READER, EXIT_KIOSK, EXIT_MONITORING = 0, 5, 4, 4
 DEFAULT_KIOSK = "127.0.0.1:8040"
 DEFAULT_DEMO_PAD = "127.0.0.1:8041"
 
@@ -119,11 +120,20 @@ async def serve_station(
             return EXIT_KIOSK
         print(f"station kiosk at {server.url}; SIP2 {config.sip2_host}:{config.sip2_port}")
     sys.stdout.flush()
+    try:
+        monitoring = await start_monitoring(config.monitoring, station.monitor)
+    except OSError as error:
+        print(f"rfid-sip2: {error}", file=sys.stderr)
+        if server is not None:
+            await server.close()
+        await station.close()
+        return EXIT_MONITORING
     if started is not None:
         started(station)
     try:
         await station.run(stop)
     finally:
+        await monitoring.stop()
         if server is not None:
             await server.close()
         events.event("station_stopped")

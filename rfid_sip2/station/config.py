@@ -20,6 +20,8 @@ from rfid_sip2.gateway.config import (
 )
 from rfid_sip2.rfid.security import PRESETS, Security
 from rfid_sip2.rfid.tags import TagSettings
+from rfid_sip2.snmp.config import MonitoringConfig
+from rfid_sip2.snmp.config import from_mapping as monitoring_from
 
 PROTOCOLS = ("3m", "feig")
 SMTP_SCHEMES = ("smtp", "smtps", "smtp+starttls")
@@ -65,6 +67,7 @@ class StationConfig:
     retry_list_path: Path = Path("var/station-retry.json")
     smtp: Smtp | None = None
     languages: Mapping[str, str] = field(default_factory=dict)  # extra SIP2 codes -> en/ru/uk/ro
+    monitoring: MonitoringConfig = field(default_factory=MonitoringConfig)  # [snmp], [prometheus]
 
 
 def smtp_from_env(env: Mapping[str, str]) -> Smtp | None:
@@ -143,6 +146,7 @@ def from_mapping(
         retry_list_path=base / str(retry) if "retry_list" in station else Path(retry),
         smtp=smtp_from_env(env),
         languages={str(code): str(language) for code, language in languages.items()},
+        monitoring=monitoring_from(data, env),
     )
 
 

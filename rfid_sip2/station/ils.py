@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from rfid_sip2.client import AnswerLost, SipClient, SipClientError
 from rfid_sip2.gateway.offline import OFFLINE, RECORDED
+from rfid_sip2.monitor import Monitor, Outcome, Role, UpstreamState
 from rfid_sip2.sip2.dates import parse_date
 from rfid_sip2.sip2.messages import Message
 from rfid_sip2.station import events
@@ -29,10 +30,12 @@ class Ils:
         config: StationConfig,
         timings: Timings,
         clock: Callable[[], datetime] = datetime.now,
+        monitor: Monitor | None = None,
     ) -> None:
         self.config = config
         self.timings = timings
         self.clock = clock
+        self.monitor = monitor or Monitor(Role.STATION)
         self._client: SipClient | None = None
         self._down_until = 0.0
         self._connecting = asyncio.Lock()
@@ -50,6 +53,20 @@ class Ils:
         return await self._exchange(request, once=True)
 
     async def _exchange(self, request: Message, *, once: bool) -> Message:
+        """The answer, counted by the monitor, which also learns whether the ILS is there."""
+        try:
+            response = await self._round_trip(request, once=once)
+        except IlsUnreachable as error:
+            self.monitor.transaction(request.CODE, Outcome.UNREACHABLE)
+            self.monitor.upstream_is(UpstreamState.DOWN)
+            self.monitor.error(f"SIP2 server unreachable: {error}")
+            raise
+        offline = said_offline(response)
+        self.monitor.transaction(request.CODE, station_outcome(response))
+        self.monitor.upstream_is(UpstreamState.OFFLINE if offline else UpstreamState.UP)
+        return response
+
+    async def _round_trip(self, request: Message, *, once: bool) -> Message:
         with self.timings.spent("sip2"):
             client = await self._connected()
             try:
@@ -142,6 +159,14 @@ def said_offline(response: Message) -> bool:
 def recorded_offline(response: Message) -> bool:
     """The gateway accepted the request offline: journaled, to reach the ILS later."""
     return RECORDED in getattr(response, "screen_messages", ())
+
+
+def station_outcome(response: Message) -> Outcome:
+    """What became of a request, as the station can tell from the answer."""
+    said_yes = getattr(response, "ok", getattr(response, "payment_accepted", True)) is not False
+    if said_offline(response):
+        return Outcome.OFFLINE if said_yes else Outcome.REFUSED
+    return Outcome.OK if said_yes else Outcome.DENIED
 
 
 def ils_message(response: Message) -> str:

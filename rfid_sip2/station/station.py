@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+from rfid_sip2.monitor import Monitor, Role
 from rfid_sip2.rfid.readers.base import (
     InventoriedTag,
     Reader,
@@ -109,8 +110,10 @@ class Station:
             tag_blocks=config.tag_blocks,
             timings=self.timings,
         )
-        self.ils = Ils(config, self.timings)
+        self.monitor = Monitor(Role.STATION)
+        self.ils = Ils(config, self.timings, monitor=self.monitor)
         self.retry = RetryList(config.retry_list_path)
+        self.monitor.retry_list = lambda: len(self.retry)
         self._screen = Screen(version=0, mode=home, language=language)
         self._bump = asyncio.Event()
         self._turn = asyncio.Lock()
@@ -214,6 +217,7 @@ class Station:
             except ReaderError as error:
                 events.event("inventory_failed", error=error)
                 return
+            self.monitor.reader_is(up=True)
             if not self._screen.reader_ok:
                 events.event("reader_back")
                 self._reader_error = ""
@@ -229,6 +233,8 @@ class Station:
             await self._handle(on_pad)
 
     def _reader_down(self, error: ReaderError) -> None:
+        self.monitor.error(f"reader: {error}")
+        self.monitor.reader_is(up=False)
         if self._screen.reader_ok or str(error) != self._reader_error:
             events.log.warning(events.line("reader_down", error=error))
         self._reader_error = str(error)
@@ -475,6 +481,7 @@ class Station:
                 error=type(error).__name__,
                 pending=len(self.retry),
             )
+            self.monitor.error(f"security write failed: item {tag.item_id}: {error}")
             if isinstance(error, TagGone):
                 self._present.discard(uid)  # lifted: its return is its next sight
             if isinstance(error, ReaderUnavailable):

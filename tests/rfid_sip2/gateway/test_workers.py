@@ -204,3 +204,22 @@ def test_two_workers_coming_back_at_once_replay_each_entry_once(tmp_path, sandbo
     assert not pending
     sent = [r.item_identifier for r in one.seen + other.seen if isinstance(r, CheckoutRequest)]
     assert sorted(sent) == sorted(items)  # each once, by whichever worker held the replay
+
+
+def test_workers_refuse_monitoring_that_would_count_one_process_of_several(tmp_path):
+    from dataclasses import replace
+
+    import pytest
+
+    from rfid_sip2.gateway import workers
+    from rfid_sip2.gateway.config import ConfigError
+    from rfid_sip2.snmp.config import MonitoringConfig
+
+    config = replace(
+        gateway_config(tmp_path),
+        workers=2,
+        monitoring=MonitoringConfig(prometheus=("127.0.0.1", free_port())),
+    )
+
+    with pytest.raises(ConfigError, match="monitoring count one process"):
+        workers.serve(config)

@@ -1,0 +1,1 @@
+"""Monitoring of the gateway and the station over SNMP (agent, notifications, MIB)."""
