@@ -70,13 +70,19 @@ def _route_of(found: RouteResult, site: Site, path: str) -> Route | None:
 def _replayed(request: HttpRequest, kept: Route) -> RouteResult | None:
     content_type_id, page_id, own = kept
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id).first() if model is not None else None
+    page = _to_serve(model).filter(pk=page_id).first() if model is not None else None
     if page is None:
         return None
     try:
         return page.route(request, list(own))
     except Http404:
         return None
+
+
+def _to_serve(model: type[Page]):
+    """The page with its language, and what else its model names in ``serve_related`` (what
+    its template reads: a post's author), in the one query."""
+    return model.objects.select_related("locale", *getattr(model, "serve_related", ()))
 
 
 def view_restrictions_exist() -> bool:
