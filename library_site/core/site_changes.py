@@ -3,8 +3,9 @@ language links, footer) and the whole pages kept for anonymous readers.
 
 The rule is the simplest that is right: any publish, unpublish, move or deletion of a page in any
 language, and any save or deletion of a site, locale, view restriction, setting, snippet, image,
-document, comment, review, rating or tag, or a catalogue sync batch (the home page lists new acquisitions), forgets
-everything of every site at once. Page saves include drafts: rare enough to cost nothing.
+document, comment, review, rating or tag, or a catalogue sync batch (the home page lists new
+acquisitions), forgets everything of every site at once. Page saves include drafts: rare enough
+to cost nothing.
 """
 
 from __future__ import annotations
