@@ -3,6 +3,8 @@
     /<lang>/catalogue/                        search, facets, sorting, pages
     /<lang>/catalogue/<id>/<slug>/            a record (a wrong or missing slug redirects)
     /<lang>/catalogue/<id>/export/<format>/   the record as MARC, MARCXML or RIS
+    /<lang>/catalogue/availability/<id>/      where the record's copies are now (live, fetched
+                                              into the record page anonymous readers share)
     /<lang>/catalogue/rating/<id>/            a reader’s stars for the record (POST)
     /<lang>/catalogue/tagging/<id>/           a reader tags the record or removes a tag (POST)
     /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
@@ -169,7 +171,7 @@ class CataloguePage(
             },
         )
 
-    @re_path(rf"^{BIBLIO_ID}/availability/$", name="availability")
+    @re_path(rf"^availability/{BIBLIO_ID}/$", name="availability")
     def availability(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
         """Where the record's copies are now: the part of its page kept pages fetch, live."""
         found = self._record(biblio_id)
