@@ -4,7 +4,9 @@ Wagtail finds a page by walking the tree from the site's root, a query per level
 plus one for the language's root, then looks for view restrictions on the page and its
 ancestors (two more queries) on every request. Here the walk's answer (which page, and the
 rest of the address its own routes take) is kept per site, language and address, and whether
-the site has any view restriction at all is kept too: a page then costs one query to load.
+the site has any view restriction at all is kept too: a page then costs one query to load. The
+page's parent is kept with its route (the frames keep pages the same way): breadcrumbs, a post's
+blog and an exhibition's index cost no query.
 Both are forgotten with everything else when a page, a site or a restriction changes (the
 content version of core.page_cache is in their keys; core.site_changes makes a new one).
 """
@@ -22,7 +24,8 @@ from wagtail.url_routing import RouteResult
 from library_site.core.page_cache import content_version
 
 ROUTE_SECONDS = 24 * 3600  # bounds what addresses nobody asks for again keep in the cache
-Route = tuple[int, int, tuple[str, ...]]  # content type id, page id, the page's own sub-path
+# content type id, page id, the page's own sub-path, its parent
+Route = tuple[int, int, tuple[str, ...], Page | None]
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:
@@ -55,24 +58,31 @@ def _route_of(found: RouteResult, site: Site, path: str) -> Route | None:
     """What to keep of ``found``: a plain page takes no more of the address; a routable page
     takes what is under its own place in the tree. None when that cannot be told."""
     page, args, _kwargs = found
+    parent = page.get_parent()  # Wagtail's walk left it on the page
+    kept = page.content_type_id, page.pk, (), parent.specific if parent else None
     if not args:
-        return page.content_type_id, page.pk, ()
+        return kept
     components = tuple(part for part in path.split("/") if part)
     # Translations of the site's root sit at its depth: the page's own place is this deep.
     own = components[page.depth - site.root_page.depth :]
     resolves = getattr(page, "resolve_subpage", None)
     subpath = "/" + "".join(f"{part}/" for part in own)
-    if resolves is None or resolves(subpath)[0] != args[0]:
+    try:
+        if resolves is None or resolves(subpath)[0] != args[0]:
+            return None
+    except Http404:
         return None
-    return page.content_type_id, page.pk, own
+    return (*kept[:2], own, kept[3])
 
 
 def _replayed(request: HttpRequest, kept: Route) -> RouteResult | None:
-    content_type_id, page_id, own = kept
+    content_type_id, page_id, own, parent = kept
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     page = _to_serve(model).filter(pk=page_id).first() if model is not None else None
     if page is None:
         return None
+    if parent is not None:
+        page._cached_parent_obj = parent  # where treebeard's get_parent looks first
     try:
         return page.route(request, list(own))
     except Http404:

@@ -10,7 +10,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -217,11 +216,6 @@ class BlogEntryPage(EntryPage):
         day = timezone.localtime(self.date) if timezone.is_aware(self.date) else self.date
         prefix = page_path[: -len(self.slug) - 1]
         return site_id, root_url, f"{prefix}{day:%Y/%m/%d}/{self.slug}/"
-
-    @cached_property
-    def blog_page(self) -> BlogIndexPage:
-        """The post's blog, in one query (Puput's asks for the parent, then its specific page)."""
-        return BlogIndexPage.objects.parent_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -39,8 +39,7 @@ def record(catalogue, site_koha) -> CatalogueRecord:  # noqa: F811
         (lambda record: first_url(EventIndexPage), 3),
         (lambda record: first_url(EventPage), 4),
         (lambda record: first_url(ExhibitionIndexPage), 3),
-        # Over: its image, gallery, video and audio blocks cost a query each.
-        (lambda record: first_url(ExhibitionPage), 9),
+        (lambda record: first_url(ExhibitionPage), 8),
     ],
     ids=[
         "home",
