@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from library_site.core import page_routes
 from library_site.core.share_views import share_on_mastodon
 from library_site.core.sitemap import MultilingualSitemap
 from library_site.search import views as search_views
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("comments/", include("plugins.comments.urls")),
     path("ask/", include("plugins.reference.urls")),
     path("", include("plugins.readers.urls")),
+    # Wagtail's page serving with its routing kept in the cache; then the rest of wagtail_urls.
+    re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
 

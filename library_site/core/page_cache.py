@@ -10,10 +10,12 @@ with forms, and everything a signed-in reader sees, are rendered each time. A re
 Everything kept is forgotten at once (a new version in every key) when what pages show changes
 (core.site_changes): the menu, language links and footer of every page may show it.
 ``PAGE_CACHE_SECONDS`` bounds what changes with time alone (upcoming events, the quote of the
-week) and readers' ratings and tags on catalogue cards; 0 turns the cache off.
+week); 0 turns the cache off.
 
-Not kept, by design: record pages (live availability, and a comment form), blog posts and
-exhibitions (comment forms), a catalogue search that finds nothing (counted for the librarians).
+Record pages, blog posts and exhibitions are kept too: their comment and review form is fetched
+when a reader opens it (plugins.comments), and a record's live availability is fetched into its
+page from a route of its own (plugins.opac). Not kept, by design: a catalogue search that finds
+nothing (counted for the librarians).
 """
 
 from __future__ import annotations

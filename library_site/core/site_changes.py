@@ -3,8 +3,9 @@ language links, footer) and the whole pages kept for anonymous readers.
 
 The rule is the simplest that is right: any publish, unpublish, move or deletion of a page in any
 language, and any save or deletion of a site, locale, view restriction, setting, snippet, image,
-document or comment, or a catalogue sync batch (the home page lists new acquisitions), forgets
-everything of every site at once. Page saves include drafts: rare enough to cost nothing.
+document, comment, review, rating or tag, or a catalogue sync batch (the home page lists new
+acquisitions), forgets everything of every site at once. Page saves include drafts: rare enough
+to cost nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from wagtail.snippets.models import get_snippet_models
 from library_site.core.frame import forget_frames
 from library_site.core.models import LibraryProfile, SocialAccount
 from library_site.core.page_cache import forget_pages
-from plugins.opac.models import SyncState
+from plugins.opac.models import Rating, SyncState, Tagging, TagTerm
 
 SHOWN_MODELS: tuple[type[Model], ...] = (
     Page,
@@ -35,7 +36,10 @@ SHOWN_MODELS: tuple[type[Model], ...] = (
     SocialAccount,
     AbstractImage,
     AbstractDocument,
-    Comment,
+    Comment,  # comments and reviews
+    Rating,  # readers' ratings and tags, on record pages and catalogue cards
+    Tagging,
+    TagTerm,
     SyncState,
 )
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from puput.models import CategoryEntryPage
 from wagtail.models import Locale
 
-from plugins.blog.names import category_names, tag_names
+from plugins.blog.names import label_names
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,7 @@ def with_labels(entries: list, locale: Locale) -> list:
     """``entries`` (prefetched by ``labelled``) with ``category_labels`` and ``tag_labels``."""
     categories = {link.category for entry in entries for link in entry.entry_categories.all()}
     tags = {tag for entry in entries for tag in entry.tags.all()}
-    category_name = category_names(categories, locale)
-    tag_name = tag_names(tags, locale)
+    category_name, tag_name = label_names(categories, tags, locale)
     for entry in entries:
         entry.category_labels = [
             Label(link.category.slug, category_name[link.category.pk])
@@ -33,9 +32,12 @@ def with_labels(entries: list, locale: Locale) -> list:
     return entries
 
 
+LABELS = (
+    Prefetch("entry_categories", queryset=CategoryEntryPage.objects.select_related("category")),
+    "tags",
+)
+
+
 def labelled(entries):
     """``entries`` with what ``with_labels`` reads, prefetched."""
-    return entries.prefetch_related(
-        Prefetch("entry_categories", queryset=CategoryEntryPage.objects.select_related("category")),
-        "tags",
-    )
+    return entries.prefetch_related(*LABELS)

@@ -8,6 +8,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,7 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from plugins.blog.blocks import EntryStreamBlock
-from plugins.blog.listing import labelled, with_labels
+from plugins.blog.listing import LABELS, labelled, with_labels
 from plugins.blog.routes import BlogIndexRoutes
 from plugins.opac.cards import cards_of
 
@@ -187,6 +188,8 @@ class BlogEntryPage(EntryPage):
 
     template = "blog/blog_entry_page.html"
     parent_page_types = ["blog.BlogIndexPage"]
+    # Loaded with the post when it is served (library_site.core.page_routes): its byline.
+    serve_related = ("author__photo",)
     content_panels = [
         *EntryPage.content_panels,
         MultiFieldPanel(
@@ -216,12 +219,12 @@ class BlogEntryPage(EntryPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        entry = labelled(BlogEntryPage.objects.filter(pk=self.pk)).first() or self
-        with_labels([entry], self.locale)
+        prefetch_related_objects([self], *LABELS)
+        with_labels([self], self.locale)
         mentioned = cards_of(self.mentioned_biblio_ids())
         context.update(
-            category_labels=entry.category_labels,
-            tag_labels=entry.tag_labels,
+            category_labels=self.category_labels,
+            tag_labels=self.tag_labels,
             mentioned=mentioned,
             record_cards={card.record.biblio_id: card for card in mentioned},
             author_accounts=list(self.author.accounts.all()) if self.author else [],

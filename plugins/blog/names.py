@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import IntegerField, Value
 from puput.models import Category
 from taggit.models import Tag
 from wagtail.models import Locale
+
+CATEGORY, TAG = 0, 1
 
 
 def category_names(categories: Iterable[Category], locale: Locale) -> dict[int, str]:
@@ -33,6 +36,27 @@ def tag_names(tags: Iterable[Tag], locale: Locale) -> dict[int, str]:
         )
     )
     return {t.pk: found.get(t.pk, t.name) for t in tags}
+
+
+def label_names(
+    categories: Iterable[Category], tags: Iterable[Tag], locale: Locale
+) -> tuple[dict[int, str], dict[int, str]]:
+    """``category_names`` and ``tag_names`` together, in one query."""
+    from plugins.blog.models import CategoryName, TagName
+
+    categories, tags = list(categories), list(tags)
+    kind = IntegerField()
+    found_categories = CategoryName.objects.filter(
+        category__in=[c.pk for c in categories], locale=locale
+    ).values_list(Value(CATEGORY, output_field=kind), "category_id", "name")
+    found_tags = TagName.objects.filter(tag__in=[t.pk for t in tags], locale=locale).values_list(
+        Value(TAG, output_field=kind), "tag_id", "name"
+    )
+    found = {(kind, pk): name for kind, pk, name in found_categories.union(found_tags, all=True)}
+    return (
+        {c.pk: found.get((CATEGORY, c.pk), c.name) for c in categories},
+        {t.pk: found.get((TAG, t.pk), t.name) for t in tags},
+    )
 
 
 def category_name(slug: str, locale: Locale) -> str | None:

@@ -6,9 +6,13 @@ from django_comments.views.moderation import flag_done
 from django_comments_xtd import views as xtd
 
 from plugins.comments.limits import COMMENT, FEEDBACK, limited
-from plugins.comments.views import comment_target
+from plugins.comments.views import comment_form, comment_form_page, comment_target
 
 urlpatterns = [
+    path(
+        "write/<int:content_type_id>/<str:object_pk>/", comment_form_page, name="comment-form-page"
+    ),
+    path("form/<int:content_type_id>/<str:object_pk>/", comment_form, name="comment-form"),
     path("post/", limited(COMMENT)(post_comment), name="comments-post-comment"),
     path("posted/", comment_done, name="comments-comment-done"),
     path("sent/", xtd.sent, name="comments-xtd-sent"),

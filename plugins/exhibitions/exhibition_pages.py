@@ -127,6 +127,7 @@ class ExhibitionPage(Page):
     parent_page_types = ["exhibitions.ExhibitionIndexPage"]
     subpage_types: list[str] = []
     template = "exhibitions/exhibition_page.html"
+    serve_related = ("cover",)  # loaded with the page when served (library_site.core.page_routes)
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),

@@ -3,6 +3,8 @@
     /<lang>/catalogue/                        search, facets, sorting, pages
     /<lang>/catalogue/<id>/<slug>/            a record (a wrong or missing slug redirects)
     /<lang>/catalogue/<id>/export/<format>/   the record as MARC, MARCXML or RIS
+    /<lang>/catalogue/availability/<id>/      where the record's copies are now (live, fetched
+                                              into the record page anonymous readers share)
     /<lang>/catalogue/rating/<id>/            a reader’s stars for the record (POST)
     /<lang>/catalogue/tagging/<id>/           a reader tags the record or removes a tag (POST)
     /<lang>/catalogue/tags/, …/tags/<tag>/    the language's tag cloud, the records with a tag
@@ -34,8 +36,9 @@ from django.http import (
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -46,6 +49,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from plugins.opac import exports, ratings, shelves, tags
 from plugins.opac.acquisitions.routes import SuggestionRoutes
+from plugins.opac.availability import availability_of
 from plugins.opac.cards import cards_of, rated_cards
 from plugins.opac.details import details_of
 from plugins.opac.feeds import NewAcquisitionsAtom, NewAcquisitionsRss, newest_records
@@ -166,6 +170,18 @@ class CataloguePage(
                 "record_sections": record_sections(request, found, get_language()),
             },
         )
+
+    @re_path(rf"^availability/{BIBLIO_ID}/$", name="availability")
+    def availability(self, request: HttpRequest, biblio_id: str) -> HttpResponse:
+        """Where the record's copies are now: the part of its page kept pages fetch, live."""
+        found = self._record(biblio_id)
+        response = TemplateResponse(
+            request,
+            "opac/includes/availability.html",
+            {"availability": availability_of(found.biblio_id)},
+        )
+        add_never_cache_headers(response)
+        return response
 
     @re_path(rf"^tagging/{BIBLIO_ID}/$", name="tagging")
     def tagging(self, request: HttpRequest, biblio_id: str) -> HttpResponse:

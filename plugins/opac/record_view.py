@@ -4,6 +4,7 @@ searches, links, cover, citations, exports, availability and schema.org data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from koha_bridge.marc import Link as MarcLink
 from koha_bridge.marc import NormalisedRecord
@@ -46,11 +47,16 @@ class RecordView:
     links: list[MarcLink]  # the record's 856 links but its cover
     citations: list[citations.Citation]
     exports: dict[str, str]  # format -> URL
-    availability: Availability
     jsonld: str  # safe inside <script type="application/ld+json">
     canonical_url: str
     cover_url: str  # absolute, for sharing
     text_language: str  # the record's language as HTML names it ("uk"), "" when unknown
+
+    @cached_property
+    def availability(self) -> Availability:
+        """Live from Koha: asked only where the page shows it (to signed-in readers; others'
+        pages fetch it from the record's availability route)."""
+        return availability_of(self.record.biblio_id)
 
 
 def record_view(record: CatalogueRecord, catalogue_url: str, absolute) -> RecordView:
@@ -83,7 +89,6 @@ def record_view(record: CatalogueRecord, catalogue_url: str, absolute) -> Record
         links=[MarcLink(**link) for link in record.links if link.get("url") != cover_url],
         citations=_citations(record, details),
         exports={kind: f"{catalogue_url}{record.biblio_id}/export/{kind}/" for kind in EXPORTS},
-        availability=availability_of(record.biblio_id),
         jsonld=book_jsonld(record, details, absolute(card.url), absolute(card.cover.url)),
         canonical_url=absolute(card.url),
         cover_url=absolute(card.cover.url),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from plugins.blog.feeds import feed_link
 from plugins.blog.quotes import quote_of_the_week as current_quote
@@ -39,8 +39,14 @@ def quote_of_the_week(context) -> dict:
     """The quote of this week in the page's language, with a link to the archive."""
     from plugins.blog.models import BlogIndexPage
 
-    locale = Locale.get_active()
-    blog = BlogIndexPage.objects.live().filter(locale=locale).first()
+    page = context.get("page")
+    # The page's own language and blog where it has them: no query for either.
+    locale = page.locale if isinstance(page, Page) else Locale.get_active()
+    blog = (
+        page
+        if isinstance(page, BlogIndexPage)
+        else BlogIndexPage.objects.live().filter(locale=locale).first()
+    )
     quote = current_quote(locale)
     cards = cards_of([quote.biblio_id]) if quote and quote.biblio_id else []
     return {

@@ -6,6 +6,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet, Subquery
+from django.urls import reverse
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_form, get_model
 from django_comments_xtd.conf import settings as xtd_settings
@@ -41,9 +42,15 @@ def comments_for(context, obj, heading: str) -> dict:
         ),
         "page_parameter": PAGE_PARAMETER,
         "form": get_form()(obj),
+        "form_url": reverse("comment-form", args=_form_args(obj)),
+        "form_page_url": reverse("comment-form-page", args=_form_args(obj)),
         "max_thread_level": registration.max_thread_level,
         "page_path": request.get_full_path(),
     }
+
+
+def _form_args(obj) -> tuple[int, str]:
+    return ContentType.objects.get_for_model(obj).pk, str(obj.pk)
 
 
 def comment_tree(obj, user, page_number: str | None = None) -> tuple[list[dict], Page]:

@@ -9,13 +9,13 @@ from django.core import mail
 
 from plugins.blog.models import BlogEntryPage
 from tests.html import soup_of
-from tests.plugins.comments.conftest import form_data
+from tests.plugins.comments.conftest import form_data, form_soup
 
 pytestmark = pytest.mark.django_db
 
 
 def comment_on(client, url: str, **fields):
-    action, data = form_data(soup_of(client.get(url)), **fields)
+    action, data = form_data(form_soup(client, url), **fields)
     return client.post(action, data, follow=True)
 
 

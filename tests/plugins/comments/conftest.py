@@ -37,9 +37,17 @@ def form_data(soup, **fields) -> tuple[str, dict]:
     return form["action"], data
 
 
+def form_soup(client, url: str):
+    """The page at ``url`` with its comment form, as a browser without JavaScript gets it: a
+    signed-in reader's page has the form; an anonymous reader follows "Write a comment"."""
+    soup = soup_of(client.get(url))
+    link = soup.select_one("#comments [data-comment-open]")
+    return soup_of(client.get(link["href"])) if link else soup
+
+
 def post_review(client, record: CatalogueRecord, language: str = "en", **fields):
     """Fill in the record page's form as a browser would and send it, following redirects."""
-    action, data = form_data(soup_of(client.get(page_url(record, language))), **fields)
+    action, data = form_data(form_soup(client, page_url(record, language)), **fields)
     return client.post(action, data, follow=True)
 
 
