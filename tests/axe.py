@@ -3,6 +3,7 @@ injected into a page open in Chromium."""
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 from functools import cache
@@ -20,15 +21,18 @@ BLOCKING = {"serious", "critical"}
 @cache
 def axe_script() -> Path:
     """axe-core's script, installed from the lock file the first time a test asks for it."""
-    if not SCRIPT.exists():
-        npm = shutil.which("npm")
-        require(npm is not None, "npm (to install axe-core)")
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=PACKAGE,
-            check=True,
-            timeout=300,
-        )
+    # Test processes (pytest-xdist workers) take turns: one installs, the others find it there.
+    with open(PACKAGE / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not SCRIPT.exists():
+            npm = shutil.which("npm")
+            require(npm is not None, "npm (to install axe-core)")
+            subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=PACKAGE,
+                check=True,
+                timeout=300,
+            )
     return SCRIPT
 
 

@@ -32,6 +32,13 @@ def port_open(host: str, port: int) -> bool:
         return False
 
 
+def job_queue_url() -> str:
+    """A Redis database for job queues that no other test process uses at the same time:
+    pytest-xdist's workers (gw0, gw1, ...) count down from the last of Redis's 16 databases."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return f"redis://127.0.0.1:6379/{15 - int(worker.removeprefix('gw')) % 8}"
+
+
 def chromium_path() -> str | None:
     return (
         os.environ.get("CHROMIUM_PATH")

@@ -76,7 +76,7 @@ def test_demo_migrates_loads_content_creates_admin_and_serves_the_site(tmp_path)
         text=True,
     )
     try:
-        page = wait_for(f"{site}/uk/", process, seconds=180)
+        page = wait_for(f"{site}/uk/", process, seconds=420)  # a guard for a loaded machine
         assert '<html lang="uk"' in page
         assert "Ласкаво просимо до бібліотеки" in page
         assert (tmp_path / "library20.sqlite3").exists()

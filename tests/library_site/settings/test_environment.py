@@ -19,7 +19,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         env={**clean, **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # a guard, not a timing: migrating and syncing on a loaded machine
     )
 
 

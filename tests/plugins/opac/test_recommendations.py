@@ -15,7 +15,7 @@ from plugins.opac.recommendations.stored import recompute, update_after
 from plugins.opac.search.index import index_records
 from tests.html import soup_of
 from tests.plugins.opac.contributions import OLIVER_TWIST, make_reader, record_page
-from tests.services import port_open, require
+from tests.services import job_queue_url, port_open, require
 
 # Readers a, b and c. a and b like 1, 2 and 5 and dislike 3; c likes 1 and 2, dislikes 4.
 RATINGS = [
@@ -180,7 +180,7 @@ def test_with_redis_the_update_is_a_job_for_the_worker(
     import django_rq
     from rq import SimpleWorker
 
-    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/14"}}
+    settings.RQ_QUEUES = {"default": {"URL": job_queue_url()}}
     queue = django_rq.get_queue("default")
     queue.empty()
     readers = given_ratings(but=("c", 2))

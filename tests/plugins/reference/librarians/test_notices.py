@@ -15,7 +15,7 @@ from tests.plugins.reference.librarians.conftest import (
     make_librarian,
     make_user,
 )
-from tests.services import port_open, require
+from tests.services import job_queue_url, port_open, require
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def test_with_redis_the_notice_is_a_job_for_the_worker(
     import django_rq
     from rq import SimpleWorker
 
-    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/14"}}
+    settings.RQ_QUEUES = {"default": {"URL": job_queue_url()}}
     queue = django_rq.get_queue("default")
     queue.empty()
 
