@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from pytest_django.plugin import blocking_manager_key
 
 from library_site.core.management.commands.compilemessages import compile_catalogues
+from tests import database_snapshot
 
 pytest_plugins = ["tests.koha_fixtures"]
 
@@ -49,10 +51,37 @@ def _empty_cache():
     cache.clear()
 
 
+_demo_database: database_snapshot.Snapshot | None = None
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, _media_root):
     """Every database test starts from the multilingual demo site."""
     from library_site.demo.loader import load_demo_content
 
+    global _demo_database
     with django_db_blocker.unblock():
         load_demo_content()
+        _demo_database = database_snapshot.take()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """A transactional test empties the database when it ends: the demo site is put back.
+
+    Tests run in any order across processes, so the next test of this process may be one that
+    expects the demo, whatever kind it is.
+    """
+    result = yield
+    if _demo_database is not None and _empties_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            _demo_database.restore()
+    return result
+
+
+def _empties_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures

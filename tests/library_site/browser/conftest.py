@@ -3,30 +3,13 @@
 import pytest
 
 from plugins.opac.sync import sync_catalogue
-from tests.library_site.browser import snapshot
 from tests.services import chromium
 
 
 @pytest.fixture
-def demo_site(django_db_serialized_rollback, transactional_db, live_server):
-    """The demo content in the live server's database.
-
-    Transactional tests empty the database when they end: the first test loads the demo (onto
-    what the migrations made, brought back by the serialized rollback), and the later ones get a
-    copy of what that load made.
-    """
-    from library_site.demo.loader import load_demo_content
-
-    global _demo_snapshot
-    if _demo_snapshot is None:
-        load_demo_content()
-        _demo_snapshot = snapshot.take()
-    else:
-        _demo_snapshot.restore()
+def demo_site(transactional_db, live_server):
+    """The live server, on the demo content (put back after every transactional test)."""
     return live_server
-
-
-_demo_snapshot: snapshot.Snapshot | None = None
 
 
 @pytest.fixture

@@ -21,9 +21,7 @@ def migrate_to_latest() -> None:
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-# Serialized like the browser tests after it: its flush then makes no content types of its own
-# for them to collide with when they bring theirs back.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_index_migration_indexes_records_synced_before_it():
     old = migrate(BEFORE).get_model("opac", "CatalogueRecord")
     try:

@@ -11,7 +11,7 @@ from tests.axe import serious_violations
 from tests.library_site.browser.conftest import browser, demo_site, page  # noqa: F401
 from tests.plugins.reference.librarians.conftest import PASSWORD, asked, hours_ago, make_librarian
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def signed_in(page, base: str) -> None:  # noqa: F811

@@ -1,7 +1,7 @@
-"""A copy of the test database taken once and put back before each browser test.
+"""A copy of the test database taken once and put back after each transactional test.
 
 Loading the demo takes half a minute, and every transactional test empties the database when it
-ends; putting back a copy of what the first load made takes well under a second. SQLite copies
+ends; putting back a copy of what the load made takes well under a second. SQLite copies
 with its backup API, PostgreSQL with COPY (binary) of every table and the sequences' values.
 """
 
