@@ -259,12 +259,14 @@ def test_the_report_costs_the_same_queries_whatever_the_data(
     client.get(URL)  # warm the caches
     with django_assert_max_num_queries(30) as few:
         client.get(URL)
+    without_data = len(few.captured_queries)  # read now: the next request empties the log
     readers = [make_reader(f"r{n}") for n in range(30)]
     for n, reader in enumerate(readers):
         Rating.objects.create(reader=reader, record_id=n % 10 + 1, stars=n % 5 + 1)
         suggest(reader, f"Wish {n}")
         FailedSearch.objects.create(query=f"words {n}", language="en", day=TODAY)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(URL)  # ratings forget the site's kept frames: warm them again
+    with django_assert_max_num_queries(without_data):
         client.get(URL)
 
 
