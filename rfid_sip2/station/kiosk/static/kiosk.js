@@ -156,7 +156,12 @@
     const form = event.target;
     event.preventDefault();
     const body = new URLSearchParams(new FormData(form, event.submitter));
-    post(form.getAttribute("action"), body).catch(() => form.submit());
+    // Typed fields not marked to be kept (a PIN) are emptied once sent, whatever the answer: the
+    // screen may come back unchanged around them (a wrong PIN whose busy state was never seen).
+    const typed = () => form.querySelectorAll("input[data-keypad]:not([data-keep])");
+    post(form.getAttribute("action"), body)
+      .then(() => typed().forEach((input) => { input.value = ""; }))
+      .catch(() => form.submit());
   });
 
   // Any touch or key tells the station the reader is still there (at most every few seconds).
