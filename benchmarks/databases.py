@@ -20,5 +20,12 @@ def database_url(kind: str, workdir: Path, name: str) -> str:
     name = f"{name}_{os.getpid()}"
     psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
     subprocess.run([*psql, f"CREATE DATABASE {name}"], check=True)
-    atexit.register(subprocess.run, [*psql, f"DROP DATABASE IF EXISTS {name}"], check=False)
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()  # PostgreSQL drops no database a session is using
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {name}"], check=False)
+
+    atexit.register(drop)
     return f"postgres://postgres@127.0.0.1:5432/{name}"
