@@ -2,9 +2,11 @@
 against the site's home page in the same run.
 
 Usage: uv run python benchmarks/catalogue.py [--records 100000] [--runs 7] [--marc FILE]
+       [--database sqlite|postgres] [--rounds 40]
 
-It builds a throwaway SQLite database (or fills the empty database DATABASE_URL names, e.g.
-postgres://postgres@127.0.0.1:5432/library20_bench), loads the demo site and the sandbox's
+It builds a throwaway SQLite database (``--database postgres``: fills the empty database
+DATABASE_URL names, e.g. postgres://postgres@127.0.0.1:5432/library20_bench, or a throwaway one
+on 127.0.0.1:5432), loads the demo site and the sandbox's
 books, then N generated records (or the records of a MARC file: ISO 2709, MARCXML or
 MARC-in-JSON) the way the sync stores them, index included. It prints:
 
@@ -13,6 +15,10 @@ MARC-in-JSON) the way the sync stores them, index included. It prints:
   Romanian words typed without their diacritics, facets, sorting, a deep page, a misspelling):
   hits, median and slowest milliseconds of the first ranked page with its facet counts, and
   where the record a phrase or an ISBN names was ranked;
+- throughput: a few realistic searches (a title word, an author, a quoted title phrase, a
+  Cyrillic word, a word without another) and a plain lookup of a record by its number, one
+  after the other in each of ``--rounds`` rounds: searches a second, p50 and p95 of each, and
+  the ratio of each p50 to the lookup's;
 - the catalogue page over HTTP (Django's test client) for a common word, and a record page
   whose record has 20 items, with its availability fresh from the sandbox and from the cache:
   median time and queries of each, and its ratio to the home page's.
@@ -38,8 +44,19 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 workdir = Path(tempfile.mkdtemp(prefix="library20-catalogue-bench-"))
 atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # databases of 100+ MB
+
+from databases import database_url  # noqa: E402
+
+# The database is chosen before Django is set up; main() lists the option for --help.
+_early = argparse.ArgumentParser(add_help=False)
+_early.add_argument(
+    "--database",
+    choices=["sqlite", "postgres"],
+    default="postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite",
+)
+DATABASE = _early.parse_known_args()[0].database
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "library_site.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+os.environ["DATABASE_URL"] = database_url(DATABASE, workdir, "library20_catalogue_bench")
 os.environ["LIBRARY20_VAR_DIR"] = str(workdir)
 
 import django  # noqa: E402
@@ -284,6 +301,53 @@ def timed(action: Callable[[], object], runs: int) -> tuple[list[float], object]
     return timings, result
 
 
+def percentile(timings: list[float], share: float) -> float:
+    ordered = sorted(timings)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def throughput(rng: random.Random, rounds: int) -> None:
+    """Realistic searches against a plain indexed lookup, interleaved round by round so a
+    shared machine's load falls on both alike."""
+    generated_ids = CatalogueRecord.objects.filter(biblio_id__gte=FIRST_ID)
+    english = generated_ids.filter(language="eng", title__regex=r"^\S+ \S+ \S+")
+    titled = english.order_by("biblio_id")[rng.randrange(english.count())]
+    author = next(r for r in generated_ids.order_by("?")[:50] if r.authors)
+    cyrillic = generated_ids.filter(language="rus").order_by("?").first().title.split()[0]
+    word = titled.title.split()[1]
+    texts = {
+        "title word": word,
+        "author": author.authors[0]["name"].split(",")[0],
+        "quoted phrase": f'"{" ".join(titled.title.split()[:3])}"',
+        "Cyrillic word": cyrillic,
+        "word -word": f"history -{word}",
+    }
+    ids = list(generated_ids.values_list("biblio_id", flat=True)[:10_000])
+    actions: dict[str, Callable[[], object]] = {
+        "lookup by number": lambda: CatalogueRecord.objects.get(biblio_id=rng.choice(ids))
+    }
+    for label, text in texts.items():
+        actions[label] = lambda t=text: search_catalogue(CatalogueQuery(text=t))
+    timings: dict[str, list[float]] = {label: [] for label in actions}
+    for action in actions.values():
+        action()  # warm
+    for _ in range(rounds):
+        for label, action in actions.items():
+            start = time.perf_counter()
+            action()
+            timings[label].append((time.perf_counter() - start) * 1000)
+    base = statistics.median(timings["lookup by number"])
+    print(f"\nthroughput, {rounds} interleaved rounds ({connection.vendor}):")
+    print(f"{'':<18} {'text':<28} {'q/s':>7} {'p50':>8} {'p95':>8}  p50 / lookup")
+    for label, found in timings.items():
+        text = texts.get(label, "")[:28]
+        print(
+            f"{label:<18} {text:<28} {1000 / statistics.mean(found):7.1f} "
+            f"{statistics.median(found):5.1f} ms {percentile(found, 0.95):5.1f} ms  "
+            f"{statistics.median(found) / base:6.1f}"
+        )
+
+
 def page_figures(client: Client, url: str, runs: int, before: Callable = lambda: None):
     """Median milliseconds and the queries of one GET of ``url``."""
 
@@ -322,6 +386,8 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each search")
     parser.add_argument("--marc", type=Path, help="load this MARC file's records instead")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default=DATABASE)
+    parser.add_argument("--rounds", type=int, default=40, help="rounds of the throughput part")
     args = parser.parse_args()
 
     setup_test_environment()
@@ -369,6 +435,7 @@ def main() -> None:
         f"\nall searches: median {median:.1f} ms, slowest {max(everything):.1f} ms; "
         f"ratio median search / home page: {median / home_ms:.2f}"
     )
+    throughput(random.Random(11), args.rounds)
 
     pages = [("catalogue page ?q=history", "/en/catalogue/?q=history", False)]
     pages += [("catalogue page, all records", "/en/catalogue/", False)]

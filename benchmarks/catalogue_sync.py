@@ -26,7 +26,6 @@ import atexit
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,19 +38,7 @@ sys.path.insert(0, str(REPO))
 workdir = Path(tempfile.mkdtemp(prefix="library20-sync-bench-"))
 atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # databases of 100+ MB
 
-
-def _database_url(kind: str) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{workdir / 'site.sqlite3'}"
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        return url
-    name = f"library20_sync_bench_{os.getpid()}"
-    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
-    subprocess.run([*psql, f"CREATE DATABASE {name}"], check=True)
-    atexit.register(subprocess.run, [*psql, f"DROP DATABASE IF EXISTS {name}"], check=False)
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
-
+from databases import database_url  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--records", type=int, default=5_000)
@@ -61,7 +48,7 @@ parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlit
 args = parser.parse_args()
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "library_site.settings.test")
-os.environ["DATABASE_URL"] = _database_url(args.database)
+os.environ["DATABASE_URL"] = database_url(args.database, workdir, "library20_sync_bench")
 os.environ["LIBRARY20_VAR_DIR"] = str(workdir)
 
 import django  # noqa: E402

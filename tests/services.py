@@ -39,6 +39,27 @@ def job_queue_url() -> str:
     return f"redis://127.0.0.1:6379/{15 - int(worker.removeprefix('gw')) % 8}"
 
 
+def empty_job_queue(settings):
+    """django-rq's default queue on this process's Redis database, emptied; skipped without
+    Redis. ``settings`` is pytest-django's fixture, which puts RQ_QUEUES back afterwards."""
+    require(port_open("127.0.0.1", 6379), "Redis on 127.0.0.1:6379")
+    import django_rq
+
+    settings.RQ_QUEUES = {"default": {"URL": job_queue_url()}}
+    queue = django_rq.get_queue("default")
+    queue.empty()
+    for job_id in queue.scheduled_job_registry.get_job_ids():
+        queue.scheduled_job_registry.remove(job_id)
+    return queue
+
+
+def work_off(queue) -> None:
+    """Run the queue's jobs in this process until it is empty, as a worker in burst mode."""
+    from rq import SimpleWorker
+
+    SimpleWorker([queue], connection=queue.connection).work(burst=True)
+
+
 def chromium_path() -> str | None:
     return (
         os.environ.get("CHROMIUM_PATH")

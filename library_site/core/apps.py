@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from library_site.core import site_changes
+        from library_site.core import feed_warmup, site_changes
 
-        site_changes.connect()
+        site_changes.connect()  # first: a publish forgets kept pages before feeds are warmed
+        feed_warmup.connect()

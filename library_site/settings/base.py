@@ -116,6 +116,7 @@ CACHES = {"default": environment.cache(ENV)}
 # publishing forgets them at once; this bounds what changes with time alone. 0 turns it off.
 PAGE_CACHE_SECONDS = environment.integer(ENV, "PAGE_CACHE_SECONDS", 300)
 RQ_QUEUES = environment.job_queues(ENV)
+SESSION_ENGINE = environment.sessions(ENV)
 CHANNEL_LAYERS = environment.channel_layers(ENV)
 
 AUTHENTICATION_BACKENDS = [
@@ -171,7 +172,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "library20"
 WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search (pages, images, documents): the database's, or OpenSearch/Elasticsearch.
+WAGTAILSEARCH_BACKENDS = {"default": environment.wagtail_search(ENV)}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -267,6 +269,8 @@ CATALOGUE_SEARCH_BACKEND = ENV.get(
 # How long a search's total and facet counts are reused (its next pages, the whole catalogue's
 # counts) while no sync has changed the catalogue; 0 counts every time.
 CATALOGUE_SEARCH_CACHE_SECONDS = environment.integer(ENV, "CATALOGUE_SEARCH_CACHE_SECONDS", 600)
+# Minutes between incremental catalogue syncs run by ``library20 schedule`` (0: none).
+CATALOGUE_SYNC_MINUTES = environment.schedule_minutes(ENV, "CATALOGUE_SYNC_MINUTES", 15)
 CATALOGUE_COVER_URL = environment.cover_url(ENV)  # e.g. https://covers.example/{isbn13}.jpg
 CATALOGUE_AVAILABILITY_TIMEOUT = environment.seconds(ENV, "CATALOGUE_AVAILABILITY_TIMEOUT", 3.0)
 CATALOGUE_AVAILABILITY_CACHE_SECONDS = environment.integer(

@@ -17,6 +17,15 @@ from koha_bridge.config import KohaConfig, KohaConfigError
 
 SUPPORTED_DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+QUEUED_EMAIL_BACKEND = "library_site.core.queued_mail.QueuedEmailBackend"
+# Wagtail's search engines a WAGTAILSEARCH_URL may name (wagtail.search.backends.<engine>).
+SEARCH_ENGINES = (
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+)
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 HEADER_NAME = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
 
@@ -115,7 +124,9 @@ def email(env: Mapping[str, str], default: str) -> dict[str, Any]:
             "or console://",
         ) from None
     settings: dict[str, Any] = {
-        "EMAIL_BACKEND": backend,
+        # The site's backend queues each message when there is a job queue; this one sends it.
+        "EMAIL_BACKEND": QUEUED_EMAIL_BACKEND,
+        "EMAIL_DELIVERY_BACKEND": backend,
         "EMAIL_HOST": parsed["EMAIL_HOST"] or "localhost",
         "EMAIL_PORT": parsed["EMAIL_PORT"] or 25,
         "EMAIL_HOST_USER": parsed["EMAIL_HOST_USER"] or "",
@@ -251,3 +262,52 @@ def job_queues(env: Mapping[str, str]) -> dict[str, Any]:
     without it, and jobs then run in the process that asks for them, after its transaction."""
     url = redis_url(env)
     return {"default": {"URL": url, "DEFAULT_TIMEOUT": 600}} if url else {}
+
+
+def sessions(env: Mapping[str, str]) -> str:
+    """Django's SESSION_ENGINE: read from the cache (Redis) and written through to the database
+    when REDIS_URL is set, so a Redis restart signs nobody out; the database alone without it."""
+    if redis_url(env):
+        return "django.contrib.sessions.backends.cached_db"
+    return "django.contrib.sessions.backends.db"
+
+
+def wagtail_search(env: Mapping[str, str]) -> dict[str, Any]:
+    """Wagtail's search backend (pages, images, documents, the admin's search): the database's
+    by default; OpenSearch or Elasticsearch from WAGTAILSEARCH_URL, e.g.
+    ``opensearch2+https://user:password@search.example:9200/library20``."""
+    url = env.get("WAGTAILSEARCH_URL", "").strip()
+    if not url:
+        return {"BACKEND": "wagtail.search.backends.database"}
+    expected = (
+        "expected ENGINE://host:9200/index-prefix or ENGINE+https://user:password@host:9200/"
+        f"index-prefix, ENGINE one of {', '.join(SEARCH_ENGINES)}"
+    )
+    parts = urlsplit(url)
+    engine, _plus, transport = parts.scheme.partition("+")
+    try:
+        port = parts.port
+    except ValueError:  # the message would show the URL, password and all
+        raise SettingError("WAGTAILSEARCH_URL", expected) from None
+    if engine not in SEARCH_ENGINES or transport not in ("", "http", "https") or not parts.hostname:
+        raise SettingError("WAGTAILSEARCH_URL", expected)
+    credentials = parts.netloc.rpartition("@")[0]
+    host = f"{credentials}@{parts.hostname}" if credentials else parts.hostname
+    prefix = parts.path.strip("/") or "library20"
+    return {
+        "BACKEND": f"wagtail.search.backends.{engine}",
+        "URLS": [f"{transport or 'http'}://{host}:{port or 9200}"],
+        "INDEX_PREFIX": f"{prefix}_",
+        "TIMEOUT": 10,
+        "OPTIONS": {},
+    }
+
+
+def schedule_minutes(env: Mapping[str, str], variable: str, default: int) -> int:
+    """Minutes between runs of a scheduled job, 1 to 59 (a cron step), or 0 for never."""
+    minutes = integer(env, variable, default)
+    if not 0 <= minutes <= 59:
+        raise SettingError(
+            variable, f"expected minutes from 1 to 59, or 0 for never, got {minutes}"
+        )
+    return minutes

@@ -20,7 +20,7 @@ from django.db import connection
 
 from plugins.opac.models import CatalogueRecord, SyncState
 from plugins.opac.search.dialects import dialect
-from plugins.opac.search.folding import identifier_of, words
+from plugins.opac.search.folding import fold, identifier_of, words
 from plugins.opac.search.query import (
     CatalogueQuery,
     CatalogueResults,
@@ -39,6 +39,7 @@ SPELLING_CUTOFF = 0.75  # how like a word of the catalogue a misspelt word must 
 class _Terms:
     words: tuple[str, ...]
     identifiers: tuple[str, ...]  # ISBN-13s and ISSNs
+    text: str = ""  # the rest as typed, folded: "a phrase", -word and OR for PostgreSQL
 
     @property
     def empty(self) -> bool:
@@ -52,12 +53,16 @@ class _Terms:
 def _terms(text: str) -> _Terms:
     found_words: list[str] = []
     identifiers: list[str] = []
+    rest: list[str] = []
     for token in text.split():
         if identifier := identifier_of(token):
             identifiers.append(identifier)
         else:
             found_words.extend(words(token))
-    return _Terms(tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(identifiers)))
+            rest.append(fold(token))
+    return _Terms(
+        tuple(dict.fromkeys(found_words)), tuple(dict.fromkeys(identifiers)), " ".join(rest)
+    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def _source(terms: _Terms, ranked: bool) -> _Source:
     if terms.empty:
         documents = " FROM opac_searchdocument d"
         return _Source("", documents + engine.hit_index, documents, (), ())
-    hits = engine.match(terms.words, terms.identifiers, ranked)
+    hits = engine.match(terms.words, terms.identifiers, terms.text, ranked)
     # CROSS JOIN: SQLite then reads the hits first and looks each one up, rather than reading
     # a whole facet's rows to find the few that are hits; PostgreSQL plans it as any join.
     tables = f" FROM hits h CROSS JOIN opac_searchdocument d{engine.hit_index}"

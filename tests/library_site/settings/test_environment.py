@@ -130,7 +130,8 @@ def test_email_url_sets_the_smtp_server():
         {"EMAIL_URL": "submission://librarian:s3cret@mail.example:587"}, default="console://"
     )
 
-    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert config["EMAIL_BACKEND"] == "library_site.core.queued_mail.QueuedEmailBackend"
+    assert config["EMAIL_DELIVERY_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (config["EMAIL_HOST"], config["EMAIL_PORT"], config["EMAIL_USE_TLS"]) == (
         "mail.example",
         587,
@@ -235,3 +236,63 @@ def test_channel_layer_is_in_memory_unless_redis_url_is_set():
 def test_malformed_redis_url_is_refused_for_the_channel_layer_too():
     with pytest.raises(SettingError, match=r"^REDIS_URL: "):
         environment.channel_layers({"REDIS_URL": "http://cache:6379"})
+
+
+def test_sessions_are_read_from_redis_and_kept_in_the_database_when_redis_url_is_set():
+    assert environment.sessions({}) == "django.contrib.sessions.backends.db"
+    assert (
+        environment.sessions({"REDIS_URL": "redis://127.0.0.1:6379/0"})
+        == "django.contrib.sessions.backends.cached_db"
+    )
+
+
+def test_wagtail_search_is_the_databases_unless_wagtailsearch_url_is_set():
+    assert environment.wagtail_search({}) == {"BACKEND": "wagtail.search.backends.database"}
+
+
+def test_wagtailsearch_url_names_the_engine_its_address_and_index_prefix():
+    config = environment.wagtail_search(
+        {"WAGTAILSEARCH_URL": "opensearch2+https://site:s3cret@search.example:9243/city-library"}
+    )
+
+    assert config["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert config["URLS"] == ["https://site:s3cret@search.example:9243"]
+    assert config["INDEX_PREFIX"] == "city-library_"
+
+
+def test_wagtailsearch_url_defaults_to_http_on_port_9200_and_the_library20_prefix():
+    config = environment.wagtail_search({"WAGTAILSEARCH_URL": "elasticsearch8://127.0.0.1"})
+
+    assert config["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert config["URLS"] == ["http://127.0.0.1:9200"]
+    assert config["INDEX_PREFIX"] == "library20_"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "solr://user:s3cret@search.example:8983/library",
+        "opensearch2+ftp://user:s3cret@search.example/library",
+        "opensearch2://user:s3cret@search.example:port/library",
+        "search.example:9200",
+    ],
+)
+def test_malformed_wagtailsearch_url_is_refused_without_its_password(url):
+    with pytest.raises(SettingError, match=r"^WAGTAILSEARCH_URL: expected ENGINE://") as error:
+        environment.wagtail_search({"WAGTAILSEARCH_URL": url})
+
+    assert "s3cret" not in str(error.value)
+    assert "opensearch2, opensearch3" in str(error.value)
+
+
+@pytest.mark.parametrize("raw, minutes", [("", 15), ("5", 5), ("0", 0), ("59", 59)])
+def test_catalogue_sync_minutes_are_a_cron_step_or_none(raw, minutes):
+    env = {"CATALOGUE_SYNC_MINUTES": raw}
+
+    assert environment.schedule_minutes(env, "CATALOGUE_SYNC_MINUTES", 15) == minutes
+
+
+@pytest.mark.parametrize("raw", ["60", "-5", "often"])
+def test_catalogue_sync_minutes_outside_a_cron_step_are_refused(raw):
+    with pytest.raises(SettingError, match=r"^CATALOGUE_SYNC_MINUTES: expected"):
+        environment.schedule_minutes({"CATALOGUE_SYNC_MINUTES": raw}, "CATALOGUE_SYNC_MINUTES", 15)
