@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from wagtail.signals import page_published, page_unpublished
 
@@ -65,12 +66,19 @@ def warm_feeds() -> int:
             warmed += 1
         else:
             log.warning("feed warm-up status=%d path=%s", response.status_code, parts.path)
-    log.info("feeds warmed count=%d", warmed)
+    log.debug("feeds warmed count=%d", warmed)
     return warmed
 
 
-def _warm_later(**_signal) -> None:
+def _warm_after_commit() -> None:
     later(warm_feeds)
+
+
+def _warm_later(**_signal) -> None:
+    # Pages published together (an import, the demo, a tree moved) warm the feeds once.
+    pending = transaction.get_connection().run_on_commit
+    if not any(callback is _warm_after_commit for _savepoints, callback, _robust in pending):
+        transaction.on_commit(_warm_after_commit)
 
 
 def connect() -> None:

@@ -4,6 +4,7 @@ first feed reader after a change is served from the cache."""
 import pytest
 from wagtail.models import Site
 
+from library_site.core import feed_warmup
 from library_site.core.feed_warmup import feed_urls, warm_feeds
 from library_site.core.models import StandardPage
 from library_site.core.page_cache import HIT_HEADER
@@ -53,3 +54,18 @@ def test_nothing_is_warmed_when_pages_are_not_kept(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
     assert warm_feeds() == 0
+
+
+def test_pages_published_together_warm_the_feeds_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    warmed = []
+    monkeypatch.setattr(feed_warmup, "warm_feeds", lambda: warmed.append(1))
+    pages = StandardPage.objects.filter(locale__language_code="en")[:3]
+    assert len(pages) == 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in pages:
+            page.save_revision().publish()
+
+    assert warmed == [1]
