@@ -15,7 +15,7 @@ from types import ModuleType
 
 from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
-from django.db import connection, connections
+from django.db import connection
 
 from library_site.backup import media, postgres, sqlite
 
@@ -57,15 +57,19 @@ def backup(target: str) -> tuple[Path, Contents]:
     partial = path.with_name(path.name + ".partial")
     with tempfile.TemporaryDirectory() as work:
         dumped = Path(work) / member
-        engine.dump(connection.settings_dict, dumped)
-        with tarfile.open(partial, "w") as archive:
-            archive.add(dumped, member)
-            count = media.add_to(archive, default_storage)
-            contents = Contents(connection.vendor, now.isoformat(timespec="seconds"), count)
-            manifest = json.dumps({"format": FORMAT, **contents.__dict__}).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size = len(manifest)
-            archive.addfile(info, io.BytesIO(manifest))
+        engine.dump(connection, dumped)
+        try:
+            with tarfile.open(partial, "w") as archive:
+                archive.add(dumped, member)
+                count = media.add_to(archive, default_storage)
+                contents = Contents(connection.vendor, now.isoformat(timespec="seconds"), count)
+                manifest = json.dumps({"format": FORMAT, **contents.__dict__}).encode()
+                info = tarfile.TarInfo(MANIFEST)
+                info.size, info.mtime = len(manifest), int(now.timestamp())
+                archive.addfile(info, io.BytesIO(manifest))
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     partial.replace(path)  # a half-written archive never has the final name
     return path, contents
 
@@ -97,8 +101,7 @@ def restore(path: Path) -> Contents:
             )
         with tempfile.TemporaryDirectory() as work:
             archive.extract(member, work, filter="data")
-            connections.close_all()  # SQLite is overwritten page by page; nothing may hold it
-            engine.restore(connection.settings_dict, Path(work) / member)
+            engine.restore(connection, Path(work) / member)
         media.remove_all(default_storage)
         media.restore_from(archive, default_storage)
     return contents

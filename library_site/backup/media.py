@@ -30,6 +30,7 @@ def add_to(archive: tarfile.TarFile, storage: Storage) -> int:
         with storage.open(name, "rb") as handle:
             member = tarfile.TarInfo(PREFIX + name)
             member.size = storage.size(name)
+            member.mtime = int(storage.get_modified_time(name).timestamp())
             archive.addfile(member, handle)
         count += 1
     return count

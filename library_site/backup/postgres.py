@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 
 def _environment(settings: dict) -> dict[str, str]:
@@ -51,7 +51,7 @@ def dump(settings: dict, path: Path) -> None:
     )
 
 
-def drop_tables() -> None:
+def drop_tables(connection: BaseDatabaseWrapper) -> None:
     """Every table in the database, so that none the backup lacks is left behind."""
     quoted = [connection.ops.quote_name(name) for name in connection.introspection.table_names()]
     if quoted:
@@ -59,9 +59,10 @@ def drop_tables() -> None:
             cursor.execute(f"DROP TABLE {', '.join(quoted)} CASCADE")
 
 
-def restore(settings: dict, path: Path) -> None:
+def restore(connection: BaseDatabaseWrapper, path: Path) -> None:
     """Drop every table, then restore the dump in one transaction."""
-    drop_tables()
+    drop_tables(connection)
+    connection.close()  # pg_restore's own session works alone
     _run(
         "pg_restore",
         "--no-owner",
@@ -69,7 +70,7 @@ def restore(settings: dict, path: Path) -> None:
         "--single-transaction",
         "--exit-on-error",
         "--dbname",
-        settings["NAME"],
+        connection.settings_dict["NAME"],
         str(path),
-        settings=settings,
+        settings=connection.settings_dict,
     )

@@ -1,4 +1,5 @@
-"""SQLite, copied with its online backup API: consistent while the site goes on writing."""
+"""SQLite, copied with its online backup API over Django's own connection: consistent while the
+site goes on writing, and the same for a file or an in-memory database."""
 
 from __future__ import annotations
 
@@ -6,16 +7,17 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-
-def copy(source: str | Path, destination: str | Path) -> None:
-    """Copy the database at ``source`` over whatever ``destination`` holds."""
-    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(destination)) as to:
-        reading.backup(to)
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 
-def dump(settings: dict, path: Path) -> None:
-    copy(settings["NAME"], path)
+def dump(connection: BaseDatabaseWrapper, path: Path) -> None:
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)
 
 
-def restore(settings: dict, path: Path) -> None:
-    copy(path, settings["NAME"])
+def restore(connection: BaseDatabaseWrapper, path: Path) -> None:
+    """Every page of the database replaced by the backup's."""
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as backup:
+        backup.backup(connection.connection)

@@ -17,6 +17,8 @@ globals().update(environment.email(ENV, default="smtp://localhost:25"))
 # Behind a TLS-terminating proxy: the header it sets to "https" (and never passes on from clients).
 SECURE_PROXY_SSL_HEADER = environment.proxy_ssl_header(ENV)
 SECURE_SSL_REDIRECT = environment.flag(ENV, "SECURE_SSL_REDIRECT", True)
+# Load balancers and monitors probe the site itself over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"  # links in reader mail
 CSRF_COOKIE_SECURE = True
