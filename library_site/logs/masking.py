@@ -8,9 +8,10 @@ import re
 
 MASK = "***"
 # Names whose values are secrets: password1, client_secret, X-CSRFToken, sessionid, patron_pin...
+# (a Cookie header is masked cookie by cookie: csrftoken, sessionid)
 _NAME = (
     r"[\w-]*(?:password|passwd|secret|token|csrf|sessionid|session_key|api[_-]?key"
-    r"|authorization|cookie)[\w-]*"
+    r"|authorization)[\w-]*"
     r"|(?:[\w-]*_)?pin|session"
 )
 _PAIR = re.compile(
