@@ -24,7 +24,7 @@ def test_every_line_is_masked_and_carries_the_request_id_whatever_the_format():
 
 
 def test_an_unknown_format_is_refused_naming_the_variable():
-    with pytest.raises(SettingError, match="^LOG_FORMAT: expected keyvalue or json, got 'xml'$"):
+    with pytest.raises(SettingError, match=r"^LOG_FORMAT: expected keyvalue or json, got 'xml'$"):
         logging_config({"LOG_FORMAT": "xml"})
 
 

@@ -45,12 +45,12 @@ def test_a_private_bucket_signs_its_links_and_credentials_may_come_from_boto3():
 
 
 def test_half_the_credentials_are_refused():
-    with pytest.raises(SettingError, match="^MEDIA_S3_SECRET_ACCESS_KEY: set both"):
+    with pytest.raises(SettingError, match=r"^MEDIA_S3_SECRET_ACCESS_KEY: set both"):
         media_storage({**BUCKET, "MEDIA_S3_SECRET_ACCESS_KEY": ""})
 
 
 def test_an_endpoint_that_is_not_a_web_address_is_refused():
-    with pytest.raises(SettingError, match="^MEDIA_S3_ENDPOINT_URL: expected an http"):
+    with pytest.raises(SettingError, match=r"^MEDIA_S3_ENDPOINT_URL: expected an http"):
         media_storage({**BUCKET, "MEDIA_S3_ENDPOINT_URL": "s3.library.example"})
 
 

@@ -75,7 +75,7 @@ def test_a_folder_gets_a_dated_copy(journal: Journal, tmp_path):
 
 
 def test_a_missing_journal_is_refused_with_its_path(tmp_path):
-    with pytest.raises(JournalBackupError, match="there is no journal at .*journal.sqlite3"):
+    with pytest.raises(JournalBackupError, match=r"there is no journal at .*journal\.sqlite3"):
         backup_journal(tmp_path / "journal.sqlite3", tmp_path / "copy.sqlite3")
     assert not (tmp_path / "copy.sqlite3").exists()
 
