@@ -39,7 +39,7 @@ def _run(program: str, *args: str, settings: dict) -> None:
         raise CommandError(f"{program} failed: {done.stderr.strip()}")
 
 
-def dump(settings: dict, path: Path) -> None:
+def dump(connection: BaseDatabaseWrapper, path: Path) -> None:
     _run(
         "pg_dump",
         "--format=custom",
@@ -47,7 +47,7 @@ def dump(settings: dict, path: Path) -> None:
         "--no-privileges",
         "--file",
         str(path),
-        settings=settings,
+        settings=connection.settings_dict,
     )
 
 
