@@ -23,6 +23,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -139,7 +140,9 @@ def main() -> None:
     }
     prepare(env)
 
-    port = 8000 + os.getpid() % 1000
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     site = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
