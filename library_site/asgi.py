@@ -4,8 +4,10 @@ settings unless DJANGO_SETTINGS_MODULE says otherwise."""
 from django.core.asgi import get_asgi_application
 
 from library_site.manage import configure
+from library_site.serving.uvicorn_options import quiet_static_file_warning
 
 configure("library_site.settings.production")
+quiet_static_file_warning()
 # Django first: the chat's routes import models, which need the apps loaded.
 django_application = get_asgi_application()
 

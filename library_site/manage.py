@@ -29,6 +29,16 @@ def command_name(argv: list[str]) -> str:
     return argv[1] if len(argv) > 1 else ""
 
 
+# Commands that run the site for the public: production settings unless told otherwise.
+PRODUCTION_COMMANDS = ("serve",)
+
+
+def default_settings(argv: list[str]) -> str:
+    if command_name(argv) in PRODUCTION_COMMANDS:
+        return "library_site.settings.production"
+    return "library_site.settings.dev"
+
+
 def debug_by_default(argv: list[str]) -> bool:
     """Debug mode for the development server only.
 
@@ -41,7 +51,7 @@ def debug_by_default(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> None:
     argv = argv or sys.argv
     os.environ.setdefault("DJANGO_DEBUG", "true" if debug_by_default(argv) else "false")
-    configure("library_site.settings.dev")
+    configure(default_settings(argv))
     from django.core.management import execute_from_command_line
     from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 

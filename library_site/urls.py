@@ -11,12 +11,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from library_site.core import page_routes
+from library_site.core import health_views, page_routes
 from library_site.core.share_views import share_on_mastodon
 from library_site.core.sitemap import MultilingualSitemap
 from library_site.search import views as search_views
 
 urlpatterns = [
+    path("healthz", health_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import logging
 import os
+import sqlite3
 import ssl
 import sys
 from datetime import datetime
@@ -194,6 +195,19 @@ def journal(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def backup_journal(args: argparse.Namespace) -> int:
+    from rfid_sip2.journal.backup import JournalBackupError, backup_journal
+
+    config = load(Path(args.config) if args.config else None)
+    try:
+        copy = backup_journal(config.journal_path, Path(args.destination))
+    except (JournalBackupError, OSError, sqlite3.Error) as error:
+        print(f"rfid-sip2: journal not backed up: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"journal backed up to {copy.path}: {copy.entries} entries")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="rfid-sip2", description=__doc__.splitlines()[0])
     commands = main.add_subparsers(dest="command", required=True)
@@ -254,6 +268,12 @@ def parser() -> argparse.ArgumentParser:
     export = book_actions.add_parser("export", help="failed entries as a Koha .koc file")
     export.add_argument("--output", required=True)
     book.set_defaults(run=journal)
+    keep = commands.add_parser(
+        "backup-journal", help="copy the offline journal while the gateway runs (SQLite backup)"
+    )
+    keep.add_argument("destination", help="a file to write, or a folder for a dated copy")
+    keep.add_argument("--config", help="gateway.toml (default: the demo configuration)")
+    keep.set_defaults(run=backup_journal)
     # Imported here: each command module takes its exit codes from this one.
     from rfid_sip2.rfid.readers.commands import add_commands as add_reader_commands
     from rfid_sip2.rfid.tag_commands import add_commands as add_tag_commands

@@ -73,7 +73,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     expects the demo, whatever kind it is.
     """
     result = yield
-    if _demo_database is not None and _empties_the_database(item):
+    # After the process's last test the session's fixtures are gone, the test database with them.
+    if _demo_database is not None and nextitem is not None and _empties_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
             _demo_database.restore()
     return result

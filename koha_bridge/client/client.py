@@ -472,6 +472,10 @@ class KohaClient:
 
     # -- operations ----------------------------------------------------------------------
 
+    def ping(self) -> None:
+        """One small authenticated request: raises a KohaError unless Koha answers it."""
+        self._send("GET", "/libraries", params={"_per_page": 1}, headers={"Accept": JSON})
+
     def probe(self) -> Probe:
         """Reachability, authentication and a count of what Koha holds."""
         counts = {}

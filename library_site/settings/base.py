@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from library_site.settings import environment
+from library_site.settings import environment, error_reports, logs, media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every log line a request causes carries its id; one line per request (not static files).
+    "library_site.logs.request_lines.RequestLogMiddleware",
     # Outside the session and CSRF middleware: it sees every cookie a response sets.
     "library_site.core.page_cache.AnonymousPageCacheMiddleware",
     "library_site.core.site_lookup.CachedSiteMiddleware",
@@ -163,7 +165,7 @@ DEMO_ALLOWED = False
 # favicon.ico is asked for at the root of the site.
 WHITENOISE_ROOT = PROJECT_DIR / "root_files"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage.media_storage(ENV),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -322,17 +324,10 @@ PUPUT_AS_PLUGIN = True
 BLOG_FEED_FULL_TEXT = environment.flag(ENV, "BLOG_FEED_FULL_TEXT", False)
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "keyvalue": {"format": "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "keyvalue"}},
-    "root": {"handlers": ["console"], "level": ENV.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # One line per background task run (search index, references) drowns everything else.
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# /healthz shows each check's result to a request with "Authorization: Bearer <this>" (and to
+# staff signed in); without it, only to staff.
+HEALTHZ_TOKEN = ENV.get("HEALTHZ_TOKEN", "").strip()
+
+LOGGING = logs.logging_config(ENV)
+# Errors to Sentry when SENTRY_DSN is set; nothing is sent otherwise.
+error_reports.start_sentry(ENV)

@@ -1,5 +1,6 @@
 """The ``library20`` command: debug only for the development server, one line for a bad database."""
 
+from library_site import manage
 from library_site.manage import debug_by_default
 from tests.library_site.settings.test_environment import run_manage
 from tests.services import port_open, require
@@ -127,3 +128,21 @@ def test_a_failing_statement_on_a_working_database_is_not_called_configuration(t
     assert result.returncode != 0
     assert "configuration error" not in result.stderr
     assert "no_such_table" in result.stderr
+
+
+def test_serve_runs_with_production_settings_and_other_commands_with_development_ones():
+    assert manage.default_settings(["library20", "serve"]) == "library_site.settings.production"
+    assert manage.default_settings(["library20", "migrate"]) == "library_site.settings.dev"
+    assert manage.default_settings(["library20"]) == "library_site.settings.dev"
+
+
+def test_serve_refuses_debug_mode(tmp_path):
+    result = run_manage(
+        "serve",
+        DJANGO_SETTINGS_MODULE="library_site.settings.dev",
+        DJANGO_DEBUG="true",
+        LIBRARY20_VAR_DIR=str(tmp_path),
+    )
+
+    assert result.returncode == 1
+    assert "debug mode is on; library20 serve serves production only" in result.stderr

@@ -106,6 +106,11 @@ def test_an_unknown_client_id_is_an_auth_error_too(client_on, sandbox):
         client_on(sandbox.app, client_id="someone-else").biblio(1)
 
 
+def test_a_ping_with_credentials_koha_refuses_is_an_auth_error(client_on, sandbox):
+    with pytest.raises(KohaAuthError, match="KOHA_CLIENT_ID and KOHA_CLIENT_SECRET"):
+        client_on(sandbox.app, client_id="someone-else").ping()
+
+
 # --- HTTP Basic ---------------------------------------------------------------------------------
 
 

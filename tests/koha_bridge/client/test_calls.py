@@ -421,6 +421,10 @@ def test_hold_at_an_unknown_library_is_a_bad_request(koha_client):
 # --- Operations ---------------------------------------------------------------------------------
 
 
+def test_ping_is_one_small_request_that_returns_nothing_when_koha_answers(koha_client):
+    assert koha_client.ping() is None
+
+
 def test_probe_counts_what_koha_holds(koha_client):
     probe = koha_client.probe()
     assert probe.url == "sandbox:"

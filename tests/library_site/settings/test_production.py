@@ -1,5 +1,8 @@
 """Production settings: no sandbox ILS by accident, a proxy header trusted only when named."""
 
+import secrets
+from pathlib import Path
+
 import pytest
 
 from library_site.settings import environment
@@ -120,3 +123,35 @@ def test_production_collects_hashed_and_compressed_static_files(tmp_path):
     static = tmp_path / "static"
     assert (static / "staticfiles.json").is_file()
     assert list(static.glob("css/site.*.css.gz")), "no hashed, gzipped stylesheet"
+
+
+def deployment_environment(tmp_path) -> dict[str, str]:
+    """deploy/library20.env.example as an operator fills it in: a real secret key, and a
+    database this test can open (check --deploy reads no table)."""
+    example = Path(__file__).parents[3] / "deploy" / "library20.env.example"
+    env = {}
+    for line in example.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            env[name] = value
+    env["SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env["LIBRARY20_VAR_DIR"] = str(tmp_path)
+    return env
+
+
+def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_path):
+    env = deployment_environment(tmp_path)
+
+    result = run_manage("check", "--deploy", **env)
+
+    assert env["DJANGO_SETTINGS_MODULE"] == "library_site.settings.production"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "System check identified no issues (1 silenced)."
+    assert result.stderr == ""
+
+
+def test_healthz_is_not_redirected_to_https_for_probes_on_plain_http(tmp_path):
+    result = print_setting("SECURE_REDIRECT_EXEMPT", **deployment_environment(tmp_path))
+
+    assert result.stdout.strip() == "['^healthz$']", result.stderr

@@ -1,7 +1,4 @@
-import errno
 import os
-import socket
-import warnings
 from contextlib import nullcontext
 
 import uvicorn
@@ -13,6 +10,7 @@ from koha_bridge.client import KohaClient
 from library_site.demo.loader import ensure_admin, serve_site_at
 from library_site.demo.quiet import warnings_only
 from library_site.demo.station import KIOSK_PORT, start_station_demo, station_addresses
+from library_site.serving import uvicorn_options
 from plugins.opac.acquisitions.demo import ensure_demo_acquisitions
 from plugins.opac.acquisitions.suggestions import send_waiting
 from plugins.opac.demo import ensure_demo_ratings, ensure_demo_reviews_and_tags, ensure_demo_shelves
@@ -23,43 +21,22 @@ from plugins.reference.demo_questions import ensure_demo_questions
 
 DEFAULT_PASSWORD = "library20-demo"
 DEFAULT_READER_PASSWORD = "library20-reader"
-STREAMING_WARNING = "StreamingHttpResponse must consume synchronous iterators"
 # One line per page created, per redirect checked, per sync: -v 2 shows them.
 CHATTY_LOGGERS = ("wagtail", "plugins.opac")
-
-
-def port_in_use(host: str, port: int) -> bool:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family) as probe:
-        # As the development server binds: a port left in TIME_WAIT is free.
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as error:
-            if error.errno == errno.EADDRINUSE:
-                return True
-            raise CommandError(f"cannot serve on {host}:{port}: {error.strerror}") from None
-    return False
 
 
 def serve(host: str, port: int) -> None:
     """The site over ASGI with uvicorn, as production serves it: pages, static files (WhiteNoise),
     media and the live chat's websockets, until Ctrl+C."""
-    # WhiteNoise hands Django files to stream as synchronous iterators, which Django's ASGI
-    # handler reads in a thread and warns about once: harmless for the demo's few visitors
-    # (production serves /static/ from the web server).
-    warnings.filterwarnings("ignore", message=STREAMING_WARNING)
-    config = uvicorn.Config(
-        "library_site.asgi:application",
-        host=host,
-        port=port,
-        ws="websockets-sansio",
-        lifespan="off",  # Django's ASGI application has no startup or shutdown to run
-        # Warnings and errors only: uvicorn's line per websocket names its path, and a reader's
-        # chat path holds the chat's secret key.
-        log_level="warning",
-    )
+    config = uvicorn.Config(uvicorn_options.APPLICATION, **uvicorn_options.options(host, port, {}))
     uvicorn.Server(config).run()
+
+
+def port_in_use(host: str, port: int) -> bool:
+    try:
+        return uvicorn_options.port_in_use(host, port)
+    except OSError as error:
+        raise CommandError(error.strerror) from None
 
 
 class Command(BaseCommand):
