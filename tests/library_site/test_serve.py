@@ -20,7 +20,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.library_site.demo.test_demo_command import free_port
+from tests.services import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HTTPS = {"X-Forwarded-Proto": "https"}  # as nginx sets it (FORWARDED_ALLOW_IPS=127.0.0.1)

@@ -12,10 +12,10 @@ import pytest
 from rfid_sip2.cli import main
 from rfid_sip2.journal.store import Journal
 from tests.rfid_sip2.gateway.harness import PASSWORD, gateway_config, running
-from tests.rfid_sip2.gateway.test_koha_upstream import free_port
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
 from tests.rfid_sip2.journal.fakes import checkin
 from tests.rfid_sip2.serving import serving
+from tests.services import free_port
 
 OLENA = "23529001000011"
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.rfid_sip2.gateway.test_koha_upstream import free_port
 from tests.rfid_sip2.serving import serving
+from tests.services import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -31,8 +31,9 @@ from tests.rfid_sip2.gateway.harness import (
     gateway_config,
     running,
 )
-from tests.rfid_sip2.gateway.test_koha_upstream import free_port, koha_config
+from tests.rfid_sip2.gateway.test_koha_upstream import koha_config
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.services import free_port
 
 OLENA = "23529001000011"
 OWES_FINES = "23529001000013"

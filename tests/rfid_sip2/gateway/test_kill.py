@@ -30,8 +30,9 @@ from tests.rfid_sip2.gateway.harness import (
     Device,
     RunningGateway,
 )
-from tests.rfid_sip2.gateway.test_koha_upstream import free_port, koha_config
+from tests.rfid_sip2.gateway.test_koha_upstream import koha_config
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.services import free_port
 
 DEVICES = 8
 PATRON = "23529001000011"

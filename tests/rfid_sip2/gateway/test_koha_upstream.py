@@ -7,7 +7,6 @@ default (CRLF, login required, error detection on).
 
 from __future__ import annotations
 
-import socket
 import time
 
 from rfid_sip2.sip2.messages import CheckoutRequest, ItemInformationRequest, SCStatus
@@ -19,14 +18,9 @@ from tests.rfid_sip2.gateway.harness import (
     running,
 )
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.services import free_port
 
 OLENA = "23529001000011"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def koha_config(tmp_path, port: int, **listener):

@@ -25,7 +25,7 @@ from tests.rfid_sip2.gateway.harness import PASSWORD, Device, gateway_config, ru
 from tests.rfid_sip2.gateway.test_repeats import checkout_frame, checkouts_seen, send, wait_for
 from tests.rfid_sip2.gateway.upstreams import Cable, free_items, sandbox_cable
 from tests.rfid_sip2.serving import serving
-from tests.rfid_sip2.test_cli import free_port
+from tests.services import free_port
 
 OLENA = "23529001000011"
 

@@ -21,8 +21,9 @@ from rfid_sip2.upstreams.base import Terminal, UpstreamInDoubt, UpstreamUnavaila
 from rfid_sip2.upstreams.koha import KohaSipUpstream
 from tests.rfid_sip2.faultproxy import Fault, FaultProxy, command
 from tests.rfid_sip2.gateway.harness import KOHA_SIP_LOGIN, KOHA_SIP_PASSWORD, running
-from tests.rfid_sip2.gateway.test_koha_upstream import free_port, koha_config
+from tests.rfid_sip2.gateway.test_koha_upstream import koha_config
 from tests.rfid_sip2.gateway.upstreams import free_items, sandbox_cable
+from tests.services import free_port
 
 OLENA = "23529001000011"
 TERMINAL = Terminal("kiosk-1", "CPL", "CPL")

@@ -7,8 +7,9 @@ import trustme
 
 from rfid_sip2.sip2.messages import ACSStatus, SCStatus
 from tests.rfid_sip2.gateway.harness import Device, running
-from tests.rfid_sip2.gateway.test_koha_upstream import free_port, gateway_to, koha_config
+from tests.rfid_sip2.gateway.test_koha_upstream import gateway_to, koha_config
 from tests.rfid_sip2.gateway.upstreams import sandbox_cable
+from tests.services import free_port
 
 
 @pytest.fixture

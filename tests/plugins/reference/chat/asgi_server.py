@@ -10,7 +10,6 @@ transactional test makes, is seen by both sides.
 from __future__ import annotations
 
 import gc
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -20,13 +19,9 @@ import uvicorn
 from asgiref.sync import SyncToAsync
 from django.db import connections
 
+from tests.services import free_port
+
 START_SECONDS = 10
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import threading
 import time
 import urllib.parse
@@ -17,6 +16,7 @@ from koha_bridge.sandbox.demo_library import PATRONS
 from rfid_sip2.rfid.tags import decode
 from rfid_sip2.station.demo.books import demo_tags
 from rfid_sip2.station.demo.run import run_demo
+from tests.services import free_port
 
 BOOKS = [("39520000000001", "Kobzar"), ("39520000000002", "Moby-Dick"), ("39520000000003", "Dune")]
 
@@ -37,15 +37,9 @@ def test_the_demo_tags_a_library_card_each_book_and_a_set_of_two_parts():
     assert len({tag.uid for tag in tags}) == len(tags)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def demo(tmp_path) -> Iterator[tuple[str, str]]:
-    kiosk, pad = _free_port(), _free_port()
+    kiosk, pad = free_port(), free_port()
     env = {"LIBRARY20_VAR_DIR": str(tmp_path), "KOHA_SANDBOX_PATH": str(tmp_path / "koha.sqlite3")}
     loop = asyncio.new_event_loop()
     stop = asyncio.Event()
