@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test import Client
 from wagtail.signals import page_published, page_unpublished
 
+from library_site.logs.request_lines import INTERNAL
 from plugins.opac.jobs import later
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def warm_feeds() -> int:
             parts.path,
             HTTP_HOST=parts.netloc,
             secure=secure or parts.scheme == "https",
+            **{INTERNAL: True},
             **headers,
         )
         if response.status_code == 200:

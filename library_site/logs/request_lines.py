@@ -4,7 +4,8 @@ The id comes from the proxy (``X-Request-ID``, nginx's ``$request_id``) when it 
 else it is made here; the response carries it back. The request's line names the path of
 Wagtail pages and of pages from the page cache (public pages), and the view's name for everything
 else: paths such as a password reset link, an e-mail confirmation or a chat carry keys, and query
-strings tokens, so neither is written. Static files (WhiteNoise, before this) get no line.
+strings tokens, so neither is written. Static files (WhiteNoise, before this) get no line, nor
+do the requests the site makes of itself (the feed warm-up), which no reader made.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from library_site.core import page_cache
 HEADER = "X-Request-ID"
 WELL_FORMED = re.compile(r"[A-Za-z0-9._-]{8,64}")
 PAGE_VIEW = "wagtail_serve"
+# A key of the request's environment (never from a client: their headers are HTTP_*).
+INTERNAL = "library20.internal"
 
 current_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 logger = logging.getLogger("library_site.requests")
@@ -61,6 +64,8 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response[HEADER] = request_id
+            if request.META.get(INTERNAL):
+                return response
             logger.info(
                 "event=request method=%s where=%s status=%s ms=%.0f",
                 request.method,

@@ -1,6 +1,8 @@
 """After a publish, every language's feeds are rendered into the page cache by a job, so the
 first feed reader after a change is served from the cache."""
 
+import logging
+
 import pytest
 from wagtail.models import Site
 
@@ -69,3 +71,10 @@ def test_pages_published_together_warm_the_feeds_once(
             page.save_revision().publish()
 
     assert warmed == [1]
+
+
+def test_the_warm_up_writes_no_request_lines_for_requests_no_reader_made(caplog):
+    caplog.set_level(logging.INFO, logger="library_site.requests")
+
+    assert warm_feeds() == len(feed_urls())
+    assert not [r for r in caplog.records if r.name == "library_site.requests"]
