@@ -33,7 +33,10 @@ def _run(program: str, *args: str, settings: dict) -> None:
             "(Debian: apt install postgresql-client) of the server's version or newer"
         )
     done = subprocess.run(
-        [program, *args], env=_environment(settings), capture_output=True, text=True
+        [program, *args],
+        env=_environment(settings),
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         raise CommandError(f"{program} failed: {done.stderr.strip()}")
@@ -51,26 +54,48 @@ def dump(connection: BaseDatabaseWrapper, path: Path) -> None:
     )
 
 
-def drop_tables(connection: BaseDatabaseWrapper) -> None:
-    """Every table in the database, so that none the backup lacks is left behind."""
-    quoted = [connection.ops.quote_name(name) for name in connection.introspection.table_names()]
-    if quoted:
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE {', '.join(quoted)} CASCADE")
+# What the site's migrations make in its schema: tables (their sequences and indexes go with
+# them) and functions (the catalogue search's), but not those of an installed extension.
+OBJECTS_TO_DROP = """
+SELECT format('DROP TABLE IF EXISTS %I CASCADE;', c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT format('DROP FUNCTION IF EXISTS %s CASCADE;', p.oid::regprocedure)
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = current_schema()
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+"""
 
 
 def restore(connection: BaseDatabaseWrapper, path: Path) -> None:
-    """Drop every table, then restore the dump in one transaction."""
-    drop_tables(connection)
-    connection.close()  # pg_restore's own session works alone
+    """Replace everything in the database by the dump, in one transaction: if any statement
+    fails, the database is left as it was. The dump becomes a script on disk first, so a dump
+    that cannot be read stops the restore before anything is dropped."""
+    script = path.with_suffix(".sql")
+    drops = path.with_suffix(".drop.sql")
+    settings = connection.settings_dict
     _run(
         "pg_restore",
         "--no-owner",
         "--no-privileges",
-        "--single-transaction",
-        "--exit-on-error",
-        "--dbname",
-        connection.settings_dict["NAME"],
+        f"--file={script}",
         str(path),
-        settings=connection.settings_dict,
+        settings=settings,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(OBJECTS_TO_DROP)
+        drops.write_text("".join(row[0] + "\n" for row in cursor.fetchall()))
+    connection.close()  # psql's own session works alone
+    _run(
+        "psql",
+        "--no-psqlrc",
+        "--quiet",
+        "--single-transaction",
+        "--set=ON_ERROR_STOP=1",
+        f"--file={drops}",
+        f"--file={script}",
+        "--dbname",
+        settings["NAME"],
+        settings=settings,
     )

@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from django.core.management.base import CommandError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 
@@ -17,7 +18,13 @@ def dump(connection: BaseDatabaseWrapper, path: Path) -> None:
 
 
 def restore(connection: BaseDatabaseWrapper, path: Path) -> None:
-    """Every page of the database replaced by the backup's."""
+    """Every page of the database replaced by the backup's, once the backup is found whole."""
     connection.ensure_connection()
     with closing(sqlite3.connect(path)) as backup:
+        try:
+            [verdict] = backup.execute("PRAGMA quick_check(1)").fetchone()
+        except sqlite3.DatabaseError as error:
+            verdict = str(error)
+        if verdict != "ok":
+            raise CommandError(f"the backup's database is damaged ({verdict}); nothing was changed")
         backup.backup(connection.connection)

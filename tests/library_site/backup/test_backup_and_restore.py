@@ -107,3 +107,22 @@ def test_a_named_archive_is_written_whole_or_not_at_all(tmp_path):
     assert names[0] in ("database.sqlite3", "database.pgdump")
     assert names[-1] == "manifest.json"
     assert [path.name for path in tmp_path.iterdir()] == ["nightly.tar"]
+
+
+def test_a_damaged_backup_is_refused_and_the_site_is_left_as_it_was(tmp_path):
+    backup(tmp_path)
+    [archive] = (tmp_path / "backups").iterdir()
+    damaged = tmp_path / "damaged.tar"
+    with tarfile.open(archive) as whole, tarfile.open(damaged, "w") as cut:
+        for member in whole.getmembers():
+            data = whole.extractfile(member).read() if member.isfile() else b""
+            if member.name.startswith("database"):
+                data = data[: len(data) // 2]  # a copy broken off half way
+            member.size = len(data)
+            cut.addfile(member, io.BytesIO(data))
+    pages = Page.objects.count()
+
+    with pytest.raises(CommandError):
+        call_command("restore", str(damaged), force=True)
+
+    assert Page.objects.count() == pages
