@@ -21,7 +21,7 @@ from koha_bridge.marc import (
     biblio_id_of,
     detect_flavour,
     normalise,
-    record_from_marc_in_json,
+    tagged_record_from_marc_in_json,
 )
 from koha_bridge.marc.normalise import NORMALISATION_VERSION
 
@@ -162,7 +162,7 @@ class CatalogueFeed:
 
     def _one(self, data: object) -> NormalisedRecord | ReadFailure:
         record = (
-            record_from_marc_in_json(data)
+            tagged_record_from_marc_in_json(data)
             if isinstance(data, dict)
             else ReadFailure(None, f"MARC-in-JSON record is a {type(data).__name__}")
         )
