@@ -122,7 +122,7 @@ def _upsert(rows: list[tuple[CatalogueRecord, Marc]]) -> None:
     """Insert or update the records, many to a statement: the ORM's bulk_create spent most of the
     sync's storing time preparing values one by one, JSON-encoding MARC already encoded."""
     fields = CatalogueRecord._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = [connection.ops.quote_name(f.column) for f in fields]
     updates = ", ".join(
         f"{name} = excluded.{name}"
         for name in (connection.ops.quote_name(f.column) for f in fields if not f.primary_key)
@@ -130,7 +130,8 @@ def _upsert(rows: list[tuple[CatalogueRecord, Marc]]) -> None:
     synced_at = connection.ops.adapt_datetimefield_value(timezone.now())
     readers = [_reader(f, synced_at) for f in fields]
     insert_rows(
-        f"INSERT INTO {CatalogueRecord._meta.db_table} ({columns})",
+        CatalogueRecord._meta.db_table,
+        columns,
         [tuple(read(record, marc) for read in readers) for record, marc in rows],
         f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
     )
