@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from koha_bridge.client import KohaClient, KohaUnavailable
+from koha_bridge.client.client import StampPage
 from koha_bridge.marc import (
     Flavour,
     NormalisedRecord,
@@ -21,9 +22,10 @@ from koha_bridge.marc import (
     biblio_id_of,
     detect_flavour,
     normalise,
-    record_from_marc_in_json,
+    tagged_record_from_marc_in_json,
 )
 from koha_bridge.marc.normalise import NORMALISATION_VERSION
+from koha_bridge.read_ahead import read_ahead
 
 log = logging.getLogger(__name__)
 
@@ -76,18 +78,13 @@ class CatalogueFeed:
         self, since: str | None, after_id: int = 0, stored: StoredDigests | None = None
     ) -> Iterator[Batch]:
         """The batches after ``after_id``; records whose MARC digest ``stored`` names for them
-        are counted as unchanged, not normalised again."""
-        while True:
-            page = self.client.changed_biblios(since, after_id, self.batch_size)
-            if self.server_time is None:
-                self.server_time, self.total = page.server_time, page.total
-            if not page.stamps:
-                return
+        are counted as unchanged, not normalised again. The next page is read from Koha while
+        the caller stores a batch."""
+        for page, marc_records in read_ahead(self._pages(since, after_id)):
             ids = [stamp.biblio_id for stamp in page.stamps]
             known = stored(ids) if stored else {}
             fresh, unchanged = [], set()
-            for data in self._marc_of(ids):
-                marc = Marc.of(data, self.flavour) if isinstance(data, dict) else None
+            for data, marc in marc_records:
                 if marc is not None and marc.digest in known:
                     unchanged.add(known[marc.digest])
                 else:
@@ -100,6 +97,25 @@ class CatalogueFeed:
                 {stamp.biblio_id: stamp.created for stamp in page.stamps},
                 ids,
                 len(unchanged),
+            )
+
+    def _pages(
+        self, since: str | None, after_id: int
+    ) -> Iterator[tuple[StampPage, list[tuple[object, Marc | None]]]]:
+        """Koha's pages of changed records after ``after_id``, each with its records' MARC."""
+        while True:
+            page = self.client.changed_biblios(since, after_id, self.batch_size)
+            if self.server_time is None:
+                self.server_time, self.total = page.server_time, page.total
+            if not page.stamps:
+                return
+            ids = [stamp.biblio_id for stamp in page.stamps]
+            yield (
+                page,
+                [
+                    (data, Marc.of(data, self.flavour) if isinstance(data, dict) else None)
+                    for data in self._marc_of(ids)
+                ],
             )
             after_id = ids[-1]
 
@@ -162,7 +178,7 @@ class CatalogueFeed:
 
     def _one(self, data: object) -> NormalisedRecord | ReadFailure:
         record = (
-            record_from_marc_in_json(data)
+            tagged_record_from_marc_in_json(data)
             if isinstance(data, dict)
             else ReadFailure(None, f"MARC-in-JSON record is a {type(data).__name__}")
         )

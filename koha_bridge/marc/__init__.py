@@ -11,6 +11,7 @@ from koha_bridge.marc.reading import (
     records_from_marc_in_json_file,
     records_from_marc_in_json_list,
     records_from_marcxml,
+    tagged_record_from_marc_in_json,
 )
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 
@@ -29,4 +30,5 @@ __all__ = [
     "records_from_marc_in_json_file",
     "records_from_marc_in_json_list",
     "records_from_marcxml",
+    "tagged_record_from_marc_in_json",
 ]

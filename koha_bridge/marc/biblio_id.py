@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-import pymarc
-
 from koha_bridge.marc.fields import control, first
 from koha_bridge.marc.record import Flavour
+from koha_bridge.marc.tagged import MarcRecord
 
 _NUMBER = re.compile(r"[0-9]+")
 
 
-def biblio_id_of(record: pymarc.Record, flavour: Flavour | None) -> int | None:
+def biblio_id_of(record: MarcRecord, flavour: Flavour | None) -> int | None:
     """Koha's biblionumber as its default frameworks map it; None when the record has none.
 
     MARC21 keeps it in 999$c; UNIMARC in 090$a, or in 001 where only that is set. With no

@@ -1,13 +1,13 @@
-"""Reading subfields out of pymarc records: values in catalogue order, cleaned, never None."""
+"""Reading subfields out of MARC records, pymarc's or tagged: values in catalogue order, cleaned,
+never None."""
 
 from __future__ import annotations
 
-import pymarc
-
+from koha_bridge.marc.tagged import MarcField, MarcRecord
 from koha_bridge.marc.text import clean, names_a_cover, strip_isbd, unique
 
 
-def subfields(field: pymarc.Field, *codes: str) -> list[tuple[str, str]]:
+def subfields(field: MarcField, *codes: str) -> list[tuple[str, str]]:
     """The (code, value) pairs of the given codes, in field order, blank values left out."""
     pairs = []
     for code, raw in field.subfields:
@@ -17,38 +17,38 @@ def subfields(field: pymarc.Field, *codes: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def values(field: pymarc.Field, *codes: str) -> list[str]:
+def values(field: MarcField, *codes: str) -> list[str]:
     """The values of the given codes, in field order, blank values left out."""
     return [value for _, value in subfields(field, *codes)]
 
 
-def first(field: pymarc.Field | None, code: str) -> str:
+def first(field: MarcField | None, code: str) -> str:
     """The first non-blank value of the code in the field; "" if there is none."""
     found = values(field, code) if field is not None else []
     return found[0] if found else ""
 
 
-def fixed_positions(field: pymarc.Field | None, code: str) -> str:
+def fixed_positions(field: MarcField | None, code: str) -> str:
     """Coded data read by character position (UNIMARC 100$a), as catalogued: its spaces count."""
     if field is None:
         return ""
-    found = [value for value in field.get_subfields(code) if isinstance(value, str)]
-    return found[0] if found else ""
+    found = (value for each, value in field.subfields if each == code and isinstance(value, str))
+    return next(found, "")
 
 
-def all_values(record: pymarc.Record, tag: str, code: str) -> list[str]:
+def all_values(record: MarcRecord, tag: str, code: str) -> list[str]:
     """Every non-blank value of the code in every field with the tag, in record order."""
     return [value for field in record.get_fields(tag) for value in values(field, code)]
 
 
-def control(record: pymarc.Record, tag: str) -> str:
+def control(record: MarcRecord, tag: str) -> str:
     """The data of the first control field with the tag; "" if there is none."""
     field = record.get(tag)
     return field.data if field is not None and isinstance(field.data, str) else ""
 
 
 def series_statements(
-    record: pymarc.Record, transcribed: tuple[str, str], linked: tuple[str, str]
+    record: MarcRecord, transcribed: tuple[str, str], linked: tuple[str, str]
 ) -> tuple[str, ...]:
     """Series titles with their volume: as transcribed (MARC21 490$a, UNIMARC 225$a), then the
     linked or authorised form (830$a, 410$t) only when it names another series."""
@@ -65,7 +65,7 @@ def series_statements(
     return unique(series)
 
 
-def cover_link(record: pymarc.Record, *text_codes: str) -> str:
+def cover_link(record: MarcRecord, *text_codes: str) -> str:
     """The URL of the 856 that holds the cover: its text (``text_codes``: materials, link text,
     note) names a cover, or its electronic format ($q) is an image; "" when none does."""
     for field in record.get_fields("856"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pymarc
-
 from koha_bridge.marc.fields import (
     all_values,
     control,
@@ -17,6 +15,7 @@ from koha_bridge.marc.formats import format_of
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import MARC21_RELATORS, role
+from koha_bridge.marc.tagged import MarcField, MarcRecord
 from koha_bridge.marc.text import (
     first_year,
     language_codes,
@@ -36,7 +35,7 @@ _NAME_SUBJECTS = ("600", "610", "611")
 _SUBDIVISIONS = ("v", "x", "y", "z")
 
 
-def normalise_marc21(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
+def normalise_marc21(record: MarcRecord, biblio_id: int) -> NormalisedRecord:
     """The site's view of a MARC21 bibliographic record."""
     isbns = unique(clean_isbn(value) for value in all_values(record, "020", "a"))
     return NormalisedRecord(
@@ -66,7 +65,7 @@ def normalise_marc21(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
     )
 
 
-def _title(record: pymarc.Record) -> str:
+def _title(record: MarcRecord) -> str:
     field = record.get("245")
     if field is None:
         return ""
@@ -76,17 +75,17 @@ def _title(record: pymarc.Record) -> str:
     return title_with_parts(first(field, "a"), parts)
 
 
-def _subtitle(field: pymarc.Field | None) -> str:
+def _subtitle(field: MarcField | None) -> str:
     return strip_isbd(" ".join(values(field, "b"))) if field is not None else ""
 
 
-def _authors(record: pymarc.Record) -> tuple[Author, ...]:
+def _authors(record: MarcRecord) -> tuple[Author, ...]:
     main = [_author(field, "author") for field in record.get_fields(*_MAIN_ENTRIES)]
     added = [_author(field, "contributor") for field in record.get_fields(*_ADDED_ENTRIES)]
     return tuple(dict.fromkeys(author for author in main + added if author is not None))
 
 
-def _author(field: pymarc.Field, default_role: str) -> Author | None:
+def _author(field: MarcField, default_role: str) -> Author | None:
     kind = field.tag[1:]
     if kind == "00":  # person: $a name, $b numeration, $c titles; $d dates apart
         name = strip_isbd(" ".join(values(field, "a", "b", "c")))
@@ -102,7 +101,7 @@ def _author(field: pymarc.Field, default_role: str) -> Author | None:
     return Author(name, role(terms, values(field, "4"), MARC21_RELATORS, default_role), dates)
 
 
-def _publisher(record: pymarc.Record) -> str:
+def _publisher(record: MarcRecord) -> str:
     publication = [field for field in record.get_fields("264") if field.indicator2 == "1"]
     for field in [*publication, *record.get_fields("260")]:
         if names := unique(publisher_name(value) for value in values(field, "b")):
@@ -110,7 +109,7 @@ def _publisher(record: pymarc.Record) -> str:
     return ""
 
 
-def _place(record: pymarc.Record) -> str:
+def _place(record: MarcRecord) -> str:
     publication = [field for field in record.get_fields("264") if field.indicator2 == "1"]
     for field in [*publication, *record.get_fields("260")]:
         if places := unique(place_name(value) for value in values(field, "a")):
@@ -118,7 +117,7 @@ def _place(record: pymarc.Record) -> str:
     return ""
 
 
-def _year(record: pymarc.Record) -> int | None:
+def _year(record: MarcRecord) -> int | None:
     publication = [field for field in record.get_fields("264") if field.indicator2 == "1"]
     for field in [*publication, *record.get_fields("260")]:
         if (year := first_year(values(field, "c"))) is not None:
@@ -129,7 +128,7 @@ def _year(record: pymarc.Record) -> int | None:
     return first_year(all_values(record, "264", "c"))
 
 
-def _subject(field: pymarc.Field) -> str:
+def _subject(field: MarcField) -> str:
     main_codes = ("a", "b", "c", "d") if field.tag in _NAME_SUBJECTS else ("a",)
     main = strip_isbd(" ".join(values(field, *main_codes)))
     if not main:
@@ -138,13 +137,13 @@ def _subject(field: pymarc.Field) -> str:
     return " -- ".join([main, *filter(None, subdivisions)])
 
 
-def _physical_description(field: pymarc.Field | None) -> str:
+def _physical_description(field: MarcField | None) -> str:
     if field is None:
         return ""
     return strip_separators(" ".join(values(field, "a", "b", "c")))
 
 
-def _links(record: pymarc.Record) -> tuple[Link, ...]:
+def _links(record: MarcRecord) -> tuple[Link, ...]:
     links: dict[str, Link] = {}
     for field in record.get_fields("856"):
         note = first(field, "y") or first(field, "z") or first(field, "3")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pymarc
-
 from koha_bridge.marc.biblio_id import biblio_id_of
 from koha_bridge.marc.errors import UnreadableRecord
 from koha_bridge.marc.flavour import detect_flavour
 from koha_bridge.marc.marc21 import normalise_marc21
 from koha_bridge.marc.record import Flavour, NormalisedRecord
+from koha_bridge.marc.tagged import MarcRecord
 from koha_bridge.marc.unimarc import normalise_unimarc
 
 # Raise when normalise() gives a different result for the same MARC: stored records are digested
@@ -20,7 +19,7 @@ _BIBLIO_ID_FIELDS = {Flavour.MARC21: "999$c", Flavour.UNIMARC: "090$a or 001"}
 
 
 def normalise(
-    record: pymarc.Record, flavour: Flavour | None = None, biblio_id: int | None = None
+    record: MarcRecord, flavour: Flavour | None = None, biblio_id: int | None = None
 ) -> NormalisedRecord:
     """The site's view of the record; flavour and biblionumber are read from it when not given.
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pymarc
-
 from koha_bridge.marc.fields import (
     all_values,
     cover_link,
@@ -17,6 +15,7 @@ from koha_bridge.marc.formats import format_of
 from koha_bridge.marc.isbn import clean_isbn, clean_issn, cover_isbn
 from koha_bridge.marc.record import Author, Flavour, Link, NormalisedRecord
 from koha_bridge.marc.relators import UNIMARC_RELATORS, role
+from koha_bridge.marc.tagged import MarcField, MarcRecord
 from koha_bridge.marc.text import (
     first_year,
     join_name,
@@ -44,7 +43,7 @@ _SUBDIVISIONS = ("j", "x", "y", "z")
 _PHYSICAL_SEPARATORS = {"a": " ; ", "c": " : ", "d": " ; ", "e": " + "}
 
 
-def normalise_unimarc(record: pymarc.Record, biblio_id: int) -> NormalisedRecord:
+def normalise_unimarc(record: MarcRecord, biblio_id: int) -> NormalisedRecord:
     """The site's view of a UNIMARC bibliographic record."""
     isbns = unique(clean_isbn(value) for value in all_values(record, "010", "a"))
     title_field = record.get("200")
@@ -75,7 +74,7 @@ def normalise_unimarc(record: pymarc.Record, biblio_id: int) -> NormalisedRecord
     )
 
 
-def _title(field: pymarc.Field | None) -> str:
+def _title(field: MarcField | None) -> str:
     if field is None:
         return ""
     # Only the first $a: further ones are other works in a volume without a collective title.
@@ -85,13 +84,13 @@ def _title(field: pymarc.Field | None) -> str:
     return title_with_parts(first(field, "a"), parts)
 
 
-def _subtitle(field: pymarc.Field | None) -> str:
+def _subtitle(field: MarcField | None) -> str:
     if field is None:
         return ""
     return strip_isbd(" : ".join(strip_separators(value) for value in values(field, "e")))
 
 
-def _authors(record: pymarc.Record) -> tuple[Author, ...]:
+def _authors(record: MarcRecord) -> tuple[Author, ...]:
     authors = [
         _author(field, default_role)
         for tags, default_role in _RESPONSIBILITY
@@ -100,7 +99,7 @@ def _authors(record: pymarc.Record) -> tuple[Author, ...]:
     return tuple(dict.fromkeys(author for author in authors if author is not None))
 
 
-def _author(field: pymarc.Field, default_role: str) -> Author | None:
+def _author(field: MarcField, default_role: str) -> Author | None:
     if field.tag.startswith("70"):
         name, dates = _personal_name(field), strip_isbd(first(field, "f"))
     else:
@@ -110,39 +109,39 @@ def _author(field: pymarc.Field, default_role: str) -> Author | None:
     return Author(name, role([], values(field, "4"), UNIMARC_RELATORS, default_role), dates)
 
 
-def _personal_name(field: pymarc.Field) -> str:
+def _personal_name(field: MarcField) -> str:
     """$a entry element, $d roman numerals, $b rest of the name, $c additions: "Louis XIV"."""
     entry = " ".join(strip_isbd(value) for value in values(field, "a", "d"))
     rest = ", ".join(strip_isbd(value) for value in values(field, "b", "c"))
     return join_name(entry, rest)
 
 
-def _corporate_name(field: pymarc.Field) -> str:
+def _corporate_name(field: MarcField) -> str:
     return ". ".join(strip_isbd(value) for value in values(field, "a", "b"))
 
 
-def _publication_fields(record: pymarc.Record) -> list[pymarc.Field]:
+def _publication_fields(record: MarcRecord) -> list[MarcField]:
     # 214 replaced 210 in 2012; its second indicator 1 marks publication (not production).
     newer = record.get_fields("214")
     publication = [field for field in newer if field.indicator2 == "1"]
     return [*record.get_fields("210"), *publication, *newer]
 
 
-def _publisher(record: pymarc.Record) -> str:
+def _publisher(record: MarcRecord) -> str:
     for field in _publication_fields(record):
         if names := unique(publisher_name(value) for value in values(field, "c")):
             return " ; ".join(names)
     return ""
 
 
-def _place(record: pymarc.Record) -> str:
+def _place(record: MarcRecord) -> str:
     for field in _publication_fields(record):
         if places := unique(place_name(value) for value in values(field, "a")):
             return places[0]
     return ""
 
 
-def _year(record: pymarc.Record) -> int | None:
+def _year(record: MarcRecord) -> int | None:
     for field in _publication_fields(record):
         if (year := first_year(values(field, "d"))) is not None:
             return year
@@ -150,7 +149,7 @@ def _year(record: pymarc.Record) -> int | None:
     return year_from_digits(fixed_positions(record.get("100"), "a")[9:13])
 
 
-def _subjects(field: pymarc.Field) -> list[str]:
+def _subjects(field: MarcField) -> list[str]:
     if field.tag == "610":  # uncontrolled terms: each $a is a subject of its own
         return [strip_isbd(value) for value in values(field, "a")]
     if field.tag == "600":
@@ -169,7 +168,7 @@ def _subjects(field: pymarc.Field) -> list[str]:
     return [" -- ".join([main, *filter(None, subdivisions)])]
 
 
-def _physical_description(field: pymarc.Field | None) -> str:
+def _physical_description(field: MarcField | None) -> str:
     if field is None:
         return ""
     text = ""
@@ -180,7 +179,7 @@ def _physical_description(field: pymarc.Field | None) -> str:
     return text
 
 
-def _links(record: pymarc.Record) -> tuple[Link, ...]:
+def _links(record: MarcRecord) -> tuple[Link, ...]:
     links: dict[str, Link] = {}
     for field in record.get_fields("856"):
         note = first(field, "z") or first(field, "2") or first(field, "y")

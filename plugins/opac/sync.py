@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -121,30 +122,39 @@ def _upsert(rows: list[tuple[CatalogueRecord, Marc]]) -> None:
     """Insert or update the records, many to a statement: the ORM's bulk_create spent most of the
     sync's storing time preparing values one by one, JSON-encoding MARC already encoded."""
     fields = CatalogueRecord._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = [connection.ops.quote_name(f.column) for f in fields]
     updates = ", ".join(
         f"{name} = excluded.{name}"
         for name in (connection.ops.quote_name(f.column) for f in fields if not f.primary_key)
     )
-    now = timezone.now()
+    synced_at = connection.ops.adapt_datetimefield_value(timezone.now())
+    readers = [_reader(f, synced_at) for f in fields]
     insert_rows(
-        f"INSERT INTO {CatalogueRecord._meta.db_table} ({columns})",
-        [tuple(_value(f, record, marc, now) for f in fields) for record, marc in rows],
+        CatalogueRecord._meta.db_table,
+        columns,
+        [tuple(read(record, marc) for read in readers) for record, marc in rows],
         f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
     )
 
 
-def _value(field: models.Field, record: CatalogueRecord, marc: Marc, now: datetime) -> object:
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every value
+
+ColumnReader = Callable[[CatalogueRecord, Marc], object]
+
+
+def _reader(field: models.Field, synced_at: object) -> ColumnReader:
+    """How a column's value is read from a record, chosen once per batch, not once per value."""
     if field.name == "marc":
-        return marc.text
+        return lambda _record, marc: marc.text
     if field.name == "synced_at":
-        return connection.ops.adapt_datetimefield_value(now)
-    value = getattr(record, field.attname)
+        return lambda _record, _marc: synced_at
+    value = operator.attrgetter(field.attname)
     if isinstance(field, models.JSONField):
-        return json.dumps(value, ensure_ascii=False)
+        return lambda record, _marc: _to_json(value(record))
     if isinstance(field, models.DateField):
-        return connection.ops.adapt_datefield_value(value)
-    return value
+        adapt = connection.ops.adapt_datefield_value
+        return lambda record, _marc: adapt(value(record))
+    return lambda record, _marc: value(record)
 
 
 def _remove(records: models.QuerySet) -> int:

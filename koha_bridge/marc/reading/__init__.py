@@ -10,6 +10,7 @@ from koha_bridge.marc.reading.marc_in_json import (
     record_from_marc_in_json,
     records_from_marc_in_json_file,
     records_from_marc_in_json_list,
+    tagged_record_from_marc_in_json,
 )
 from koha_bridge.marc.reading.marcxml import records_from_marcxml
 
@@ -20,4 +21,5 @@ __all__ = [
     "records_from_marc_in_json_file",
     "records_from_marc_in_json_list",
     "records_from_marcxml",
+    "tagged_record_from_marc_in_json",
 ]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pymarc
-
 from koha_bridge.marc.biblio_id import biblio_id_of
 from koha_bridge.marc.flavour import detect_flavour
+from koha_bridge.marc.tagged import MarcRecord
 
 
 @dataclass(frozen=True)
@@ -18,7 +17,7 @@ class ReadFailure:
     reason: str
 
 
-def biblio_id_hint(record: pymarc.Record) -> int | None:
+def biblio_id_hint(record: MarcRecord) -> int | None:
     """The biblionumber of a record read in part, for a ReadFailure to name."""
     try:
         return biblio_id_of(record, detect_flavour(record))

@@ -10,12 +10,25 @@ import pymarc
 
 from koha_bridge.marc.reading.failure import ReadFailure, biblio_id_hint, describe
 from koha_bridge.marc.reading.json_values import MalformedJson, json_values
+from koha_bridge.marc.tagged import TaggedField, TaggedRecord
 
 _LEADER_LENGTH = 24
 
 
 def record_from_marc_in_json(data: dict) -> pymarc.Record | ReadFailure:
     """A record from Koha's application/marc-in-json: {"leader": ..., "fields": [...]}."""
+    tagged = tagged_record_from_marc_in_json(data)
+    if isinstance(tagged, ReadFailure):
+        return tagged
+    try:
+        return _pymarc_record(tagged)
+    except Exception as error:  # whatever pymarc makes of data we did not foresee
+        return ReadFailure(None, f"MARC-in-JSON not readable: {describe(error)}")
+
+
+def tagged_record_from_marc_in_json(data: dict) -> TaggedRecord | ReadFailure:
+    """The same record as a light TaggedRecord, what a catalogue sync normalises: checked and
+    built in one walk over the JSON."""
     if not isinstance(data, dict):
         return ReadFailure(None, f"MARC-in-JSON record is a {type(data).__name__}, not an object")
     fields = data.get("fields")
@@ -28,11 +41,9 @@ def record_from_marc_in_json(data: dict) -> pymarc.Record | ReadFailure:
     elif len(leader) != _LEADER_LENGTH:
         problems.insert(0, f"leader is {len(leader)} characters long, not {_LEADER_LENGTH}")
     if problems:
-        return ReadFailure(_jsonbiblio_id_hint(good_fields), "; ".join(problems))
-    try:
-        return _json_record(leader, good_fields)
-    except Exception as error:  # whatever pymarc makes of data we did not foresee
-        return ReadFailure(None, f"MARC-in-JSON not readable: {describe(error)}")
+        hint = biblio_id_hint(TaggedRecord(" " * _LEADER_LENGTH, good_fields))
+        return ReadFailure(hint, "; ".join(problems))
+    return TaggedRecord(leader, good_fields)
 
 
 def records_from_marc_in_json_list(data: list) -> list[pymarc.Record | ReadFailure]:
@@ -57,77 +68,61 @@ def records_from_marc_in_json_file(
         yield ReadFailure(None, f"malformed MARC-in-JSON: {error}")
 
 
-def _json_fields(fields: list) -> tuple[list[dict], list[str]]:
-    """The well-formed fields, completed for pymarc, and what is wrong with the others."""
-    good: list[dict] = []
+def _json_fields(fields: list) -> tuple[list[TaggedField], list[str]]:
+    """The well-formed fields, and what is wrong with the others."""
+    good: list[TaggedField] = []
     problems: list[str] = []
     for position, item in enumerate(fields, start=1):
         if not isinstance(item, dict) or len(item) != 1:
             problems.append(f"field {position} is not a single {{tag: content}} object")
             continue
         [(tag, content)] = item.items()
-        if problem := _json_field_problem(tag, content):
-            problems.append(f"field {position} ({tag}): {problem}")
-            continue
-        if isinstance(content, str):
-            good.append({tag: content})
+        field = _json_field(tag, content, len(good))
+        if isinstance(field, str):
+            problems.append(f"field {position} ({tag}): {field}")
         else:
-            good.append(
-                {
-                    tag: {
-                        # Koha always sends indicators; other producers leave blank ones out.
-                        "ind1": content.get("ind1") or " ",
-                        "ind2": content.get("ind2") or " ",
-                        "subfields": content["subfields"],
-                    }
-                }
-            )
+            good.append(field)
     return good, problems
 
 
-def _json_field_problem(tag: object, content: object) -> str:
+def _json_field(tag: object, content: object, position: int) -> TaggedField | str:
+    """The field, or what is wrong with it."""
     if not isinstance(tag, str) or len(tag) != 3:
         return "tag is not three characters"
     if tag < "010" and tag.isdigit():
-        return "" if isinstance(content, str) else "control field content is not text"
+        if isinstance(content, str):
+            return TaggedField(tag, position, content)
+        return "control field content is not text"
     if not isinstance(content, dict):
         return "data field content is not an object"
-    for indicator in ("ind1", "ind2"):
-        value = content.get(indicator) or " "
+    # Koha always sends indicators; other producers leave blank ones out.
+    indicators = (content.get("ind1") or " ", content.get("ind2") or " ")
+    for name, value in zip(("ind1", "ind2"), indicators, strict=True):
         if not isinstance(value, str) or len(value) != 1:
-            return f"{indicator} is not one character"
+            return f"{name} is not one character"
     subfields = content.get("subfields")
     if not isinstance(subfields, list):
         return 'no "subfields" list'
+    pairs: list[tuple[str, str]] = []
     for subfield in subfields:
         if not isinstance(subfield, dict) or len(subfield) != 1:
             return "a subfield is not a single {code: value} object"
-        [(code, value)] = subfield.items()
+        [pair] = subfield.items()
+        code, value = pair
         if not isinstance(code, str) or len(code) != 1 or not isinstance(value, str):
             return f"subfield {code!r} is not a one-character code with a text value"
-    return ""
+        pairs.append(pair)
+    return TaggedField(tag, position, None, indicators, pairs)
 
 
-def _jsonbiblio_id_hint(fields: list[dict]) -> int | None:
-    try:
-        return biblio_id_hint(_json_record(" " * _LEADER_LENGTH, fields))
-    except Exception:
-        return None
-
-
-def _json_record(leader: str, fields: list[dict]) -> pymarc.Record:
+def _pymarc_record(tagged: TaggedRecord) -> pymarc.Record:
     """Build the record from fields already checked, without a round trip through JSON text."""
-    record = pymarc.Record(leader=leader)
-    for item in fields:
-        [(tag, content)] = item.items()
-        if isinstance(content, str):
-            record.add_field(pymarc.Field(tag=tag, data=content))
+    record = pymarc.Record(leader=tagged.leader)
+    for field in tagged.fields:
+        if field.data is not None:
+            record.add_field(pymarc.Field(tag=field.tag, data=field.data))
             continue
-        subfields = [
-            pymarc.Subfield(code, value)
-            for subfield in content["subfields"]
-            for code, value in subfield.items()
-        ]
-        indicators = pymarc.Indicators(content["ind1"], content["ind2"])
-        record.add_field(pymarc.Field(tag=tag, indicators=indicators, subfields=subfields))
+        subfields = [pymarc.Subfield(code, value) for code, value in field.subfields]
+        indicators = pymarc.Indicators(field.indicator1, field.indicator2)
+        record.add_field(pymarc.Field(tag=field.tag, indicators=indicators, subfields=subfields))
     return record

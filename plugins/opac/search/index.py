@@ -55,11 +55,11 @@ def index_records(
         return
     document_table = document_model._meta.db_table
     facet_table = facet_model._meta.db_table
-    columns = ", ".join(DOCUMENT_FIELDS)
     updates = ", ".join(f"{name} = excluded.{name}" for name in DOCUMENT_FIELDS)
     ids = [document[0] for document in documents]
     insert_rows(
-        f"INSERT INTO {document_table} (biblio_id, {columns})",
+        document_table,
+        ["biblio_id", *DOCUMENT_FIELDS],
         documents,
         f"ON CONFLICT (biblio_id) DO UPDATE SET {updates}",
     )
@@ -70,11 +70,12 @@ def index_records(
                 f"DELETE FROM {facet_table} WHERE biblio_id IN ({', '.join(['%s'] * len(chunk))})",
                 chunk,
             )
-    insert_rows(f"INSERT INTO {facet_table} (biblio_id, facet, value)", facets)
+    insert_rows(facet_table, ["biblio_id", "facet", "value"], facets)
     # New words only; a word no record has any more is harmless, as a suggestion is
     # counted before it is offered.
     insert_rows(
-        f"INSERT INTO {word_model._meta.db_table} (word)",
+        word_model._meta.db_table,
+        ["word"],
         [(word,) for word in sorted(vocabulary)],
         "ON CONFLICT (word) DO NOTHING",
     )
