@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from koha_bridge.sandbox.store import Store
+from rfid_sip2.upstreams.checkpoints import Checkpoints, stop_checkpointing_on_commit
 from rfid_sip2.writer_lock import WriterLock
 
 Work = Callable[[], Any]
@@ -33,12 +34,15 @@ class GroupCommit:
         self._writers = WriterLock(store.path)  # gateway workers share the sandbox
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._checkpoints: Checkpoints | None = None
 
     def run(self, work: Work) -> asyncio.Future:
         """A future for what ``work()`` returns or raises, set once it is committed."""
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         if self._thread is None:
+            if self._store.path != ":memory:":
+                self._checkpoints = Checkpoints(self._store)
             self._thread = threading.Thread(
                 target=self._serve, name="sandbox-transactions", daemon=True
             )
@@ -52,9 +56,14 @@ class GroupCommit:
         if thread is not None:
             self._queue.put(_STOP)
             await asyncio.to_thread(thread.join)
+        checkpoints, self._checkpoints = self._checkpoints, None
+        if checkpoints is not None:
+            await asyncio.to_thread(checkpoints.close)
         self._writers.close()
 
     def _serve(self) -> None:
+        if self._checkpoints is not None:
+            stop_checkpointing_on_commit(self._store.connection())
         while (first := self._queue.get()) is not _STOP:
             batch = [first]
             stopping = False
