@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from koha_bridge.sqlite_files import use_wal
 from rfid_sip2.journal.store import request_from_json, write_transaction
 from rfid_sip2.sip2.codec import CodecOptions, Decoded, decode, encode
 from rfid_sip2.sip2.messages import Message
@@ -61,7 +62,7 @@ class AnsweredRequests:
         # Opened where the gateway is built, used on the event loop's thread from then on.
         self._db = _connect(self.path)
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            use_wal(self._db)
             self._db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoint() does it, elsewhere
             self._db.execute(SCHEMA)
             columns = {row[1] for row in self._db.execute("PRAGMA table_info(requests)")}

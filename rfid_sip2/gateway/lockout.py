@@ -13,6 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 
+from koha_bridge.sqlite_files import use_wal
 from rfid_sip2.journal.store import write_transaction
 
 SCHEMA = """
@@ -40,7 +41,7 @@ class Lockout:
         # Opened where the gateway is built, used on its event loop thread from then on.
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            use_wal(self._db)
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
         except BaseException:

@@ -40,6 +40,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from koha_bridge.sqlite_files import use_wal
 from rfid_sip2.sip2.codec import encode
 from rfid_sip2.sip2.fields import SECRET_FIELDS
 from rfid_sip2.sip2.messages import MESSAGE_TYPES, Message
@@ -223,9 +224,10 @@ class Journal:
             self.path, timeout=30, isolation_level=None, check_same_thread=False
         )
         try:
-            mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise JournalError(f"{self.path}: SQLite refused WAL mode (got {mode!r})")
+            try:
+                use_wal(self._db)
+            except sqlite3.OperationalError as error:
+                raise JournalError(f"{self.path}: {error}") from error
             self._db.execute("PRAGMA synchronous=FULL")
             self._migrate()
         except BaseException:
