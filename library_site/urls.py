@@ -49,3 +49,5 @@ if settings.SERVE_MEDIA:
         {"document_root": settings.MEDIA_ROOT},
     )
     urlpatterns = [media, *urlpatterns]
+
+handler500 = "library_site.core.error_views.server_error"

@@ -130,6 +130,29 @@ def test_server_error_gives_the_sites_own_500_page(client, monkeypatch):
     assert soup.select_one("main a")["href"] == "/uk/"
 
 
+def test_a_failure_before_the_language_is_known_gives_the_500_page_in_the_addresss_language(
+    client, monkeypatch
+):
+    # The site lookup runs before Django's LocaleMiddleware: a database failing there (a worker
+    # that has not cached the site yet) left the error page in English (CI, 2026-12-03).
+    from library_site.core import site_lookup
+
+    def broken(request):
+        raise RuntimeError("relation wagtailcore_site does not exist")
+
+    monkeypatch.setattr(site_lookup, "cached_site", broken)
+    client.raise_request_exception = False
+
+    response = client.get("/uk/")
+
+    assert response.status_code == 500
+    soup = soup_of(response)
+    assert soup.html["lang"] == "uk"
+    assert soup.h1.get_text(strip=True) == "На сайті сталася помилка"
+    assert soup.select_one("main a")["href"] == "/uk/"
+    assert "wagtailcore_site" not in response.content.decode()
+
+
 def test_server_error_page_needs_no_database(client, monkeypatch, django_assert_num_queries):
     from library_site.search import views
 
