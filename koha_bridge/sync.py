@@ -6,7 +6,6 @@ This is the Koha side of catalogue sync; storing the batches is the caller's bus
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -41,8 +40,8 @@ class Marc:
     digest: str
 
     @classmethod
-    def of(cls, data: dict, flavour: Flavour | None = None) -> Marc:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def of(cls, data: dict, text: str, flavour: Flavour | None = None) -> Marc:
+        """``data`` as read from ``text``, the JSON Koha sent for it."""
         reading = f"{flavour or 'any'}/{NORMALISATION_VERSION}".encode()[:16]
         digest = hashlib.blake2b(text.encode(), digest_size=16, person=reading).hexdigest()
         return cls(data, text, digest)
@@ -113,8 +112,8 @@ class CatalogueFeed:
             yield (
                 page,
                 [
-                    (data, Marc.of(data, self.flavour) if isinstance(data, dict) else None)
-                    for data in self._marc_of(ids)
+                    (data, Marc.of(data, text, self.flavour) if isinstance(data, dict) else None)
+                    for data, text in self._marc_of(ids)
                 ],
             )
             after_id = ids[-1]
@@ -123,14 +122,14 @@ class CatalogueFeed:
         """The batch's MARC; when Koha fails on the batch, record by record, so one record
         Koha cannot serve costs that record only."""
         try:
-            return self.client.biblio_records(ids)
+            return self.client.biblio_records_as_sent(ids)
         except KohaUnavailable as error:
             if error.status is None:
                 raise  # Koha is down, not one record broken: stop and resume later
         marc_records: list = []
         for biblio_id in ids:
             try:
-                marc_records.extend(self.client.biblio_records([biblio_id]))
+                marc_records.extend(self.client.biblio_records_as_sent([biblio_id]))
             except KohaUnavailable as error:
                 if error.status is None:
                     raise

@@ -30,6 +30,7 @@ from koha_bridge.client.errors import (
 from koha_bridge.client.session import RETRY, base_url, http_session, sandbox_session
 from koha_bridge.config import KohaConfig
 from koha_bridge.marc.reading import ReadFailure, record_from_marc_in_json, records_from_marcxml
+from koha_bridge.marc.reading.json_values import MalformedJson, json_array_items
 
 MARC_IN_JSON = "application/marc-in-json"
 MARCXML = "application/marcxml+xml"
@@ -232,8 +233,13 @@ class KohaClient:
         total = response.headers.get("X-Total-Count", "")
         return StampPage(stamps, _server_time(response), int(total) if total.isdigit() else None)
 
-    def biblio_records(self, biblio_ids: list[int]) -> list[dict]:
+    def biblio_records(self, biblio_ids: list[int]) -> list[object]:
         """These records as MARC-in-JSON objects, in one request."""
+        return [record for record, _text in self.biblio_records_as_sent(biblio_ids)]
+
+    def biblio_records_as_sent(self, biblio_ids: list[int]) -> list[tuple[object, str]]:
+        """These records as MARC-in-JSON objects, each with its JSON text as Koha sent it, in
+        one request: a catalogue sync keeps and compares that text, encoding nothing again."""
         if not biblio_ids:
             return []
         response = self._send(
@@ -245,10 +251,14 @@ class KohaClient:
                 "_per_page": -1,
             },
         )
-        data = _json_of(response)
-        if not isinstance(data, list):
-            raise KohaProtocolError("the MARC-in-JSON list is not an array", url=response.url)
-        return data
+        try:
+            return json_array_items(response.content.decode("utf-8"))  # JSON is UTF-8 (RFC 8259)
+        except (UnicodeDecodeError, MalformedJson) as error:
+            raise KohaProtocolError(
+                f"the MARC-in-JSON list is not a JSON array: {error}",
+                status=response.status_code,
+                url=response.url.split("?")[0],
+            ) from None
 
     def biblios(self, biblio_ids: list[int]) -> list[dict]:
         """These records as Koha's JSON biblio objects (title, author...), in one request."""

@@ -118,3 +118,31 @@ class _Text:
 def _cut_short(error: json.JSONDecodeError) -> bool:
     """Whether the decoder stopped because the text read so far ends inside the value."""
     return error.pos >= len(error.doc) - 8 or error.msg.startswith("Unterminated string")
+
+
+_STRICT = json.JSONDecoder()  # what an HTTP API must send: control characters escaped
+
+
+def json_array_items(text: str) -> list[tuple[object, str]]:
+    """The elements of a JSON array, each with its text as written: a record stored as Koha
+    sent it needs no encoding again. Raises MalformedJson where the text is not such an array."""
+    position = _SPACE.match(text).end()
+    if not text.startswith("[", position):
+        raise MalformedJson(f"expected an array at character {position}")
+    items: list[tuple[object, str]] = []
+    position = _SPACE.match(text, position + 1).end()
+    while not text.startswith("]", position):
+        if items:  # after an element: a comma, then the next one
+            if not text.startswith(",", position):
+                raise MalformedJson(f"expected ',' or ']' at character {position}")
+            position = _SPACE.match(text, position + 1).end()
+        try:
+            value, end = _STRICT.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            problem = error.msg.removesuffix(" at")
+            raise MalformedJson(f"{problem} at character {error.pos}") from None
+        items.append((value, text[position:end]))
+        position = _SPACE.match(text, end).end()
+    if _SPACE.match(text, position + 1).end() != len(text):
+        raise MalformedJson(f"text after the array at character {position + 1}")
+    return items

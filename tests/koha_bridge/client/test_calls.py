@@ -18,6 +18,7 @@ from koha_bridge.client import (
     KohaClient,
     KohaConflict,
     KohaNotFound,
+    KohaProtocolError,
     KohaRefused,
 )
 from koha_bridge.client.client import MARCXML, BiblioStamp
@@ -216,6 +217,27 @@ def test_biblio_records_are_marc_in_json_for_exactly_those_ids(koha_client):
 def test_biblio_records_of_no_ids_asks_nothing(client_on, recorder):
     assert client_on(recorder).biblio_records([]) == []
     assert recorder.seen == []
+
+
+def test_biblio_records_as_sent_keep_each_records_json_text_as_koha_wrote_it(scripted):
+    # Koha's JSON (Mojo::JSON) is compact; another producer may space it or escape letters.
+    first = '{"leader": "00000nam a2200000 i 4500", "fields": [{"001": "3"}]}'
+    second = '{"leader":"00000nam a2200000 i 4500","fields":[{"001":"K\\u00f6ln"}]}'
+    body = f"[ {first} ,\n {second}]\n".encode()
+    koha = scripted(Answer(200, body, {"Content-Type": "application/marc-in-json"}))
+
+    sent = KohaClient(KohaConfig(url=koha.url)).biblio_records_as_sent([3, 4])
+
+    assert [text for _record, text in sent] == [first, second]
+    assert sent[1][0]["fields"] == [{"001": "Köln"}]
+
+
+@pytest.mark.parametrize("body", [b'{"leader": "x"}', b"[{}, ]", b'[{"a": "\xff"}]', b"[] []"])
+def test_biblio_records_that_are_not_a_json_array_are_koha_not_speaking_its_api(scripted, body):
+    koha = scripted(Answer(200, body, {"Content-Type": "application/marc-in-json"}))
+
+    with pytest.raises(KohaProtocolError, match="MARC-in-JSON list is not a JSON array"):
+        KohaClient(KohaConfig(url=koha.url)).biblio_records_as_sent([3])
 
 
 # --- Patrons ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
@@ -113,13 +114,13 @@ def test_incremental_sync_brings_only_what_changed_since_the_last_run(koha_clien
 def fetched_marc(koha_client, monkeypatch) -> list[int]:
     """The biblio ids whose MARC the client fetches from now on."""
     fetched: list[int] = []
-    real = koha_client.biblio_records
+    real = koha_client.biblio_records_as_sent
 
     def counting(ids):
         fetched.extend(ids)
         return real(ids)
 
-    monkeypatch.setattr(koha_client, "biblio_records", counting)
+    monkeypatch.setattr(koha_client, "biblio_records_as_sent", counting)
     return fetched
 
 
@@ -208,18 +209,18 @@ def test_full_sync_removes_records_koha_no_longer_has(koha_client, sandbox):
 def test_malformed_marc_from_koha_is_skipped_and_counted_and_the_rest_are_synced(
     koha_client, monkeypatch, caplog
 ):
-    real = koha_client.biblio_records
+    real = koha_client.biblio_records_as_sent
 
     def with_broken_records(ids):
-        records = real(ids)
+        records = [record for record, _text in real(ids)]
         for record in records:
             if record["fields"][0].get("001") == "9":
                 record["leader"] = "garbage"
             if record["fields"][0].get("001") == "10":
                 del record["fields"]
-        return records
+        return [(record, json.dumps(record)) for record in records]
 
-    monkeypatch.setattr(koha_client, "biblio_records", with_broken_records)
+    monkeypatch.setattr(koha_client, "biblio_records_as_sent", with_broken_records)
 
     report = sync_catalogue(koha_client)
 
@@ -244,7 +245,7 @@ def test_a_record_koha_cannot_serve_is_skipped_without_losing_its_batch(
 
 
 def test_koha_going_away_mid_sync_keeps_what_was_synced(koha_client, monkeypatch):
-    real = koha_client.biblio_records
+    real = koha_client.biblio_records_as_sent
     calls = []
 
     def fails_on_third_batch(ids):
@@ -253,7 +254,7 @@ def test_koha_going_away_mid_sync_keeps_what_was_synced(koha_client, monkeypatch
             raise KohaUnavailable("cannot connect (ConnectionError)", url="http://koha")
         return real(ids)
 
-    monkeypatch.setattr(koha_client, "biblio_records", fails_on_third_batch)
+    monkeypatch.setattr(koha_client, "biblio_records_as_sent", fails_on_third_batch)
     with pytest.raises(KohaUnavailable):
         sync_catalogue(koha_client, batch_size=10)
 

@@ -3,12 +3,13 @@
 import contextlib
 import io
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from koha_bridge.marc.reading.json_values import MalformedJson, json_values
+from koha_bridge.marc.reading.json_values import MalformedJson, json_array_items, json_values
 from tests.koha_bridge.marc.reading.streams import TrickleFile
 
 VALUES = [{"leader": "x", "fields": [{"245": {"subfields": [{"a": "Кобзар"}]}}]}, {"n": 1.5}]
@@ -102,3 +103,47 @@ def test_any_array_reads_as_json_reads_it_whatever_the_block_size(values, step, 
 def test_arbitrary_bytes_give_values_or_a_malformed_json_error(data, step):
     with contextlib.suppress(MalformedJson):
         read(data, step=step)
+
+
+def test_array_items_come_with_their_text_as_written():
+    text = ' [{"a": [1, 2]} ,\n{"b":"K\\u00f6ln"}, 3 ] \n'
+
+    assert json_array_items(text) == [
+        ({"a": [1, 2]}, '{"a": [1, 2]}'),
+        ({"b": "Köln"}, '{"b":"K\\u00f6ln"}'),
+        (3, "3"),
+    ]
+    assert json_array_items("[ ]") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("{}", "expected an array at character 0"),
+        ("[1,]", "Expecting value at character 3"),
+        ("[1 2]", "expected ',' or ']' at character 3"),
+        ("[1", "expected ',' or ']' at character 2"),
+        ("[1] []", "text after the array at character 3"),
+        ('["a\nb"]', "Invalid control character at character 3"),  # HTTP APIs escape them
+    ],
+)
+def test_text_that_is_not_one_array_is_malformed_and_says_where(text, said):
+    with pytest.raises(MalformedJson, match=re.escape(said)):
+        json_array_items(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.recursive(
+            st.none() | st.integers() | st.text(),
+            lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+            max_leaves=5,
+        )
+    )
+)
+def test_array_items_read_back_what_was_written(values):
+    text = json.dumps(values, ensure_ascii=False, indent=1)
+    items = json_array_items(text)
+    assert [value for value, _text in items] == values
+    assert [json.loads(written) for _value, written in items] == values
