@@ -12,6 +12,10 @@ in Koha. Each sync's rate is divided by the rate of the parse timed just before 
 of every round and their median are printed. The machine may be shared: interleaving keeps the
 two sides under the same load, so the ratios mean more than the rates.
 
+``--stages`` then times one more first sync stage by stage (the read-ahead thread off, so each
+stage's time is its own) and prints each stage's cost per record beside the bare parse's: what
+any faster sync has to make cheaper.
+
 Memory is traced during first syncs of a quarter of the catalogue and of all of it: streaming
 keeps the peak flat as the catalogue grows.
 
@@ -45,6 +49,7 @@ parser.add_argument("--records", type=int, default=5_000)
 parser.add_argument("--rounds", type=int, default=3)
 parser.add_argument("--batch-size", type=int, default=500)
 parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+parser.add_argument("--stages", action="store_true", help="time a first sync stage by stage")
 args = parser.parse_args()
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "library_site.settings.test")
@@ -59,16 +64,20 @@ import pymarc  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, connections  # noqa: E402
 
+from koha_bridge import sync as koha_sync  # noqa: E402
 from koha_bridge.client import KohaClient  # noqa: E402
+from koha_bridge.client import client as koha_client_module  # noqa: E402
 from koha_bridge.client.session import sandbox_session  # noqa: E402
 from koha_bridge.config import KohaConfig  # noqa: E402
 from koha_bridge.marc import Flavour  # noqa: E402
+from koha_bridge.read_ahead import read_ahead  # noqa: E402
 from koha_bridge.sandbox import catalogue, seeding  # noqa: E402
 from koha_bridge.sandbox.sandbox import Sandbox  # noqa: E402
 from koha_bridge.sandbox.seed.books import BOOKS  # noqa: E402
 from koha_bridge.sandbox.seed.marc import to_marc  # noqa: E402
 from plugins.opac.models import CatalogueRecord  # noqa: E402
 from plugins.opac.search import CatalogueQuery  # noqa: E402
+from plugins.opac.search import index as search_index  # noqa: E402
 from plugins.opac.search.backends import backend  # noqa: E402
 from plugins.opac.sync import sync_catalogue  # noqa: E402
 
@@ -171,7 +180,72 @@ def main() -> None:
         f"ratio peak memory all / quarter: {peak_all / peak_quarter:.2f} "
         f"(catalogue is {n / quarter:.0f}x larger)"
     )
+    if args.stages:
+        print_stages(client, batch, n, parse_seconds(blobs) / len(blobs))
     connections.close_all()  # so that a database made for the run can be dropped
+
+
+STAGES = {
+    "Koha lists the changed records": (KohaClient, "changed_biblios"),
+    "Koha answers with MARC-in-JSON (sandbox)": (KohaClient, "biblio_records_as_sent"),
+    "  of which reading the JSON": (koha_client_module, "json_array_items"),
+    "MARC-in-JSON checked into records": (koha_sync, "tagged_record_from_marc_in_json"),
+    "normalising": (koha_sync, "normalise"),
+    "rows of the records": (CatalogueRecord, "from_normalised"),
+    "search documents (folded words)": (search_index, "document_of"),
+}
+SQL_TABLES = ("opac_cataloguerecord", "opac_searchdocument", "opac_searchfacet", "opac_searchword")
+
+
+def print_stages(client: KohaClient, batch_size: int, n: int, parse: float) -> None:
+    """One first sync with each stage timed; the read-ahead thread off so that no stage's time
+    hides behind another's."""
+    spent: dict[str, float] = dict.fromkeys([*STAGES, *(f"SQL: {t}" for t in SQL_TABLES)], 0.0)
+    originals = {name: getattr(owner, attribute) for name, (owner, attribute) in STAGES.items()}
+
+    def timed(name: str, function):
+        def run(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+
+        return run
+
+    def sql(execute, statement, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(statement, params, many, context)
+        finally:
+            table = next((t for t in SQL_TABLES if t in statement[:80]), None)
+            if table:
+                spent[f"SQL: {table}"] += time.perf_counter() - start
+
+    empty_catalogue()
+    for name, (owner, attribute) in STAGES.items():
+        function = originals[name]
+        if isinstance(owner, type) and attribute == "from_normalised":
+            function = function.__func__
+            setattr(owner, attribute, classmethod(timed(name, function)))
+        else:
+            setattr(owner, attribute, timed(name, function))
+    koha_sync.read_ahead = iter
+    try:
+        with connection.execute_wrapper(sql):
+            total = sync_seconds(client, batch_size, n)
+    finally:
+        for name, (owner, attribute) in STAGES.items():
+            setattr(owner, attribute, originals[name])
+        koha_sync.read_ahead = read_ahead
+    print(f"a first sync stage by stage, per record (bare parse {parse * 1e6:.1f} us):")
+    for name, seconds in [*spent.items(), ("everything else", total - _counted(spent))]:
+        print(f"  {name:44} {seconds / n * 1e6:7.1f} us  {seconds / n / parse:5.2f}x parse")
+    print(f"  {'the whole sync':44} {total / n * 1e6:7.1f} us  {total / n / parse:5.2f}x parse")
+
+
+def _counted(spent: dict[str, float]) -> float:
+    return sum(seconds for name, seconds in spent.items() if not name.startswith("  of which"))
 
 
 if __name__ == "__main__":
