@@ -11,6 +11,7 @@ from types import TracebackType
 import django_rq
 from django.conf import settings
 from django.db import transaction
+from redis.exceptions import RedisError
 from rq import Callback, Retry
 from rq.job import Job
 
@@ -29,7 +30,7 @@ def queued() -> bool:
 def later(job: Callable[..., object], *args: object) -> None:
     """Run ``job(*args)`` after the current transaction commits (at once outside one)."""
     if queued():
-        transaction.on_commit(lambda: django_rq.enqueue(job, *args))
+        transaction.on_commit(lambda: _enqueue(job, args, lambda: _queue().enqueue(job, *args)))
     else:
         transaction.on_commit(lambda: _run_here(job, *args))
 
@@ -43,14 +44,35 @@ def later_with_retries(job: Callable[..., object], *args: object) -> None:
         return
 
     def enqueue() -> None:
-        django_rq.get_queue("default").enqueue(
+        _queue().enqueue(
             job,
             *args,
             retry=Retry(max=len(RETRY_SECONDS), interval=list(RETRY_SECONDS)),
             on_failure=Callback(log_failure),
         )
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(lambda: _enqueue(job, args, enqueue))
+
+
+def _queue() -> django_rq.queues.DjangoRQ:
+    """The default queue, enqueueing at once: the callers wait for the commit themselves, so
+    that a queue out of reach is known here (django-rq would wait for it again)."""
+    return django_rq.get_queue("default", commit_mode="auto")
+
+
+def _enqueue(job: Callable[..., object], args: tuple, enqueue: Callable[[], object]) -> None:
+    """Put the job on the queue; with Redis away, run it here: the reader's change is saved
+    already, and an error now would show them a failure for it (and lose the job)."""
+    try:
+        enqueue()
+    except RedisError as error:
+        log.warning(
+            "job queue unreachable job=%s.%s error=%s: run in this process",
+            job.__module__,
+            job.__qualname__,
+            type(error).__name__,
+        )
+        _run_here(job, *args)
 
 
 def log_failure(

@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 
 from library_site.core.queued_mail import deliver
-from tests.services import empty_job_queue, job_queue_url, work_off
+from tests.services import empty_job_queue, free_port, job_queue_url, work_off
 
 pytestmark = pytest.mark.django_db
 QUEUED = "library_site.core.queued_mail.QueuedEmailBackend"
@@ -108,3 +108,15 @@ def test_library20_rqworker_runs_the_queued_jobs_with_the_sites_settings(
     assert worker.returncode == 0, worker.stderr
     assert "Subject: Queued for the worker" in worker.stdout, worker.stderr
     assert queue.count == 0
+
+
+def test_with_the_queues_redis_away_mail_goes_out_at_once(
+    settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:{free_port()}/0"}}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = mail.send_mail("Your question", "We have it.", None, ["reader@example.org"])
+
+    assert sent == 1
+    assert [message.subject for message in mailoutbox] == ["Your question"]

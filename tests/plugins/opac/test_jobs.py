@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from plugins.opac import jobs
-from tests.services import empty_job_queue, work_off
+from tests.services import empty_job_queue, free_port, work_off
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,25 @@ def test_a_job_whose_server_is_away_is_tried_again_after_a_wait(
     queue.enqueue_job(job)
     work_off(queue)
     assert done == ["secret-word"]
+
+
+@pytest.mark.parametrize("later", [jobs.later, jobs.later_with_retries])
+def test_with_redis_away_a_job_runs_in_the_process_and_the_request_is_not_failed(
+    settings, caplog, django_capture_on_commit_callbacks, later
+):
+    # Before: the enqueue raised redis's ConnectionError after the reader's change committed,
+    # and the reader got an error page for a change that was saved.
+    settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:{free_port()}/0"}}
+
+    with (
+        caplog.at_level(logging.WARNING, "plugins.opac.jobs"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        later(record, "sent anyway")
+
+    assert done == ["sent anyway"]
+    [line] = [r.getMessage() for r in caplog.records if r.name == "plugins.opac.jobs"]
+    assert line == (
+        "job queue unreachable job=tests.plugins.opac.test_jobs.record "
+        "error=ConnectionError: run in this process"
+    )
