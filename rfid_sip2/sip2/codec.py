@@ -319,8 +319,8 @@ def _decode_clean(read: Reader, frame: bytes, options: CodecOptions) -> Decoded 
         if not verify(frame[:-4], checksum_text):
             return None
         body = frame[:-9]
-    elif b"AZ" in frame[-_TRAILER_TAIL:]:
-        return None
+    elif b"AZ" in frame[-_TRAILER_TAIL:] and _split_trailer(frame)[0] != frame:
+        return None  # a trailer the general path reads (a short checksum, a 96's): its call
     else:
         body, sequence, checksum_text = frame, None, None
     try:
