@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 from rfid_sip2.sip2.messages import Message
@@ -101,6 +101,16 @@ class Snapshot:
 Subscriber = Callable[[Event, Snapshot], None]
 
 
+@dataclass(frozen=True)
+class Elsewhere:
+    """What a gateway's other worker processes counted (rfid_sip2.gateway.worker_counts)."""
+
+    devices: int = 0
+    transactions: dict[tuple[str, int], int] = field(default_factory=dict)
+    last_error: str = ""
+    last_error_at: float | None = None  # on time.monotonic, which every process shares
+
+
 class Monitor:
     """Counters and states of one gateway or station.
 
@@ -130,6 +140,8 @@ class Monitor:
         self.last_error_at: float | None = None
         self.devices: Callable[[], int] = lambda: 0
         self.retry_list: Callable[[], int] = lambda: 0
+        # The other workers' counts, added to this process's in every snapshot.
+        self.elsewhere: Callable[[], Elsewhere] = Elsewhere
         self._subscribers: list[Subscriber] = []
 
     def subscribe(self, callback: Subscriber) -> None:
@@ -177,21 +189,30 @@ class Monitor:
 
     def snapshot(self) -> Snapshot:
         now = self.clock()
+        other = self.elsewhere()
+        transactions = dict(self.transactions)
+        for key, count in other.transactions.items():
+            transactions[key] = transactions.get(key, 0) + count
+        last_error, last_error_at = self.last_error, self.last_error_at
+        if other.last_error_at is not None and (
+            last_error_at is None or other.last_error_at > last_error_at
+        ):
+            last_error, last_error_at = other.last_error, other.last_error_at
         return Snapshot(
             role=self.role,
             uptime=now - self.started,
             upstream=self.upstream,
             upstream_age=now - self.upstream_since,
-            devices=self.devices(),
-            transactions=dict(self.transactions),
+            devices=self.devices() + other.devices,
+            transactions=transactions,
             journal_depth=self.journal_depth,
             journal_oldest_age=0.0 if self.journal_oldest is None else now - self.journal_oldest,
             journal_threshold=self.journal_threshold,
             reader=self.reader,
             reader_age=now - self.reader_since,
             retry_list=self.retry_list(),
-            last_error=self.last_error,
-            last_error_age=0.0 if self.last_error_at is None else now - self.last_error_at,
+            last_error=last_error,
+            last_error_age=0.0 if last_error_at is None else now - last_error_at,
         )
 
     def _journal(self, depth: int, oldest: float | None) -> None:

@@ -14,6 +14,7 @@ from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import GatewayConfig, KohaUpstream
 from rfid_sip2.gateway.server import CannotListen, GatewayServer
 from rfid_sip2.gateway.service import GatewayService
+from rfid_sip2.gateway.worker_counts import PUBLISH_SECONDS, SERVING_WORKER, WorkerCounts
 from rfid_sip2.journal.store import Journal
 from rfid_sip2.snmp.running import Monitoring, start_monitoring
 from rfid_sip2.upstreams.base import Upstream
@@ -41,7 +42,9 @@ class Gateway:
         config: GatewayConfig,
         upstream: Upstream | None = None,
         sockets: list[list[socket.socket]] | None = None,
+        worker: int = 0,
     ) -> None:
+        """``worker``: this process's number among the gateway's workers, 0 when it is alone."""
         self.config = config
         config.journal_path.parent.mkdir(parents=True, exist_ok=True)
         self.journal = Journal(config.journal_path)
@@ -53,19 +56,41 @@ class Gateway:
         self.monitor = self.service.monitor
         self.monitor.devices = lambda: len(self.server.connections)
         self.monitoring: Monitoring | None = None
+        # With workers, each leaves its counts for worker 1, which serves them all.
+        self.counts: WorkerCounts | None = None
+        if worker and config.monitoring is not None:
+            self.counts = WorkerCounts(config.worker_counts_path, worker)
+            self.counts.restore(self.monitor)
+        self.serves_monitoring = config.monitoring is not None and worker in (0, SERVING_WORKER)
         self._watch: asyncio.Task | None = None
+        self._publish: asyncio.Task | None = None
         self._stopping = asyncio.Event()
 
     async def start(self) -> list[tuple[str, int]]:
         bound = await self.server.start()
         await self.service.note_journal()
-        if self.config.monitoring is not None:
+        loop = asyncio.get_running_loop()
+        if self.counts is not None:
+            self._publish = loop.create_task(self._publish_counts(self.counts))
+        if self.serves_monitoring and self.config.monitoring is not None:
+            if self.counts is not None:
+                self.monitor.elsewhere = self.counts.others
             try:
                 self.monitoring = await start_monitoring(self.config.monitoring, self.monitor)
             except OSError as error:
                 raise CannotListen(str(error)) from None
-        self._watch = asyncio.get_running_loop().create_task(self._watch_upstream())
+        self._watch = loop.create_task(self._watch_upstream())
         return bound
+
+    async def _publish_counts(self, counts: WorkerCounts) -> None:
+        while not self._stopping.is_set():
+            try:
+                counts.publish(self.monitor)
+            except OSError as error:  # a full disk: the counts wait, circulation goes on
+                log.warning("worker counts not written error=%s", error)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(PUBLISH_SECONDS):
+                    await self._stopping.wait()
 
     async def _watch_upstream(self) -> None:
         interval = getattr(self.config.upstream, "health_interval", 30.0)
@@ -86,11 +111,15 @@ class Gateway:
 
     async def stop(self) -> None:
         self._stopping.set()
-        if self._watch is not None:
-            self._watch.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._watch
+        for task in (self._watch, self._publish):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self.server.stop()
+        if self.counts is not None:
+            with contextlib.suppress(OSError):
+                self.counts.publish(self.monitor)  # the last transactions count too
         if self.monitoring is not None:
             await self.monitoring.stop()
         await self.service.repeats.settle()

@@ -162,6 +162,13 @@ class GatewayConfig:
         return path.with_name(f"{path.stem}.answered{path.suffix or '.sqlite3'}")
 
     @property
+    def worker_counts_path(self) -> Path:
+        """Where each worker leaves its counts for the one serving monitoring: beside the
+        journal (``journal.sqlite3`` -> ``journal.workers/``)."""
+        path = self.journal_path
+        return path.with_name(f"{path.stem}.workers")
+
+    @property
     def replay_no_block(self) -> bool:
         """Replay journaled transactions with SIP2's "no block", as the spec intends: the
         sandbox honours it; stock Koha's SIP2 server has no checkout_no_block/checkin_no_block

@@ -4,7 +4,8 @@ With workers, as Koha's own SIP server runs (Net::Server::PreFork), this process
 listener, then forks the workers: each accepts devices on the same sockets (the kernel hands
 each connection to one of them) and runs a whole gateway of its own. What they share lives
 where every process sees it: the offline journal, the answers kept for repeats and the login
-failures in SQLite files, the sandbox's database, the log (whole lines, one write each). This
+failures in SQLite files, the sandbox's database, the log (whole lines, one write each), the
+counts for monitoring (worker 1 serves SNMP and Prometheus for all: ``worker_counts``). This
 process only forks, passes SIGTERM/SIGINT on, and starts a new worker for one that died.
 """
 
@@ -21,8 +22,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rfid_sip2.gateway import logfile
-from rfid_sip2.gateway.config import ConfigError, GatewayConfig
+from rfid_sip2.gateway import logfile, worker_counts
+from rfid_sip2.gateway.config import GatewayConfig
 from rfid_sip2.gateway.server import bind
 from rfid_sip2.gateway.tls import server_context
 from rfid_sip2.upstreams.base import Upstream
@@ -47,12 +48,8 @@ def serve(
     if config.workers == 1:
         run_gateway(config, None, upstream, started)
         return 0
-    if config.monitoring is not None and config.monitoring.active:
-        # Each worker counts only what it serves, and one UDP port cannot be every worker's.
-        raise ConfigError(
-            "gateway.workers: SNMP and Prometheus monitoring count one process; "
-            "set workers = 1 or turn monitoring off"
-        )
+    if config.monitoring is not None:
+        worker_counts.clear(config.worker_counts_path)  # a new run counts from zero
     sockets = bind(config)
     for index, listener in enumerate(config.listeners):
         if listener.tls:  # a certificate that cannot be used: said once, before any fork
@@ -69,12 +66,14 @@ def run_gateway(
     sockets: list[list[socket.socket]] | None,
     upstream: UpstreamFactory | None,
     started: Started = lambda gateway: None,
+    worker: int = 0,
 ) -> None:
-    """One gateway in this process, on uvloop when it is installed, logging through a buffer."""
+    """One gateway in this process (``worker``: its number among several, 0 when alone), on
+    uvloop when it is installed, logging through a buffer."""
     from rfid_sip2.gateway.app import Gateway
 
     logfile.buffer_stderr()
-    gateway = Gateway(config, upstream() if upstream else None, sockets)
+    gateway = Gateway(config, upstream() if upstream else None, sockets, worker)
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
         runner.run(gateway.run_until_signalled(lambda: started(gateway)))
 
@@ -150,7 +149,7 @@ class Supervisor:
         try:
             for signum in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(signum, signal.SIG_DFL)  # the gateway sets its own once it runs
-            run_gateway(self.config, self.sockets, self.upstream)
+            run_gateway(self.config, self.sockets, self.upstream, worker=number)
             code = 0
         except BaseException:
             log.exception("worker %s failed", number)

@@ -60,9 +60,9 @@ def gateway_config(tmp_path: Path, **gateway: Any) -> GatewayConfig:
 class RunningGateway:
     """The gateway on its own event loop in a thread, stopped on exit."""
 
-    def __init__(self, config: GatewayConfig, upstream) -> None:
+    def __init__(self, config: GatewayConfig, upstream, worker: int = 0) -> None:
         self.loop = asyncio.new_event_loop()
-        self.gateway = Gateway(config, upstream)
+        self.gateway = Gateway(config, upstream, worker=worker)
         self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.addresses: list[tuple[str, int]] = []
 
@@ -93,8 +93,9 @@ class RunningGateway:
 
 
 @contextmanager
-def running(config: GatewayConfig, upstream) -> Iterator[RunningGateway]:
-    gateway = RunningGateway(config, upstream).start()
+def running(config: GatewayConfig, upstream, worker: int = 0) -> Iterator[RunningGateway]:
+    """The gateway, as worker number ``worker`` of several (0: alone), while the block runs."""
+    gateway = RunningGateway(config, upstream, worker).start()
     try:
         yield gateway
     finally:

@@ -24,7 +24,7 @@ from rfid_sip2.gateway.config import load
 from rfid_sip2.gateway.lockout import Lockout
 from rfid_sip2.journal.store import Journal
 from rfid_sip2.sip2.codec import decode
-from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message
+from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message, SCStatus
 from rfid_sip2.upstreams.base import Terminal
 from tests.rfid_sip2.gateway.harness import PASSWORD, Device, gateway_config, running
 from tests.rfid_sip2.gateway.test_repeats import checkout_frame, checkouts_seen, send, wait_for
@@ -137,19 +137,44 @@ def test_what_one_worker_journaled_is_replayed_by_another_before_its_own_request
     assert returned.ok
 
 
+STATUSES = ("library20_sip2_transactions_total", (("command", "99"), ("outcome", "gateway")))
+DEVICES = ("library20_sip2_connected_devices", ())
+
+
+def scraped(port: int) -> dict[tuple[str, tuple], float]:
+    import urllib.error
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as answer:
+            text = answer.read().decode()
+    except urllib.error.URLError:  # not listening yet: worker 1 opens it as it starts
+        return {}
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(child) for child in path.read_text().split()]
 
 
-def test_serve_with_two_workers_answers_on_one_port_and_stops_on_sigterm(tmp_path):
-    port = free_port()
+def test_serve_with_two_workers_answers_on_one_port_is_monitored_whole_and_stops_on_sigterm(
+    tmp_path,
+):
+    port, metrics = free_port(), free_port()
     env = {**os.environ, "LIBRARY20_VAR_DIR": str(tmp_path), "KIOSK_PASSWORD": PASSWORD}
     env.pop("SIP2_LISTEN", None)
     config = tmp_path / "gateway.toml"
     config.write_text(
         f'[gateway]\nworkers = 2\n[[listeners]]\nhost = "127.0.0.1"\nport = {port}\n'
         '[[accounts]]\nlogin = "kiosk-1"\npassword_env = "KIOSK_PASSWORD"\n'
+        f'[prometheus]\nlisten = "127.0.0.1:{metrics}"\n'
     )
     assert load(config, env).workers == 2
     command = [sys.executable, "-m", "rfid_sip2.cli", "serve", "--config", str(config)]
@@ -159,6 +184,10 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_on_sigterm(tmp_pat
         devices = [Device(port) for _ in range(20)]
         for device in devices:
             assert device.login()
+            device.exchange(SCStatus())
+        # Worker 1 serves the metrics of both, whichever worker the kernel gave each device.
+        wait_for(lambda: scraped(metrics).get(STATUSES) == 20, seconds=15)
+        assert scraped(metrics)[DEVICES] == 20
         for device in devices:
             device.close()
         os.kill(gateway.pid, signal.SIGTERM)
@@ -211,23 +240,30 @@ def test_two_workers_coming_back_at_once_replay_each_entry_once(tmp_path, sandbo
     assert sorted(sent) == sorted(items)  # each once, by whichever worker held the replay
 
 
-def test_workers_refuse_monitoring_that_would_count_one_process_of_several(tmp_path):
+def test_worker_one_serves_the_counts_of_every_worker(tmp_path, sandbox):
     from dataclasses import replace
 
-    import pytest
+    from rfid_sip2.snmp import config as monitoring_config
 
-    from rfid_sip2.gateway import workers
-    from rfid_sip2.gateway.config import ConfigError
-    from rfid_sip2.snmp.config import MonitoringConfig
-
-    config = replace(
-        gateway_config(tmp_path),
-        workers=2,
-        monitoring=MonitoringConfig(prometheus=("127.0.0.1", free_port())),
-    )
-
-    with pytest.raises(ConfigError, match="monitoring count one process"):
-        workers.serve(config)
+    monitoring = monitoring_config.from_mapping({"prometheus": {"listen": "127.0.0.1:0"}}, {})
+    config = replace(gateway_config(tmp_path), workers=2, monitoring=monitoring)
+    first_cable, second_cable = sandbox_cable(sandbox), sandbox_cable(sandbox)
+    with (
+        running(config, first_cable, worker=1) as first,
+        running(config, second_cable, worker=2) as second,
+    ):
+        assert second.gateway.monitoring is None  # one endpoint, on worker 1
+        metrics = first.gateway.monitoring.prometheus.address[1]
+        devices = [Device(first.port), Device(second.port), Device(second.port)]
+        for device in devices:
+            assert device.login()
+            device.exchange(SCStatus())
+        wait_for(lambda: scraped(metrics).get(STATUSES) == 3, seconds=10)
+        assert scraped(metrics)[DEVICES] == 3
+        for device in devices:
+            device.close()
+        wait_for(lambda: scraped(metrics)[DEVICES] == 0, seconds=10)
+        assert scraped(metrics)[STATUSES] == 3  # counted, whoever served them
 
 
 def _open_at_once(opener, path: Path, processes: int = 4) -> list[str]:
