@@ -22,6 +22,6 @@ def use_wal(db: sqlite3.Connection, timeout: float = 30.0) -> None:
                 raise
             time.sleep(RETRY_EVERY)
             continue
-        if mode.lower() != "wal" and mode.lower() != "memory":
+        if mode.lower() not in ("wal", "memory"):  # memory: an in-memory database
             raise sqlite3.OperationalError(f"SQLite refused WAL mode (got {mode!r})")
         return

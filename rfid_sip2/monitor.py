@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -102,13 +102,29 @@ Subscriber = Callable[[Event, Snapshot], None]
 
 
 @dataclass(frozen=True)
-class Elsewhere:
-    """What a gateway's other worker processes counted (rfid_sip2.gateway.worker_counts)."""
+class Counts:
+    """What one process counted, or several added up: a gateway's workers each count their own
+    (rfid_sip2.gateway.worker_counts)."""
 
     devices: int = 0
     transactions: dict[tuple[str, int], int] = field(default_factory=dict)
     last_error: str = ""
     last_error_at: float | None = None  # on time.monotonic, which every process shares
+
+
+def added_up(counts: Iterable[Counts]) -> Counts:
+    """Devices and transactions summed; the latest error, whoever had it."""
+    devices, transactions = 0, {}
+    latest = Counts()
+    for each in counts:
+        devices += each.devices
+        for key, count in each.transactions.items():
+            transactions[key] = transactions.get(key, 0) + count
+        if each.last_error_at is not None and (
+            latest.last_error_at is None or each.last_error_at > latest.last_error_at
+        ):
+            latest = each
+    return Counts(devices, transactions, latest.last_error, latest.last_error_at)
 
 
 class Monitor:
@@ -141,7 +157,7 @@ class Monitor:
         self.devices: Callable[[], int] = lambda: 0
         self.retry_list: Callable[[], int] = lambda: 0
         # The other workers' counts, added to this process's in every snapshot.
-        self.elsewhere: Callable[[], Elsewhere] = Elsewhere
+        self.elsewhere: Callable[[], Counts] = Counts
         self._subscribers: list[Subscriber] = []
 
     def subscribe(self, callback: Subscriber) -> None:
@@ -187,32 +203,28 @@ class Monitor:
 
     # -- what the agent and the exporter read --------------------------------------------
 
+    def counts(self) -> Counts:
+        """This process's own counts."""
+        return Counts(self.devices(), dict(self.transactions), self.last_error, self.last_error_at)
+
     def snapshot(self) -> Snapshot:
         now = self.clock()
-        other = self.elsewhere()
-        transactions = dict(self.transactions)
-        for key, count in other.transactions.items():
-            transactions[key] = transactions.get(key, 0) + count
-        last_error, last_error_at = self.last_error, self.last_error_at
-        if other.last_error_at is not None and (
-            last_error_at is None or other.last_error_at > last_error_at
-        ):
-            last_error, last_error_at = other.last_error, other.last_error_at
+        counts = added_up([self.counts(), self.elsewhere()])
         return Snapshot(
             role=self.role,
             uptime=now - self.started,
             upstream=self.upstream,
             upstream_age=now - self.upstream_since,
-            devices=self.devices() + other.devices,
-            transactions=transactions,
+            devices=counts.devices,
+            transactions=counts.transactions,
             journal_depth=self.journal_depth,
             journal_oldest_age=0.0 if self.journal_oldest is None else now - self.journal_oldest,
             journal_threshold=self.journal_threshold,
             reader=self.reader,
             reader_age=now - self.reader_since,
             retry_list=self.retry_list(),
-            last_error=last_error,
-            last_error_age=0.0 if last_error_at is None else now - last_error_at,
+            last_error=counts.last_error,
+            last_error_age=0.0 if counts.last_error_at is None else now - counts.last_error_at,
         )
 
     def _journal(self, depth: int, oldest: float | None) -> None:

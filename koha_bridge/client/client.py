@@ -233,10 +233,6 @@ class KohaClient:
         total = response.headers.get("X-Total-Count", "")
         return StampPage(stamps, _server_time(response), int(total) if total.isdigit() else None)
 
-    def biblio_records(self, biblio_ids: list[int]) -> list[object]:
-        """These records as MARC-in-JSON objects, in one request."""
-        return [record for record, _text in self.biblio_records_as_sent(biblio_ids)]
-
     def biblio_records_as_sent(self, biblio_ids: list[int]) -> list[tuple[object, str]]:
         """These records as MARC-in-JSON objects, each with its JSON text as Koha sent it, in
         one request: a catalogue sync keeps and compares that text, encoding nothing again."""

@@ -11,11 +11,12 @@ the directory when it starts, so a new run counts from zero as any agent does.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 from pathlib import Path
 
-from rfid_sip2.monitor import Elsewhere, Monitor
+from rfid_sip2.monitor import Counts, Monitor, added_up
 
 PUBLISH_SECONDS = 1.0
 SERVING_WORKER = 1  # the worker that runs the agent, notifications and the endpoint
@@ -46,46 +47,37 @@ class WorkerCounts:
 
     def publish(self, monitor: Monitor) -> None:
         """Write this worker's counts, whole (a reader never sees half a file)."""
+        counts = monitor.counts()
         state = {
             "pid": os.getpid(),
-            "devices": monitor.devices(),
-            "transactions": [
-                [code, result, n] for (code, result), n in monitor.transactions.items()
-            ],
-            "last_error": monitor.last_error,
-            "last_error_at": monitor.last_error_at,
+            "devices": counts.devices,
+            "transactions": [[*key, n] for key, n in counts.transactions.items()],
+            "last_error": counts.last_error,
+            "last_error_at": counts.last_error_at,
         }
         path = self._path(self.number)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(state))
         os.replace(temporary, path)
 
-    def others(self) -> Elsewhere:
+    def others(self) -> Counts:
         """The other workers' counts added up; devices only of workers still running."""
-        devices, transactions = 0, {}
-        last_error, last_error_at = "", None
+        counted = []
         for path in self.directory.glob("worker-*.json"):
             if path == self._path(self.number) or (read := _read(path)) is None:
                 continue
-            pid, counted = read
-            if _running(pid):
-                devices += counted.devices
-            for key, count in counted.transactions.items():
-                transactions[key] = transactions.get(key, 0) + count
-            if counted.last_error_at is not None and (
-                last_error_at is None or counted.last_error_at > last_error_at
-            ):
-                last_error, last_error_at = counted.last_error, counted.last_error_at
-        return Elsewhere(devices, transactions, last_error, last_error_at)
+            pid, counts = read
+            counted.append(counts if _running(pid) else dataclasses.replace(counts, devices=0))
+        return added_up(counted)
 
 
-def _read(path: Path) -> tuple[int, Elsewhere] | None:
+def _read(path: Path) -> tuple[int, Counts] | None:
     """A worker's process id and counts; None if it has no file or an unreadable one (it then
     counts nothing)."""
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
         state = json.loads(path.read_text())
         at = state["last_error_at"]
-        return int(state["pid"]), Elsewhere(
+        return int(state["pid"]), Counts(
             int(state["devices"]),
             {(str(code), int(result)): int(n) for code, result, n in state["transactions"]},
             str(state["last_error"]),

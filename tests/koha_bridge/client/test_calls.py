@@ -208,14 +208,14 @@ def test_changed_biblios_without_since_lists_every_record(koha_client):
 
 
 def test_biblio_records_are_marc_in_json_for_exactly_those_ids(koha_client):
-    records = koha_client.biblio_records([11, 3, 7])
+    records = [record for record, _text in koha_client.biblio_records_as_sent([11, 3, 7])]
     read = [record_from_marc_in_json(data) for data in records]
     assert sorted(biblio_id_of(record, None) for record in read) == [3, 7, 11]
     assert all(set(data) == {"leader", "fields"} for data in records)
 
 
 def test_biblio_records_of_no_ids_asks_nothing(client_on, recorder):
-    assert client_on(recorder).biblio_records([]) == []
+    assert client_on(recorder).biblio_records_as_sent([]) == []
     assert recorder.seen == []
 
 
