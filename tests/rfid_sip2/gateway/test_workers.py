@@ -18,15 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from koha_bridge.sandbox.store import Store
-from rfid_sip2.gateway.answered import AnsweredRequests
 from rfid_sip2.gateway.config import load
 from rfid_sip2.gateway.lockout import Lockout
-from rfid_sip2.journal.store import Journal
 from rfid_sip2.sip2.codec import decode
 from rfid_sip2.sip2.messages import CheckinRequest, CheckoutRequest, Message, SCStatus
 from rfid_sip2.upstreams.base import Terminal
 from tests.rfid_sip2.gateway.harness import PASSWORD, Device, gateway_config, running
+from tests.rfid_sip2.gateway.opening_together import OPENERS, open_together
 from tests.rfid_sip2.gateway.test_repeats import checkout_frame, checkouts_seen, send, wait_for
 from tests.rfid_sip2.gateway.upstreams import Cable, free_items, sandbox_cable
 from tests.rfid_sip2.serving import serving
@@ -266,42 +264,9 @@ def test_worker_one_serves_the_counts_of_every_worker(tmp_path, sandbox):
         assert scraped(metrics)[STATUSES] == 3  # counted, whoever served them
 
 
-def _open_at_once(opener, path: Path, processes: int = 4) -> list[str]:
-    """``opener(path)`` in ``processes`` forked processes released together; what each said."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    barrier, said = context.Barrier(processes), context.Queue()
-
-    def child() -> None:
-        barrier.wait()
-        try:
-            opener(path)
-            said.put("opened")
-        except Exception as error:  # what it said is the test's result
-            said.put(repr(error))
-
-    children = [context.Process(target=child) for _ in range(processes)]
-    for process in children:
-        process.start()
-    for process in children:
-        process.join(30)
-    return [said.get(timeout=5) for _ in children]
-
-
-@pytest.mark.parametrize(
-    "opener",
-    [
-        lambda path: Journal(path).close(),
-        lambda path: Lockout(3, 60, 60, path),
-        lambda path: AnsweredRequests(path),
-        lambda path: Store(path).ping(),
-    ],
-    ids=["journal", "login failures", "answered requests", "sandbox"],
-)
-def test_workers_starting_together_all_open_a_new_shared_file(tmp_path, opener):
+@pytest.mark.parametrize("kind", OPENERS)
+def test_workers_starting_together_all_open_a_new_shared_file(tmp_path, kind):
     # SQLite refuses at once ("database is locked", no busy wait) a second process switching a
     # new file to WAL while the first does: a worker died of it as it started (CI, 2026-12-03).
-    for round_ in range(25):
-        said = _open_at_once(opener, tmp_path / f"shared-{round_}.sqlite3")
-        assert said == ["opened"] * 4, said
+    said = open_together(kind, tmp_path, rounds=25)
+    assert said == ["opened"] * 100, [each for each in said if each != "opened"]
